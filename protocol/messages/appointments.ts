@@ -17,10 +17,10 @@ export const APPOINTMENT_MESSAGES = {
   'book.bring': { ar: 'أحضر معك', en: 'Bring with you' },
   'book.noServices': { ar: 'لا توجد خدمات تقبل الحجز الآن.', en: 'No service takes bookings now.' },
   'book.day': { ar: 'اليوم', en: 'Day' },
-  /** A day of the day list the service takes no booking on ({reason} closed or blocked, GET /appointments/services `closedDays`): marked, not offered. */
+  /** A day of the day list the service takes no booking on ({reason} closed, blocked or past, GET /appointments/services `shutDays`): marked, not offered. */
   'book.dayShut': {
-    ar: '{day} — {reason, select, blocked {لا حجز} other {مغلق}}',
-    en: '{day} — {reason, select, blocked {no bookings} other {closed}}',
+    ar: '{day} — {reason, select, blocked {لا حجز} past {انتهت المواعيد} other {مغلق}}',
+    en: '{day} — {reason, select, blocked {no bookings} past {no time left} other {closed}}',
   },
   'book.time': { ar: 'الوقت', en: 'Time' },
   'book.free': {

@@ -82,7 +82,7 @@ export class Appointments {
           bookAheadDays: st.bookAheadDays,
           timeZone: this.ctx.config.timeZone,
           days,
-          closedDays: this.closedDays(s.id, days),
+          shutDays: this.shutDays(s.id, days),
           messagesOn: messagesOn(this.ctx.config),
           center,
           documents: s.documents ?? [],
@@ -90,13 +90,19 @@ export class Appointments {
       })
   }
 
-  /** Which of `days` the service is shut on (appointment-capacity.ts dayShut, the rule its slots follow), and why. */
-  private closedDays(serviceId: number, days: readonly LocalDate[]): BookableService['closedDays'] {
+  /**
+   * Which of `days` the service takes no booking on, and why: shut (appointment-capacity.ts dayShut,
+   * the rule its slots follow), or today once its last slot has begun (the evening's page opened on
+   * today and said "no time is left").
+   */
+  private shutDays(serviceId: number, days: readonly LocalDate[]): BookableService['shutDays'] {
     const calendar = this.ctx.calendar()
     const timeZone = this.ctx.config.timeZone
-    return days.flatMap((day) => {
+    return days.flatMap((day, i): BookableService['shutDays'] => {
       const { reason } = dayShut({ calendar, serviceId, day, timeZone, override: this.ctx.bookings.dayOverride(serviceId, day) })
-      return reason === null ? [] : [{ day, reason }]
+      if (reason !== null) return [{ day, reason }]
+      if (i === 0 && this.plan(serviceId, day, this.ctx.clock()).planned.reason === 'past') return [{ day, reason: 'past' }]
+      return []
     })
   }
 

@@ -4,7 +4,7 @@ import { linkParts } from '../../ui-common/link-breaks.ts'
 
 const service = {
   days: ['2026-03-12', '2026-03-13', '2026-03-14', '2026-03-15'],
-  closedDays: [
+  shutDays: [
     { day: '2026-03-12', reason: 'closed' as const },
     { day: '2026-03-14', reason: 'blocked' as const },
   ],
@@ -22,7 +22,7 @@ describe("the booking pages' day list", () => {
     expect(dayToShow(service, '2026-03-14')).toBe('2026-03-13')
     expect(dayToShow(service, '2026-03-20')).toBe('2026-03-13')
     // every day shut: the first, whose slots say why
-    expect(dayToShow({ days: ['2026-03-12'], closedDays: [{ day: '2026-03-12', reason: 'closed' }] }, '')).toBe('2026-03-12')
+    expect(dayToShow({ days: ['2026-03-12'], shutDays: [{ day: '2026-03-12', reason: 'closed' }] }, '')).toBe('2026-03-12')
   })
 
   it('breaks the manage link between its parts only, the code whole', () => {

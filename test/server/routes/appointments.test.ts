@@ -64,7 +64,7 @@ describe('appointments over HTTP', () => {
     expect(await slots(addDays(service!.days.at(-1)!, 1))).toBe('too-far')
   })
 
-  it('marks the days a service is shut around a one-service holiday, a center holiday, a weekly day off and a blocked day, as its slots say', async () => {
+  it("marks the days a service takes no booking on around a one-service holiday, a center holiday, a weekly day off, a blocked day and today's end, as its slots say", async () => {
     s = await setup()
     const other = await s.center.createService({ prefix: 'B' })
     await s.center.createCounter({ number: 2, serviceIds: [other.id] })
@@ -87,9 +87,9 @@ describe('appointments over HTTP', () => {
 
     const services = (await s.center.request('GET', '/api/v1/appointments/services')).json() as {
       id: number
-      closedDays: { day: string; reason: string }[]
+      shutDays: { day: string; reason: string }[]
     }[]
-    const shut = (id: number) => services.find((x) => x.id === id)!.closedDays
+    const shut = (id: number) => services.find((x) => x.id === id)!.shutDays
     expect(shut(s.serviceId)).toEqual([
       { day: '2026-03-12', reason: 'closed' },
       { day: '2026-03-13', reason: 'closed' },
@@ -110,6 +110,11 @@ describe('appointments over HTTP', () => {
       expect(await reason(s.serviceId, day), day).toBe(shut(s.serviceId).find((c) => c.day === day)?.reason ?? null)
     }
     expect(await reason(other.id, '2026-03-14')).toBeNull()
+    // at 15:45 the day's last slot (15:30) has begun: today is marked as the slots say it, no time left
+    s.clock.set('2026-03-10T13:45:00Z')
+    const later = (await s.center.request('GET', '/api/v1/appointments/services')).json() as typeof services
+    expect(later.find((x) => x.id === other.id)!.shutDays[0]).toEqual({ day: '2026-03-10', reason: 'past' })
+    expect(await reason(other.id, '2026-03-10')).toBe('past')
   })
 
   it('lists free slots, books, shows, moves and cancels; events follow each commit', async () => {
@@ -125,7 +130,7 @@ describe('appointments over HTTP', () => {
         // the center's today and 14 more
         days: Array.from({ length: 15 }, (_, i) => addDays('2026-03-10', i)),
         // always open (the default calendar), nothing blocked
-        closedDays: [],
+        shutDays: [],
         messagesOn: false,
         center: { nameAr: expect.any(String), nameEn: expect.any(String), digits: 'western' },
         documents: [],
