@@ -95,8 +95,13 @@ export class StaffBookingCard extends LitElement {
   @property() override lang: Lang = 'ar'
   @property() digits: DigitStyle = 'western'
   @property() timeZone = 'Africa/Cairo'
-  /** The dashboard's clock (epoch ms): a list of services that could not be read is asked for again when the minute changes. */
+  /**
+   * The dashboard's clock (epoch ms): the services are read again when the minute changes, so the
+   * day list follows the center's (a new day at midnight, today's end, a holiday added meanwhile).
+   */
   @property({ type: Number }) now = 0
+  /** Bumped when a day of a service was changed beside the card (appointment-day-form.ts): its services are read again. */
+  @property({ type: Number }) refresh = 0
   /** The services that take bookings; null until read (and while the read fails: "loading", not "none"). */
   @state() private services: BookableService[] | null = null
   @state() private serviceId = 0
@@ -115,7 +120,7 @@ export class StaffBookingCard extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.api && (changed.has('api') || (minutePassed(changed, this.now) && this.services === null))) void this.loadServices()
+    if (this.api && (changed.has('api') || changed.has('refresh') || minutePassed(changed, this.now))) void this.loadServices()
   }
 
   private t(key: StaffAppointmentKey, values?: Record<string, string | number>): string {
@@ -126,11 +131,12 @@ export class StaffBookingCard extends LitElement {
     try {
       this.services = await this.calls.bookable()
     } catch {
-      // not "no service takes bookings" for the whole session: the list stays unknown, and the next minute asks again
+      // not "no service takes bookings" for the whole session: the list stays as it was, and the next minute asks again
       return
     }
-    const first = this.services[0]
-    if (first && !this.services.some((s) => s.id === this.serviceId)) await this.pickService(first.id)
+    const service = this.services.find((s) => s.id === this.serviceId) ?? this.services[0]
+    // the time picked stays picked while its service and day still take bookings
+    if (service && (service.id !== this.serviceId || dayToShow(service, this.day) !== this.day)) await this.pickService(service.id)
   }
 
   /**
