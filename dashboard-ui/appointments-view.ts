@@ -51,6 +51,8 @@ export class AppointmentsView extends LitElement {
   @property() timeZone = 'Africa/Cairo'
   @property({ type: Number }) now = 0
   @state() private bookings = 0
+  /** Days changed in the day form: the booking card reads its services (their shut days) again. */
+  @state() private dayChanges = 0
   /** Whether some service takes bookings (read when shown, then each minute). */
   @state() private active = false
 
@@ -75,9 +77,9 @@ export class AppointmentsView extends LitElement {
     if (!this.active) return nothing
     const { api, lang, digits, timeZone } = this
     return html`<section class="card" data-section="staff-booking" @booked=${() => this.bookings++}>
-        <tabour-staff-booking-card .api=${api} .lang=${lang} .digits=${digits} .timeZone=${timeZone} .now=${this.now}></tabour-staff-booking-card>
+        <tabour-staff-booking-card .api=${api} .lang=${lang} .digits=${digits} .timeZone=${timeZone} .now=${this.now} .refresh=${this.dayChanges}></tabour-staff-booking-card>
       </section>
-      <div class="side">
+      <div class="side" @day-changed=${() => this.dayChanges++}>
         <section class="card" data-section="day-bookings">
           <tabour-day-bookings .api=${api} .services=${this.services} .lang=${lang} .digits=${digits} .timeZone=${timeZone} .now=${this.now} .refresh=${this.bookings}></tabour-day-bookings>
         </section>

@@ -163,6 +163,15 @@ export const deskStyles = [
     label.check {
       flex-direction: row;
       align-items: center;
+      gap: 0.5rem;
+    }
+    /* a box of 24 CSS px at least, the whole label clickable around it (walk s48: the browser's 13 px box was a hard target) */
+    label.check input[type='checkbox'] {
+      inline-size: 24px;
+      block-size: 24px;
+      margin: 0;
+      flex: none;
+      accent-color: var(--tabour-primary);
     }
     .error {
       color: var(--bad);

@@ -37,6 +37,9 @@ export function parseHours(typed: string): OpenInterval[] | null {
 /** The example the business day's start gives (hoursTab.dayStartHint), in the screen's digits. */
 export const EXAMPLE_TIME = '04:00'
 
+/** The whole day, 00:00 to 24:00: an exception that opens it all is "open all day" to a manager, not «00:00-24:00». */
+export const isAllDay = (hours: readonly OpenInterval[]) => hours.length === 1 && hours[0]!.open === '00:00' && hours[0]!.close === '24:00'
+
 /** Intervals → `08:00-15:00, 17:00-20:00`. */
 export const hoursLine = (hours: readonly OpenInterval[]) => hours.map((h) => `${h.open}-${h.close}`).join(', ')
 

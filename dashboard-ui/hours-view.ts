@@ -31,6 +31,7 @@ import {
   EXAMPLE_TIME,
   hoursLine,
   inHoursStyle,
+  isAllDay,
   linesOf,
   redigit,
   redigitLines,
@@ -107,7 +108,8 @@ export class HoursView extends LitElement {
       }
       /* a date whole on its line: never «2027-» over «02-08» where the name takes the row's room */
       td button,
-      td[data-date] {
+      td[data-date],
+      td .range {
         white-space: nowrap;
       }
       .wide {
@@ -407,7 +409,7 @@ export class HoursView extends LitElement {
     return html`<section class="card" data-section="exceptions">
       <h2>${t('hoursTab.exceptions', lang)}</h2>
       <p class="muted">${t('hoursTab.exceptionsSavedAtOnce', lang)}</p>
-      <tabour-month-calendar .cal=${cal} .lang=${lang} .digits=${this.digits} .today=${this.today}></tabour-month-calendar>
+      <tabour-month-calendar .cal=${cal} .lang=${lang} .digits=${this.digits} .today=${this.today} .services=${this.services}></tabour-month-calendar>
       ${
         sorted.length === 0
           ? html`<p class="muted">${t('hoursTab.none', lang)}</p>`
@@ -419,7 +421,7 @@ export class HoursView extends LitElement {
                   <td dir="ltr" data-date>${inDigits(e.from, this.digits)}</td>
                   <td dir="ltr" data-date>${inDigits(e.to, this.digits)}</td>
                   <td>${lang === 'ar' ? e.nameAr : e.nameEn}${reachLine(e, this.services, lang, this.digits)}${this.overlapLines(cal, overlaps, i)}</td>
-                  <td dir=${e.hours.length ? 'ltr' : nothing}>${e.hours.length ? inHoursStyle(hoursLine(e.hours), this.digits) : t('hoursTab.closedAllDay', lang)}</td>
+                  ${this.hoursCell(e)}
                   <td><button type="button" class="secondary" data-action="remove-exception" @click=${() => void this.saveExceptions(cal.exceptions.filter((_, k) => k !== i))}>${t('hoursTab.remove', lang)}</button>${this.errorAt(`exceptions/${i}`)}</td>
                 </tr>`,
               )}
@@ -436,6 +438,19 @@ export class HoursView extends LitElement {
         ${this.errorAt(`exceptions/${cal.exceptions.length}`)} ${this.messageFor('exception')}
       </form>
     </section>`
+  }
+
+  /**
+   * An exception's hours in its row: closed, open all day, or its intervals, each kept whole on
+   * its line (walk s48: «00:00-» over «24:00»), the screen's digits and comma between them.
+   */
+  private hoursCell(e: HoursException): TemplateResult {
+    const lang = this.lang
+    if (e.hours.length === 0) return html`<td data-hours="closed">${t('hoursTab.closedAllDay', lang)}</td>`
+    if (isAllDay(e.hours))
+      return html`<td data-hours="all-day">${t('hoursTab.openAllDay', lang, { reach: e.serviceIds ? 'service' : 'center' })}</td>`
+    const ranges = e.hours.map((h) => html`<span class="range">${inHoursStyle(hoursLine([h]), this.digits)}</span>`)
+    return html`<td dir="ltr" data-hours>${ranges.map((r, i) => (i === 0 ? r : html`${inHoursStyle(', ', this.digits)}${r}`))}</td>`
   }
 
   /**

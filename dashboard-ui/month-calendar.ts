@@ -1,7 +1,9 @@
 /**
  * `<tabour-month-calendar>`: one month of the center's calendar as a grid, each day marked
  * open as usual, a holiday, special hours (Ramadan) or a weekly day off, with the deciding
- * exception's name (the same rule as the kiosk's: opening-hours.ts). Weeks start on Saturday,
+ * exception's name (the same rule as the kiosk's: opening-hours.ts), and one service's own
+ * holiday or hours on its day with its own mark, naming the service (calendar-day.ts); a key
+ * under the grid says what each mark is. Weeks start on Saturday,
  * as CLDR has it for Egypt, in both languages (the calendar is the center's, not the reader's);
  * right to left in Arabic. A WAI-ARIA grid: one day is tabbable, the arrows move by day and
  * week (mirrored right to left), Page Up / Page Down by month, Home / End to the week's ends.
@@ -11,21 +13,13 @@ import { customElement, property, state } from 'lit/decorators.js'
 import type { CenterCalendar, HoursException } from '../protocol/calendar.ts'
 import { addDays, type LocalDate } from '../protocol/center-clock.ts'
 import { hoursEditorText as t } from '../protocol/messages/hours-editor.ts'
-import { centerExceptionOn, weekdayOf } from '../protocol/opening-hours.ts'
+import { weekdayOf } from '../protocol/opening-hours.ts'
+import { serviceLabel, type NamedService } from '../ui-common/service-label.ts'
+import { calendarDay, type CalendarDay } from './calendar-day.ts'
+import { hoursLine, isAllDay } from './hours-lines.ts'
 import { digitsFor, formatNumber, intlLocale, type DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import { deskStyles } from './dashboard-styles.ts'
-
-/** What a day of the grid is. */
-export type DayState = 'open' | 'holiday' | 'special' | 'closed'
-
-/** The state of `day` and the exception that decides it (center-wide exceptions only). */
-export function dayState(cal: CenterCalendar, day: LocalDate): { state: DayState; exception: HoursException | undefined } {
-  const exception = centerExceptionOn(cal, day)
-  if (exception) return { state: exception.hours.length === 0 ? 'holiday' : 'special', exception }
-  if (cal.weekly && cal.weekly[weekdayOf(day)].length === 0) return { state: 'closed', exception: undefined }
-  return { state: 'open', exception: undefined }
-}
 
 /** Saturday = 0 … Friday = 6. */
 const column = (day: LocalDate) => ['sat', 'sun', 'mon', 'tue', 'wed', 'thu', 'fri'].indexOf(weekdayOf(day))
@@ -89,6 +83,53 @@ export class MonthCalendar extends LitElement {
         overflow-wrap: break-word;
         hyphens: auto;
       }
+      /* one service's exception: a striped chip on whatever the center's day is, never the center holiday's solid fill */
+      .svc,
+      .key .swatch[data-mark='service'] {
+        background: repeating-linear-gradient(135deg, #efe6fb 0 5px, #fff 5px 10px);
+        border: 1px dashed #5b2d91;
+        color: #3d1a66;
+      }
+      /* smaller than the center's name: a cell is 70 px wide at 1366 px, and «stocktake» broke into «stocktak» «e» */
+      .svc {
+        display: block;
+        margin-block-start: 0.15rem;
+        padding-inline: 0.15rem;
+        border-radius: 4px;
+        overflow-wrap: break-word;
+        font-size: 0.7rem;
+        font-weight: 600;
+      }
+      .key {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.3rem 1rem;
+        margin: 0.5rem 0 0;
+        padding: 0;
+        list-style: none;
+        font-size: 0.8rem;
+      }
+      .key li {
+        display: flex;
+        align-items: center;
+        gap: 0.35rem;
+      }
+      .swatch {
+        display: inline-block;
+        inline-size: 1.1rem;
+        block-size: 1.1rem;
+        border: 1px solid #d5dae1;
+        border-radius: 3px;
+      }
+      .swatch[data-mark='holiday'] {
+        background: #fbe3e1;
+      }
+      .swatch[data-mark='special'] {
+        background: #fff1c2;
+      }
+      .swatch[data-mark='closed'] {
+        background: #e9ecf0;
+      }
     `,
   ]
 
@@ -103,6 +144,8 @@ export class MonthCalendar extends LitElement {
    * the month shown; default none, and nothing is drawn until it is given (never the PC's or UTC's date).
    */
   @property() today: LocalDate = ''
+  /** The services, to name the one a service's own exception is for; default none (named by number). */
+  @property({ attribute: false }) services: readonly (NamedService & { id: number })[] = []
 
   @state() private focusDay: LocalDate | null = null
 
@@ -145,30 +188,82 @@ export class MonthCalendar extends LitElement {
         <tbody>
           ${weeks.map((w) => html`<tr role="row">${w.map((d) => this.cell(d))}</tr>`)}
         </tbody>
-      </table>`
+      </table>
+      ${this.key()}`
+  }
+
+  /** What each mark of the grid is, in the page's language. */
+  private key(): TemplateResult {
+    const lang = this.lang
+    const marks = [
+      ['holiday', t('calendar.state', lang, { state: 'holiday' })],
+      ['special', t('calendar.state', lang, { state: 'special' })],
+      ['closed', t('calendar.state', lang, { state: 'closed' })],
+      ['service', t('calendar.keyService', lang)],
+    ] as const
+    return html`<ul class="key" aria-label=${t('calendar.key', lang)} data-key>
+      ${marks.map(([mark, words]) => html`<li data-key-mark=${mark}><span class="swatch" data-mark=${mark} aria-hidden="true"></span>${words}</li>`)}
+    </ul>`
+  }
+
+  /** A service by its label («A — الجوازات»), or by its number when it is no longer listed. */
+  private serviceName(id: number): string {
+    const s = this.services.find((x) => x.id === id)
+    return s
+      ? serviceLabel(s, this.lang)
+      : t('hoursTab.serviceNo', this.lang, { id: formatNumber(id, { digits: digitsFor(this.lang, this.digits) }) })
+  }
+
+  /** An exception's hours for the day's label: none for a holiday, "open all day" (one service's: while the center is), or its intervals. */
+  private hoursWords(e: HoursException | undefined, reach: 'center' | 'service' = 'center'): string {
+    if (!e || e.hours.length === 0) return ''
+    return isAllDay(e.hours) ? t('hoursTab.openAllDay', this.lang, { reach }) : hoursLine(e.hours)
+  }
+
+  /** An exception's name in the page's language, else in the other. */
+  private exceptionName(e: HoursException | undefined): string {
+    if (!e) return ''
+    return (this.lang === 'ar' ? e.nameAr || e.nameEn : e.nameEn || e.nameAr) ?? ''
+  }
+
+  /** Each one-service exception of the day in words: what it is, for whom, its name. */
+  private serviceWords(day: CalendarDay): string[] {
+    const lang = this.lang
+    return day.services.map((s) => {
+      const services = s.serviceIds.map((id) => this.serviceName(id)).join(lang === 'ar' ? '، ' : ', ')
+      const words = t('calendar.serviceState', lang, { state: s.state, services })
+      const named = [this.exceptionName(s.exception), this.hoursWords(s.exception, 'service')].filter((x) => x !== '').join(' — ')
+      return named === '' ? words : `${words}: ${named}`
+    })
   }
 
   private cell(day: LocalDate): TemplateResult {
     const lang = this.lang
-    const { state, exception } = this.cal ? dayState(this.cal, day) : { state: 'open' as const, exception: undefined }
-    const name = exception ? (lang === 'ar' ? exception.nameAr : exception.nameEn) || exception.nameAr || exception.nameEn : ''
+    const marks: CalendarDay = this.cal ? calendarDay(this.cal, day) : { state: 'open', exception: undefined, services: [] }
+    const { state, exception } = marks
+    const name = this.exceptionName(exception)
     const date = new Intl.DateTimeFormat(intlLocale(lang, this.digits), { dateStyle: 'full', timeZone: 'UTC' }).format(utc(day))
     const words = t('calendar.state', lang, { state })
-    const label = [date, words, name, exception?.hours.length ? exception.hours.map((h) => `${h.open}-${h.close}`).join(', ') : '']
-      .filter((x) => x !== '')
-      .join(' — ')
+    const services = this.serviceWords(marks)
+    const label = [date, words, name, this.hoursWords(exception), ...services].filter((x) => x !== '').join(' — ')
     return html`<td
       role="gridcell"
       data-day=${day}
       data-state=${state}
+      data-service-exception=${marks.services.length ? marks.services.flatMap((s) => s.serviceIds).join(' ') : nothing}
       class=${day.slice(0, 7) === this.month ? '' : 'other'}
       tabindex=${day === this.day ? '0' : '-1'}
       aria-label=${label}
+      title=${services.length ? label : nothing}
       aria-selected=${day === this.day ? 'true' : 'false'}
       @click=${() => this.go(day)}
     >
       <span class="n" aria-hidden="true">${formatNumber(Number(day.slice(8)), { digits: digitsFor(lang, this.digits) })}</span>
       <span class="name" aria-hidden="true">${name || (state === 'closed' ? words : '')}</span>
+      ${marks.services.map(
+        (s) =>
+          html`<span class="svc" aria-hidden="true" data-service-state=${s.state}>${this.exceptionName(s.exception) || s.serviceIds.map((id) => this.serviceName(id)).join(', ')}</span>`,
+      )}
     </td>`
   }
 

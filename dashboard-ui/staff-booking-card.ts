@@ -18,14 +18,18 @@ import type { DashboardApi } from './dashboard-api.ts'
 import { deskStyles } from './dashboard-styles.ts'
 import { minutePassed } from './minute-passed.ts'
 import { phoneExample } from '../protocol/phone-number.ts'
+import { dayToShow, shutReason } from '../protocol/booking-days.ts'
+import { linkPartStyles, linkText } from '../ui-common/link-breaks.ts'
 
 @customElement('tabour-staff-booking-card')
 export class StaffBookingCard extends LitElement {
   static override styles = [
     ...deskStyles,
+    linkPartStyles,
     css`
       :host {
         display: block;
+        container-type: inline-size;
       }
       form {
         display: grid;
@@ -67,9 +71,11 @@ export class StaffBookingCard extends LitElement {
       .actions {
         grid-column: 1 / -1;
       }
+      /* the code whole on one line (walk s48: it broke at a hyphen), as large as the card's width lets 19 characters be */
       .code {
+        white-space: nowrap;
         font-family: ui-monospace, monospace;
-        font-size: 2.4rem;
+        font-size: min(2.4rem, 6.5cqi);
         letter-spacing: 0.12em;
         font-weight: 700;
         color: var(--tabour-primary);
@@ -78,8 +84,9 @@ export class StaffBookingCard extends LitElement {
       .done p {
         margin: 0.3rem 0;
       }
+      /* the link breaks between its parts only (link-breaks.ts), never inside the code */
       .done a {
-        overflow-wrap: anywhere;
+        overflow-wrap: break-word;
       }
     `,
   ]
@@ -88,8 +95,13 @@ export class StaffBookingCard extends LitElement {
   @property() override lang: Lang = 'ar'
   @property() digits: DigitStyle = 'western'
   @property() timeZone = 'Africa/Cairo'
-  /** The dashboard's clock (epoch ms): a list of services that could not be read is asked for again when the minute changes. */
+  /**
+   * The dashboard's clock (epoch ms): the services are read again when the minute changes, so the
+   * day list follows the center's (a new day at midnight, today's end, a holiday added meanwhile).
+   */
   @property({ type: Number }) now = 0
+  /** Bumped when a day of a service was changed beside the card (appointment-day-form.ts): its services are read again. */
+  @property({ type: Number }) refresh = 0
   /** The services that take bookings; null until read (and while the read fails: "loading", not "none"). */
   @state() private services: BookableService[] | null = null
   @state() private serviceId = 0
@@ -108,7 +120,7 @@ export class StaffBookingCard extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.api && (changed.has('api') || (minutePassed(changed, this.now) && this.services === null))) void this.loadServices()
+    if (this.api && (changed.has('api') || changed.has('refresh') || minutePassed(changed, this.now))) void this.loadServices()
   }
 
   private t(key: StaffAppointmentKey, values?: Record<string, string | number>): string {
@@ -119,16 +131,24 @@ export class StaffBookingCard extends LitElement {
     try {
       this.services = await this.calls.bookable()
     } catch {
-      // not "no service takes bookings" for the whole session: the list stays unknown, and the next minute asks again
+      // not "no service takes bookings" for the whole session: the list stays as it was, and the next minute asks again
       return
     }
-    const first = this.services[0]
-    if (first && !this.services.some((s) => s.id === this.serviceId)) {
-      this.serviceId = first.id
-      // the center's first bookable day (its clock, not this PC's)
-      this.day = first.days[0]!
-      await this.loadSlots()
-    }
+    const service = this.services.find((s) => s.id === this.serviceId) ?? this.services[0]
+    // the time picked stays picked while its service and day still take bookings
+    if (service && (service.id !== this.serviceId || dayToShow(service, this.day) !== this.day)) await this.pickService(service.id)
+  }
+
+  /**
+   * The service and a day it is open on: the day picked while it still is, else its first open
+   * one (the center's days, its clock, not this PC's; a shut day is marked in the list, not picked).
+   */
+  private async pickService(id: number): Promise<void> {
+    const service = this.services?.find((s) => s.id === id)
+    if (!service) return
+    this.serviceId = id
+    this.day = dayToShow(service, this.day)
+    await this.loadSlots()
   }
 
   private async loadSlots(): Promise<void> {
@@ -212,10 +232,7 @@ export class StaffBookingCard extends LitElement {
           >${this.t('staffBook.service')}
           <select
             name="service"
-            @change=${(e: Event) => {
-              this.serviceId = Number((e.target as HTMLSelectElement).value)
-              void this.loadSlots()
-            }}
+            @change=${(e: Event) => void this.pickService(Number((e.target as HTMLSelectElement).value))}
           >
             ${services.map((s) => html`<option value=${s.id} ?selected=${s.id === this.serviceId}>${this.lang === 'ar' ? s.nameAr : s.nameEn}</option>`)}
           </select>
@@ -229,7 +246,12 @@ export class StaffBookingCard extends LitElement {
               void this.loadSlots()
             }}
           >
-            ${days.map((d) => html`<option value=${d} ?selected=${d === this.day}>${fmt.day(d)}</option>`)}
+            ${days.map((d) => {
+              const shut = service ? shutReason(service, d) : null
+              const label =
+                shut === null ? fmt.day(d) : appointmentText('book.dayShut', this.lang, { day: fmt.day(d), reason: shut }, this.digits)
+              return html`<option value=${d} ?selected=${d === this.day} ?disabled=${shut !== null} data-shut=${shut ?? nothing}>${label}</option>`
+            })}
           </select>
         </label>
         <fieldset>
@@ -301,7 +323,7 @@ export class StaffBookingCard extends LitElement {
       <p class="code" dir="ltr" data-code>${b.code}</p>
       <p data-when>${this.t('staffBook.when', { service, day: fmt.dayOf(b.slotStart), time: fmt.time(b.slotStart) })}</p>
       <p>${this.t('staffBook.checkIn', { from: fmt.time(b.checkInFrom), until: fmt.time(b.checkInUntil) })}</p>
-      <p>${this.t('staffBook.manage')} <a href=${b.manageUrl} target="_blank" rel="noopener" dir="ltr" data-manage>${b.manageUrl}</a></p>
+      <p>${this.t('staffBook.manage')} <a href=${b.manageUrl} target="_blank" rel="noopener" dir="ltr" data-manage>${linkText(b.manageUrl)}</a></p>
       <button type="button" class="secondary" data-action="book-another" @click=${() => this.again()}>${this.t('staffBook.another')}</button>
     </div>`
   }

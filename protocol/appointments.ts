@@ -199,6 +199,14 @@ export const BookableService = Type.Object({
    * own clock may be off, and a day list from it offered a day the center calls past or too far.
    */
   days: Type.Array(CalendarDate),
+  /**
+   * The days of `days` this service takes no booking on at all, and why (the `reason` its slots
+   * give that day): `closed` (a center holiday, the service's own holiday or weekly day off),
+   * `blocked` (a manager stopped bookings), or `past` (today, once its last slot has begun). The
+   * pages mark these days so in their day lists: one offered as a day like the others said "no
+   * times" once picked (walk s47).
+   */
+  shutDays: Type.Array(Type.Object({ day: CalendarDate, reason: literalUnion(['closed', 'blocked', 'past']) })),
   /** The center sends messages (config messages.provider set): the page may say the booking is texted. */
   messagesOn: Type.Boolean(),
   /** Which center the page books at, and its digits for Arabic text (the same on every service). */

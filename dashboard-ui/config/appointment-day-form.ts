@@ -99,8 +99,10 @@ export class AppointmentDayForm extends ConfigForm {
     await this.saveWith(async () => {
       await appointmentsApi(this.api).putDay(Number(v.serviceId), day, body)
     })
-    if (Object.keys(this.errors).length === 0)
-      this.notice = this.t('apptDay.saved', { blocked: String(body.blocked), day, extra: body.extraPerSlot })
+    if (Object.keys(this.errors).length > 0) return
+    this.notice = this.t('apptDay.saved', { blocked: String(body.blocked), day, extra: body.extraPerSlot })
+    // the booking card beside it marks a blocked day in its day list: it reads the services again
+    this.dispatchEvent(new CustomEvent('day-changed', { bubbles: true, composed: true }))
   }
 }
 

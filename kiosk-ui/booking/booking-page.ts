@@ -19,16 +19,18 @@ import type { LangChangeEvent } from '../../ui-common/lang-switch.ts'
 import { applyPageTheme } from '../../ui-common/theme.ts'
 import '../../ui-common/lang-switch.ts'
 import '../../ui-common/qr-code.ts'
+import { linkPartStyles, linkText } from '../../ui-common/link-breaks.ts'
 import { statusPageStyles } from '../status-styles.ts'
 import { bookSlot, cancelBooking, fetchBookable, fetchBooking, fetchSlots, moveBooking, parseBookingPath } from './booking-api.ts'
 import { bookingPageStyles } from './booking-styles.ts'
 import { clockTime, dayIn, dayName } from '../../protocol/messages/clock-time.ts'
+import { dayToShow, shutReason } from '../../protocol/booking-days.ts'
 
 type View = 'form' | 'done' | 'manage' | 'move'
 
 @customElement('tabour-booking-page')
 export class BookingPage extends LitElement {
-  static override styles = [statusPageStyles, bookingPageStyles]
+  static override styles = [statusPageStyles, bookingPageStyles, linkPartStyles]
 
   @state() private language: Lang = 'ar'
   @state() private view: View = 'form'
@@ -133,9 +135,8 @@ export class BookingPage extends LitElement {
     this.serviceId = id
     const service = this.service
     if (!service) return
-    // the center's days (its clock, not this phone's)
-    const days = service.days
-    if (!days.includes(this.day)) this.day = days[0]!
+    // the center's days (its clock, not this phone's), an open one: a shut day is marked in the list, never picked for the citizen
+    this.day = dayToShow(service, this.day)
     await this.loadSlots()
   }
 
@@ -216,7 +217,12 @@ export class BookingPage extends LitElement {
             void this.loadSlots()
           }}
         >
-          ${days.map((d) => html`<option value=${d} ?selected=${d === this.day}>${this.dayName(d, tz)}</option>`)}
+          ${days.map((d) => {
+            const shut = service ? shutReason(service, d) : null
+            const name = this.dayName(d, tz)
+            const label = shut === null ? name : this.t('book.dayShut', { day: name, reason: shut })
+            return html`<option value=${d} ?selected=${d === this.day} ?disabled=${shut !== null} data-shut=${shut ?? nothing}>${label}</option>`
+          })}
         </select>
       </label>
       <fieldset class="slots">
@@ -386,7 +392,7 @@ export class BookingPage extends LitElement {
   /** The link to keep and the move and cancel buttons: only while the server would still accept them (timing `ahead`). */
   private renderChanges(b: Booking): TemplateResult {
     return html`<p class="caption">${this.t('book.keepLink')}</p>
-      <a class="link" dir="ltr" href=${b.manageUrl}>${b.manageUrl}</a>
+      <a class="link" dir="ltr" data-manage href=${b.manageUrl}>${linkText(b.manageUrl)}</a>
       <div class="actions">
         <button type="button" data-action="move" @click=${() => void this.startMove(b)}>${this.t('book.move')}</button>
         <button type="button" class="danger" data-action="cancel" @click=${() => (this.confirmCancel = true)}>${this.t('book.cancel')}</button>

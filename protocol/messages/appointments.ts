@@ -17,6 +17,11 @@ export const APPOINTMENT_MESSAGES = {
   'book.bring': { ar: 'أحضر معك', en: 'Bring with you' },
   'book.noServices': { ar: 'لا توجد خدمات تقبل الحجز الآن.', en: 'No service takes bookings now.' },
   'book.day': { ar: 'اليوم', en: 'Day' },
+  /** A day of the day list the service takes no booking on ({reason} closed, blocked or past, GET /appointments/services `shutDays`): marked, not offered. */
+  'book.dayShut': {
+    ar: '{day} — {reason, select, blocked {لا حجز} past {انتهت المواعيد} other {مغلق}}',
+    en: '{day} — {reason, select, blocked {no bookings} past {no time left} other {closed}}',
+  },
   'book.time': { ar: 'الوقت', en: 'Time' },
   'book.free': {
     ar: '{n, plural, one {مكان واحد متاح} two {مكانان متاحان} few {# أماكن متاحة} other {# مكانًا متاحًا}}',

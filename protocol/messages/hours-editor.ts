@@ -48,6 +48,14 @@ export const HOURS_EDITOR_MESSAGES = {
   'hoursTab.nameEn': { ar: 'الاسم بالإنجليزية', en: 'Name in English' },
   'hoursTab.hours': { ar: 'المواعيد (فارغة: مغلق)', en: 'Hours (empty: closed)' },
   'hoursTab.closedAllDay': { ar: 'مغلق', en: 'Closed' },
+  /**
+   * An exception open 00:00-24:00 (walk s48: «00:00-24:00» over two lines). One service's is still
+   * inside the center's hours (opening-hours.ts), so it is not "all day" for that service.
+   */
+  'hoursTab.openAllDay': {
+    ar: '{reach, select, service {مفتوحة طوال مواعيد المركز} other {مفتوح طوال اليوم}}',
+    en: '{reach, select, service {Open whenever the center is} other {Open all day}}',
+  },
   'hoursTab.add': { ar: 'إضافة', en: 'Add' },
   'hoursTab.remove': { ar: 'حذف', en: 'Remove' },
   'hoursTab.none': { ar: 'لا توجد استثناءات', en: 'No exceptions' },
@@ -124,6 +132,14 @@ export const HOURS_EDITOR_MESSAGES = {
     ar: '{state, select, holiday {إجازة} special {مواعيد خاصة} closed {عطلة أسبوعية} other {مفتوح كالمعتاد}}',
     en: '{state, select, holiday {Holiday} special {Special hours} closed {Weekly day off} other {Open as usual}}',
   },
+  /** A day of the month grid with one service's own exception: {services} their labels, «A — الجوازات» (its name follows after a colon). */
+  'calendar.serviceState': {
+    ar: '{state, select, holiday {إجازة} other {مواعيد خاصة}} لخدمة {services} وحدها',
+    en: '{state, select, holiday {Holiday} other {Special hours}} for {services} only',
+  },
+  /** The key under the month grid: what each mark is. */
+  'calendar.key': { ar: 'دليل العلامات', en: 'Key' },
+  'calendar.keyService': { ar: 'استثناء لخدمة واحدة (إجازة أو مواعيد خاصة)', en: 'One service’s exception (holiday or special hours)' },
   'err.overlap': { ar: 'تتداخل هذه الفترة مع فترة أخرى في اليوم نفسه', en: 'This interval overlaps another on the same day' },
   'err.close-before-open': { ar: 'موعد الإغلاق ليس بعد موعد الفتح', en: 'It closes before it opens' },
   'err.ends-before-start': { ar: 'ينتهي قبل أن يبدأ', en: 'It ends before it starts' },

@@ -22,7 +22,7 @@
  *    is not offered. A blocked day has none.
  */
 import type { CenterCalendar } from '../../protocol/calendar.ts'
-import { openSpansOn } from '../../protocol/opening-hours.ts'
+import { openSpansOn, type Span } from '../../protocol/opening-hours.ts'
 import { addDays, localDay, type LocalDate } from '../../protocol/center-clock.ts'
 import { FALLBACK_SERVICE_MINUTES, type AppointmentDay, type AppointmentSettings, type NoSlotsReason } from '../../protocol/appointments.ts'
 import { rollingMeanServiceSeconds } from './wait-estimate.ts'
@@ -110,6 +110,24 @@ export interface PlannedSlot {
   capacity: number
 }
 
+/** Why a day of a service takes no booking whatever its capacity: a manager blocked it, or the service is closed. */
+export type ShutReason = Extract<NoSlotsReason, 'blocked' | 'closed'>
+
+/**
+ * Whether `day` is shut for the service: `blocked` (the manager's day change), `closed` (no open
+ * stretch: the center's or the service's holiday, its weekly day off), else null. planDay asks
+ * it, and the booking pages' day lists are marked by it (Appointments.services), so a day the
+ * list marks is the day whose slots say so.
+ */
+export function dayShut(input: Pick<DaySlotsInput, 'calendar' | 'serviceId' | 'day' | 'timeZone' | 'override'>): {
+  reason: ShutReason | null
+  spans: Span[]
+} {
+  if (input.override?.blocked) return { reason: 'blocked', spans: [] }
+  const spans = openSpansOn(input.calendar, input.serviceId, input.day, input.timeZone)
+  return spans.length === 0 ? { reason: 'closed', spans: [] } : { reason: null, spans }
+}
+
 /** The day's bookable slots (those starting after `now`), or none and why. */
 export function planDay(input: DaySlotsInput): { slots: PlannedSlot[]; reason: NoSlotsReason | null } {
   const { settings, day, timeZone, now } = input
@@ -117,9 +135,8 @@ export function planDay(input: DaySlotsInput): { slots: PlannedSlot[]; reason: N
   const today = localDay(now, timeZone)
   if (day < today) return { slots: [], reason: 'past' }
   if (day > addDays(today, settings.bookAheadDays)) return { slots: [], reason: 'too-far' }
-  if (input.override?.blocked) return { slots: [], reason: 'blocked' }
-  const spans = openSpansOn(input.calendar, input.serviceId, day, timeZone)
-  if (spans.length === 0) return { slots: [], reason: 'closed' }
+  const { reason: shut, spans } = dayShut(input)
+  if (shut !== null) return { slots: [], reason: shut }
   const places = slotPlaces(input.counters, input.serviceSeconds, settings)
   const extra = Math.max(0, input.override?.extraPerSlot ?? 0)
   const length = settings.slotMinutes * 60_000

@@ -23,7 +23,7 @@ import type {
 } from '../../protocol/appointments.ts'
 import { SERVICE_TIME_SAMPLE } from '../../protocol/appointments.ts'
 import type { Lang } from '../../protocol/common.ts'
-import { capacityServiceSeconds, planDay, type PlannedSlot } from './appointment-capacity.ts'
+import { capacityServiceSeconds, dayShut, planDay, type PlannedSlot } from './appointment-capacity.ts'
 import { BookingCodes } from './booking-code.ts'
 import { ticketStatusUrlAt } from './ticket-link.ts'
 import { canonicalPhone } from '../../protocol/phone-number.ts'
@@ -73,6 +73,7 @@ export class Appointments {
       .filter((s) => enabled.has(s.id))
       .map((s) => {
         const st = this.settingsOf(s.id)
+        const days = Array.from({ length: st.bookAheadDays + 1 }, (_, i) => addDays(today, i))
         return {
           id: s.id,
           nameAr: s.nameAr,
@@ -80,12 +81,29 @@ export class Appointments {
           slotMinutes: st.slotMinutes,
           bookAheadDays: st.bookAheadDays,
           timeZone: this.ctx.config.timeZone,
-          days: Array.from({ length: st.bookAheadDays + 1 }, (_, i) => addDays(today, i)),
+          days,
+          shutDays: this.shutDays(s.id, days),
           messagesOn: messagesOn(this.ctx.config),
           center,
           documents: s.documents ?? [],
         }
       })
+  }
+
+  /**
+   * Which of `days` the service takes no booking on, and why: shut (appointment-capacity.ts dayShut,
+   * the rule its slots follow), or today once its last slot has begun (the evening's page opened on
+   * today and said "no time is left").
+   */
+  private shutDays(serviceId: number, days: readonly LocalDate[]): BookableService['shutDays'] {
+    const calendar = this.ctx.calendar()
+    const timeZone = this.ctx.config.timeZone
+    return days.flatMap((day, i): BookableService['shutDays'] => {
+      const { reason } = dayShut({ calendar, serviceId, day, timeZone, override: this.ctx.bookings.dayOverride(serviceId, day) })
+      if (reason !== null) return [{ day, reason }]
+      if (i === 0 && this.plan(serviceId, day, this.ctx.clock()).planned.reason === 'past') return [{ day, reason: 'past' }]
+      return []
+    })
   }
 
   /**

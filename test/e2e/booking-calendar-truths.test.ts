@@ -3,6 +3,8 @@ import { join } from 'node:path'
 import { ADMIN_PASSWORD, daytimeShiftMs, TestClock } from '../helpers/test-center.ts'
 import { listeningCenter } from '../helpers/listening-center.ts'
 import { closingCalendar } from '../helpers/closing-calendar.ts'
+import { DEFAULT_CALENDAR } from '../../protocol/calendar.ts'
+import { addDays, localDay } from '../../protocol/center-clock.ts'
 import { PHONE, useBrowserSuite } from './browser.ts'
 import { dashboardLogin } from './dashboard-login.ts'
 import { seriousAxeViolations } from './axe.ts'
@@ -35,12 +37,26 @@ describe('bookings, holidays and closing, as the pages say them', () => {
       expect(res.statusCode, res.body).toBe(200)
     }
 
+    // a holiday of the served service alone today (the hours tab's "Applies to"): its day list marks
+    // today closed and opens on tomorrow; it offered today and then said "closed" (walk s47)
+    const today = localDay(clock.now, 'Africa/Cairo')
+    const tomorrow = addDays(today, 1)
+    const holiday = { from: today, to: today, nameAr: 'جرد', nameEn: 'Stocktaking', hours: [], serviceIds: [served.id] }
+    const cal = await center.request('PUT', '/api/v1/calendar', { token: admin, body: { ...DEFAULT_CALENDAR, exceptions: [holiday] } })
+    expect(cal.statusCode, cal.body).toBe(200)
+
     const page = await contexts.page(PHONE)
     await page.goto(`${url}/b/`)
     const booking = page.locator('tabour-booking-page')
     // the defaults: 15-minute slots, one counter, 10 minutes a citizen, half for walk-ins: times on offer
     await booking.locator('button.slot').first().waitFor()
     expect(await booking.locator('button.slot').count()).toBeGreaterThan(0)
+    const dayList = booking.locator('select[data-field="day"]')
+    expect(await dayList.inputValue()).toBe(tomorrow)
+    const shut = dayList.locator(`option[value="${today}"]`)
+    expect(await shut.getAttribute('data-shut')).toBe('closed')
+    expect(await shut.isDisabled()).toBe(true)
+    expect(await shut.textContent()).toMatch(/ — مغلق$/)
     expect(await seriousAxeViolations(page)).toEqual([])
     await shot(page, 'defaults-slots-ar')
 
@@ -70,6 +86,15 @@ describe('bookings, holidays and closing, as the pages say them', () => {
     )
     expect(await seriousAxeViolations(dash)).toEqual([])
     await shot(dash, 'no-capacity-dashboard-en')
+
+    // the desk's booking card marks the served service's holiday the same way, and opens on tomorrow
+    await dash.goto(`${url}/dashboard/?lang=en`)
+    const deskDays = dash.locator('tabour-staff-booking-card select[name="day"]')
+    const deskShut = deskDays.locator(`option[value="${today}"][data-shut="closed"]`)
+    await deskShut.waitFor({ state: 'attached' })
+    expect(await deskShut.textContent()).toMatch(/ — closed$/)
+    expect(await deskDays.inputValue()).toBe(tomorrow)
+    await shot(dash, 'desk-day-closed-en')
   })
 
   it('the same holiday added twice in the hours tab is refused, naming the one those dates have, in Arabic and English', async () => {

@@ -349,6 +349,13 @@ describe('the calendar on the screens', () => {
       from: '2026-12-27',
       serviceIds: [run.b],
     })
+    // and in the month grid on its day, its own mark naming the service, the key saying what the mark is (walk s48: the list only)
+    const stocktake = grid.locator(`td[data-day="2026-12-27"][data-service-exception="${run.b}"]`)
+    await stocktake.waitFor()
+    expect(await stocktake.getAttribute('data-state')).toBe('open')
+    expect(await stocktake.locator('.svc').textContent()).toBe('جرد الشهادات')
+    expect(await stocktake.getAttribute('aria-label')).toContain('إجازة لخدمة B — الشهادات وحدها: جرد الشهادات')
+    expect(await grid.locator('[data-key-mark="service"]').textContent()).toBe('استثناء لخدمة واحدة (إجازة أو مواعيد خاصة)')
     // the center-wide one says nothing of services, and the form is back on the whole center
     expect(await view.locator('tr[data-exception="2026-12-24"] [data-exception-services]').count()).toBe(0)
     expect(await add.locator('select[name="serviceId"]').inputValue()).toBe('')

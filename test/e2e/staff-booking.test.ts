@@ -113,6 +113,12 @@ describe('appointments on the staff side in Chromium', () => {
     expect(db.prepare('SELECT blocked FROM appointment_days WHERE service_id = ? AND day = ?').get(service.id, tomorrow)).toEqual({
       blocked: 1,
     })
+    // the booking card beside the form marks that day at once (it reads its services again), in English
+    await card.locator('button[data-action="book-another"]').click()
+    const blockedDay = card.locator(`select[name="day"] option[value="${tomorrow}"][data-shut="blocked"]`)
+    await blockedDay.waitFor({ state: 'attached' })
+    expect(await blockedDay.textContent()).toMatch(/ — no bookings$/)
+    // the phone's page, loaded before, still lists it: the day's slots say why
     await phone.locator('tabour-booking-page [data-field="day"]').selectOption(tomorrow)
     await phone.locator('tabour-booking-page [data-empty="blocked"]').waitFor()
     expect(await seriousAxeViolations(phone)).toEqual([])

@@ -64,6 +64,59 @@ describe('appointments over HTTP', () => {
     expect(await slots(addDays(service!.days.at(-1)!, 1))).toBe('too-far')
   })
 
+  it("marks the days a service takes no booking on around a one-service holiday, a center holiday, a weekly day off, a blocked day and today's end, as its slots say", async () => {
+    s = await setup()
+    const other = await s.center.createService({ prefix: 'B' })
+    await s.center.createCounter({ number: 2, serviceIds: [other.id] })
+    await s.center.request('PUT', `/api/v1/appointments/settings/${other.id}`, { token: s.admin, body: { enabled: true } })
+    // Fridays off (13 March); a center holiday on Thursday 12 March; A alone closed on Saturday 14 March
+    const open = [{ open: '08:00', close: '16:00' }]
+    const weekly = { mon: open, tue: open, wed: open, thu: open, fri: [], sat: open, sun: open }
+    const exceptions = [
+      { from: '2026-03-12', to: '2026-03-12', nameAr: 'عطلة', nameEn: 'Holiday', hours: [] },
+      { from: '2026-03-14', to: '2026-03-14', nameAr: 'جرد', nameEn: 'Stocktaking', hours: [], serviceIds: [s.serviceId] },
+    ]
+    const cal = await s.center.request('PUT', '/api/v1/calendar', { token: s.admin, body: { ...DEFAULT_CALENDAR, weekly, exceptions } })
+    expect(cal.statusCode, cal.body).toBe(200)
+    // and a manager stops A's bookings on Monday 16 March
+    const block = await s.center.request('PUT', `/api/v1/appointments/days/${s.serviceId}/2026-03-16`, {
+      token: s.admin,
+      body: { blocked: true, extraPerSlot: 0 },
+    })
+    expect(block.statusCode, block.body).toBe(200)
+
+    const services = (await s.center.request('GET', '/api/v1/appointments/services')).json() as {
+      id: number
+      shutDays: { day: string; reason: string }[]
+    }[]
+    const shut = (id: number) => services.find((x) => x.id === id)!.shutDays
+    expect(shut(s.serviceId)).toEqual([
+      { day: '2026-03-12', reason: 'closed' },
+      { day: '2026-03-13', reason: 'closed' },
+      { day: '2026-03-14', reason: 'closed' },
+      { day: '2026-03-16', reason: 'blocked' },
+      { day: '2026-03-20', reason: 'closed' },
+    ])
+    // B keeps Saturday and Monday: the holiday and the block are A's alone
+    expect(shut(other.id)).toEqual([
+      { day: '2026-03-12', reason: 'closed' },
+      { day: '2026-03-13', reason: 'closed' },
+      { day: '2026-03-20', reason: 'closed' },
+    ])
+    // each marked day is the day whose slots say so, and every other day of the list has times
+    const reason = async (id: number, day: string) =>
+      (await s!.center.request('GET', `/api/v1/appointments/slots?serviceId=${id}&day=${day}`)).json().reason
+    for (const day of Array.from({ length: 15 }, (_, i) => addDays('2026-03-10', i))) {
+      expect(await reason(s.serviceId, day), day).toBe(shut(s.serviceId).find((c) => c.day === day)?.reason ?? null)
+    }
+    expect(await reason(other.id, '2026-03-14')).toBeNull()
+    // at 15:45 the day's last slot (15:30) has begun: today is marked as the slots say it, no time left
+    s.clock.set('2026-03-10T13:45:00Z')
+    const later = (await s.center.request('GET', '/api/v1/appointments/services')).json() as typeof services
+    expect(later.find((x) => x.id === other.id)!.shutDays[0]).toEqual({ day: '2026-03-10', reason: 'past' })
+    expect(await reason(other.id, '2026-03-10')).toBe('past')
+  })
+
   it('lists free slots, books, shows, moves and cancels; events follow each commit', async () => {
     s = await setup()
     expect((await s.center.request('GET', '/api/v1/appointments/services')).json()).toEqual([
@@ -76,6 +129,8 @@ describe('appointments over HTTP', () => {
         timeZone: 'Africa/Cairo',
         // the center's today and 14 more
         days: Array.from({ length: 15 }, (_, i) => addDays('2026-03-10', i)),
+        // always open (the default calendar), nothing blocked
+        shutDays: [],
         messagesOn: false,
         center: { nameAr: expect.any(String), nameEn: expect.any(String), digits: 'western' },
         documents: [],
