@@ -25,6 +25,7 @@ import { byGovernorateName } from './governorate-order.ts'
 import { hubDigits } from './hub-format.ts'
 import { cityText, placeText } from './city-text.ts'
 import { cityIn } from '../../protocol/hub-city.ts'
+import { inNameOrder, nameIn } from './name-order.ts'
 
 type View = 'nearest' | 'centers'
 
@@ -138,7 +139,7 @@ export class OpenDataApp extends LitElement {
   }
 
   private name(c: { nameAr: string; nameEn: string }): string {
-    return this.language === 'ar' ? c.nameAr : c.nameEn
+    return nameIn(this.language)(c)
   }
 
   private select(what: 'governorate' | 'service', label: OpenDataMessageKey, options: TemplateResult[], blank: string): TemplateResult {
@@ -157,9 +158,9 @@ export class OpenDataApp extends LitElement {
       .map((code) => html`<option value=${code} ?selected=${this.governorate === code}>${governorateName(code, this.language)}</option>`)
   }
 
-  /** Centers by their name in the page's language, as the pickers list governorates (the API lists them by id). */
-  private byName<T extends { nameAr: string; nameEn: string }>(centers: readonly T[]): T[] {
-    return [...centers].sort((a, b) => this.name(a).localeCompare(this.name(b), this.language))
+  /** Centers, services, a center's own services: by their name in the page's language, as the pickers list governorates (the API lists them by id or code). */
+  private byName<T extends { nameAr: string; nameEn: string }>(items: readonly T[]): T[] {
+    return inNameOrder(items, this.language, nameIn(this.language))
   }
 
   /** A center without live figures: one that never sent any says so, not "no figures now" alone. */
@@ -168,7 +169,7 @@ export class OpenDataApp extends LitElement {
   }
 
   private nearestView(): TemplateResult {
-    const services = (this.catalogue?.services ?? []).map(
+    const services = this.byName(this.catalogue?.services ?? []).map(
       (s) => html`<option value=${s.code} ?selected=${this.service === s.code}>${this.name(s)}</option>`,
     )
     const r = this.nearest
@@ -231,8 +232,8 @@ export class OpenDataApp extends LitElement {
                     : c.services.length + c.localServices.length === 0
                       ? html`<p>${this.t('open.noServices')}</p>`
                       : html`<ul class="services">
-                        ${c.services.map((s) => html`<li data-service=${s.code}><strong>${this.serviceName(s.code)}</strong>${this.line(s)}</li>`)}
-                        ${c.localServices.map(
+                        ${inNameOrder(c.services, this.language, (s) => this.serviceName(s.code)).map((s) => html`<li data-service=${s.code}><strong>${this.serviceName(s.code)}</strong>${this.line(s)}</li>`)}
+                        ${this.byName(c.localServices).map(
                           // the center's own service, by its names: marked, since no other center's line is the same service
                           (s) =>
                             html`<li data-local-service=${s.code}><strong>${this.name(s)}</strong> <span class="tag" data-local-tag>${this.t('open.localService')}</span>${this.line(s)}</li>`,

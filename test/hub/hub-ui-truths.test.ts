@@ -14,6 +14,7 @@ import { intlLocale } from '../../protocol/messages/digits.ts'
 import { tileLook } from '../../hub/ui/map-tiles.ts'
 import { activeOffline, bundleCell, bundleStateSince, centerState, runningBundle } from '../../hub/ui/center-state.ts'
 import { byGovernorateName, inGovernorateOrder } from '../../hub/ui/governorate-order.ts'
+import { inNameOrder, nameIn } from '../../hub/ui/name-order.ts'
 import { fleetAlerts } from '../../hub/center-views.ts'
 import type { CenterView } from '../../protocol/hub-api.ts'
 
@@ -67,6 +68,21 @@ describe('lists of governorates', () => {
       rows.map((r) => r.key),
       'a new array',
     ).toEqual(codes)
+  })
+})
+
+describe("the open-data page's services", () => {
+  it('are by name in the page language, not in the catalogue order of English groups and codes (walk s48)', () => {
+    // as the hub answers its catalogue: by English group (Civil registry, Housing, Utilities), then code
+    const catalogue = [
+      { code: 'CIV-EXTRACT', nameAr: 'مستخرجات السجل المدني', nameEn: 'Civil-registry extracts' },
+      { code: 'BLD-PERMIT', nameAr: 'تراخيص البناء', nameEn: 'Building permits' },
+      { code: 'UTIL-CONN', nameAr: 'توصيل المرافق', nameEn: 'Utility connections' },
+    ]
+    const codes = (lang: 'ar' | 'en') => inNameOrder(catalogue, lang, nameIn(lang)).map((s) => s.code)
+    expect(codes('ar')).toEqual(['BLD-PERMIT', 'UTIL-CONN', 'CIV-EXTRACT']) // تراخيص، توصيل، مستخرجات
+    expect(codes('en')).toEqual(['BLD-PERMIT', 'CIV-EXTRACT', 'UTIL-CONN'])
+    expect(catalogue[0]!.code).toBe('CIV-EXTRACT') // a new array: the answer kept as it came
   })
 })
 
