@@ -26,6 +26,7 @@ import { hubDigits } from './hub-format.ts'
 import { cityText, placeText } from './city-text.ts'
 import { cityIn } from '../../protocol/hub-city.ts'
 import { inNameOrder, nameIn } from './name-order.ts'
+import { minutesOld } from './figures-age.ts'
 
 type View = 'nearest' | 'centers'
 
@@ -52,6 +53,10 @@ export class OpenDataApp extends LitElement {
   @state() private failed = false
   /** The hub's code when it refused the request (a 4xx it has words for); null: it could not be reached. */
   @state() private failedCode: string | null = null
+  /** When each answer arrived (the phone's clock): its figures' age grows from there, refreshed or not. */
+  private readonly receivedAt = new WeakMap<object, number>()
+  /** The time the figures' ages are written at: set by every refresh, failed or not, so they are written again as they grow. */
+  @state() private now = Date.now()
   private timer: ReturnType<typeof setInterval> | undefined
 
   override connectedCallback(): void {
@@ -95,10 +100,10 @@ export class OpenDataApp extends LitElement {
       this.catalogue ??= await requestJson<OpenCatalogue>(OpenDataPaths.catalogue)
       if (this.view === 'centers') {
         const q = this.governorate ? `?${new URLSearchParams({ governorate: this.governorate })}` : ''
-        this.centers = await requestJson<OpenCenters>(`${OpenDataPaths.centers}${q}`)
+        this.centers = this.received(await requestJson<OpenCenters>(`${OpenDataPaths.centers}${q}`))
       } else if (this.governorate && this.service) {
         const q = new URLSearchParams({ governorate: this.governorate, service: this.service })
-        this.nearest = await requestJson<LeastBusy>(`${OpenDataPaths.leastBusy}?${q}`)
+        this.nearest = this.received(await requestJson<LeastBusy>(`${OpenDataPaths.leastBusy}?${q}`))
       } else this.nearest = null
       this.failed = false
       this.failedCode = null
@@ -107,6 +112,12 @@ export class OpenDataApp extends LitElement {
       // the hub said why (too many requests from this address, an unknown service…): said in the page's words, not "retrying"
       this.failedCode = err instanceof ApiError && knownHubError(err.code) ? err.code : null
     }
+    this.now = Date.now()
+  }
+
+  private received<T extends object>(answer: T): T {
+    this.receivedAt.set(answer, Date.now())
+    return answer
   }
 
   private choose(what: 'governorate' | 'service' | 'view', value: string): void {
@@ -132,9 +143,9 @@ export class OpenDataApp extends LitElement {
       <p class="wait" data-wait>${wait}</p>`
   }
 
-  private updatedLine(generatedAt: number, updatedAt: number | null): TemplateResult | typeof nothing {
+  private updatedLine(answer: { generatedAt: number }, updatedAt: number | null): TemplateResult | typeof nothing {
     if (updatedAt === null) return nothing
-    const minutes = Math.max(0, Math.floor((generatedAt - updatedAt) / 60_000))
+    const minutes = minutesOld(answer, updatedAt, this.receivedAt.get(answer) ?? this.now, this.now)
     return html`<p class="muted" data-updated>${this.t('open.updated', { minutes })}</p>`
   }
 
@@ -194,7 +205,7 @@ export class OpenDataApp extends LitElement {
                 (c) => html`<li class="card" data-center=${c.id} data-status=${c.status}>
                   ${heading(c)}
                   ${c.waiting !== null && c.open !== null ? this.line({ waiting: c.waiting, waitSeconds: c.waitSeconds, open: c.open }) : nothing}
-                  ${this.updatedLine(r.generatedAt, c.updatedAt)}
+                  ${this.updatedLine(r, c.updatedAt)}
                 </li>`,
               )}
             </ol>`
@@ -238,7 +249,7 @@ export class OpenDataApp extends LitElement {
                           (s) =>
                             html`<li data-local-service=${s.code}><strong>${this.name(s)}</strong> <span class="tag" data-local-tag>${this.t('open.localService')}</span>${this.line(s)}</li>`,
                         )}
-                      </ul>${this.updatedLine(r.generatedAt, c.updatedAt)}`
+                      </ul>${this.updatedLine(r, c.updatedAt)}`
                 }
               </li>`,
             )}
