@@ -55,15 +55,20 @@ const hourLabel = (key: string) => (/^\d{1,2}$/.test(key) ? `${key.padStart(2, '
 /**
  * The rows of a figures query as CSV (BOM, CRLF), headers in `lang`. By center, `cities` (the
  * registry's, by center id) adds each center's city in both languages after its governorate.
+ * A query narrowed to a governorate (a governorate analyst's scope, or ?governorate=) names it on
+ * the rows that span governorates elsewhere (a national service, an hour): their figures are that
+ * governorate's only, and a file whose rows said no governorate read as the nation's once it left
+ * the page (walk s48: a Cairo analyst's "by service" file gave Cairo's 10 issued as BLD-PERMIT's).
  */
 export function figuresCsv(
   rows: readonly FigureRow[],
-  q: Pick<FiguresQuery, 'from' | 'to' | 'by'>,
+  q: Pick<FiguresQuery, 'from' | 'to' | 'by' | 'governorate'>,
   lang: CsvLang,
   cities?: ReadonlyMap<string, CityNames>,
 ): string {
   const h = (key: CsvMessageKey) => csvText(key, lang)
   const hour = q.by === 'hour'
+  const governorateOf = (r: FigureRow) => r.governorate ?? q.governorate ?? null
   const columns: CsvColumn<FigureRow>[] = [
     { header: h('hub.from'), value: () => q.from },
     { header: h('hub.to'), value: () => q.to },
@@ -71,8 +76,14 @@ export function figuresCsv(
     { header: hour ? h('report.hour') : h('hub.key'), value: (r) => (hour ? hourLabel(r.key) : r.key), id: !hour },
     { header: h('hub.nameAr'), value: (r) => (hour ? hourLabel(r.nameAr) : r.nameAr) },
     { header: h('hub.nameEn'), value: (r) => (hour ? hourLabel(r.nameEn) : r.nameEn) },
-    { header: h('hub.governorate'), value: (r) => r.governorate },
-    { header: h('hub.governorateName'), value: (r) => (r.governorate === null ? null : governorateName(r.governorate, lang)) },
+    { header: h('hub.governorate'), value: (r) => governorateOf(r) },
+    {
+      header: h('hub.governorateName'),
+      value: (r) => {
+        const code = governorateOf(r)
+        return code === null ? null : governorateName(code, lang)
+      },
+    },
     ...(q.by === 'center'
       ? [
           { header: h('hub.cityAr'), value: (r: FigureRow) => cities?.get(r.key)?.cityAr ?? '' },

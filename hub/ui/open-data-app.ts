@@ -25,6 +25,8 @@ import { byGovernorateName } from './governorate-order.ts'
 import { hubDigits } from './hub-format.ts'
 import { cityText, placeText } from './city-text.ts'
 import { cityIn } from '../../protocol/hub-city.ts'
+import { inNameOrder, nameIn } from './name-order.ts'
+import { minutesOld } from './figures-age.ts'
 
 type View = 'nearest' | 'centers'
 
@@ -51,6 +53,10 @@ export class OpenDataApp extends LitElement {
   @state() private failed = false
   /** The hub's code when it refused the request (a 4xx it has words for); null: it could not be reached. */
   @state() private failedCode: string | null = null
+  /** When each answer arrived (the phone's clock): its figures' age grows from there, refreshed or not. */
+  private readonly receivedAt = new WeakMap<object, number>()
+  /** The time the figures' ages are written at: set by every refresh, failed or not, so they are written again as they grow. */
+  @state() private now = Date.now()
   private timer: ReturnType<typeof setInterval> | undefined
 
   override connectedCallback(): void {
@@ -94,10 +100,10 @@ export class OpenDataApp extends LitElement {
       this.catalogue ??= await requestJson<OpenCatalogue>(OpenDataPaths.catalogue)
       if (this.view === 'centers') {
         const q = this.governorate ? `?${new URLSearchParams({ governorate: this.governorate })}` : ''
-        this.centers = await requestJson<OpenCenters>(`${OpenDataPaths.centers}${q}`)
+        this.centers = this.received(await requestJson<OpenCenters>(`${OpenDataPaths.centers}${q}`))
       } else if (this.governorate && this.service) {
         const q = new URLSearchParams({ governorate: this.governorate, service: this.service })
-        this.nearest = await requestJson<LeastBusy>(`${OpenDataPaths.leastBusy}?${q}`)
+        this.nearest = this.received(await requestJson<LeastBusy>(`${OpenDataPaths.leastBusy}?${q}`))
       } else this.nearest = null
       this.failed = false
       this.failedCode = null
@@ -106,6 +112,12 @@ export class OpenDataApp extends LitElement {
       // the hub said why (too many requests from this address, an unknown service…): said in the page's words, not "retrying"
       this.failedCode = err instanceof ApiError && knownHubError(err.code) ? err.code : null
     }
+    this.now = Date.now()
+  }
+
+  private received<T extends object>(answer: T): T {
+    this.receivedAt.set(answer, Date.now())
+    return answer
   }
 
   private choose(what: 'governorate' | 'service' | 'view', value: string): void {
@@ -131,14 +143,14 @@ export class OpenDataApp extends LitElement {
       <p class="wait" data-wait>${wait}</p>`
   }
 
-  private updatedLine(generatedAt: number, updatedAt: number | null): TemplateResult | typeof nothing {
+  private updatedLine(answer: { generatedAt: number }, updatedAt: number | null): TemplateResult | typeof nothing {
     if (updatedAt === null) return nothing
-    const minutes = Math.max(0, Math.floor((generatedAt - updatedAt) / 60_000))
+    const minutes = minutesOld(answer, updatedAt, this.receivedAt.get(answer) ?? this.now, this.now)
     return html`<p class="muted" data-updated>${this.t('open.updated', { minutes })}</p>`
   }
 
   private name(c: { nameAr: string; nameEn: string }): string {
-    return this.language === 'ar' ? c.nameAr : c.nameEn
+    return nameIn(this.language)(c)
   }
 
   private select(what: 'governorate' | 'service', label: OpenDataMessageKey, options: TemplateResult[], blank: string): TemplateResult {
@@ -157,9 +169,9 @@ export class OpenDataApp extends LitElement {
       .map((code) => html`<option value=${code} ?selected=${this.governorate === code}>${governorateName(code, this.language)}</option>`)
   }
 
-  /** Centers by their name in the page's language, as the pickers list governorates (the API lists them by id). */
-  private byName<T extends { nameAr: string; nameEn: string }>(centers: readonly T[]): T[] {
-    return [...centers].sort((a, b) => this.name(a).localeCompare(this.name(b), this.language))
+  /** Centers, services, a center's own services: by their name in the page's language, as the pickers list governorates (the API lists them by id or code). */
+  private byName<T extends { nameAr: string; nameEn: string }>(items: readonly T[]): T[] {
+    return inNameOrder(items, this.language, nameIn(this.language))
   }
 
   /** A center without live figures: one that never sent any says so, not "no figures now" alone. */
@@ -168,7 +180,7 @@ export class OpenDataApp extends LitElement {
   }
 
   private nearestView(): TemplateResult {
-    const services = (this.catalogue?.services ?? []).map(
+    const services = this.byName(this.catalogue?.services ?? []).map(
       (s) => html`<option value=${s.code} ?selected=${this.service === s.code}>${this.name(s)}</option>`,
     )
     const r = this.nearest
@@ -193,7 +205,7 @@ export class OpenDataApp extends LitElement {
                 (c) => html`<li class="card" data-center=${c.id} data-status=${c.status}>
                   ${heading(c)}
                   ${c.waiting !== null && c.open !== null ? this.line({ waiting: c.waiting, waitSeconds: c.waitSeconds, open: c.open }) : nothing}
-                  ${this.updatedLine(r.generatedAt, c.updatedAt)}
+                  ${this.updatedLine(r, c.updatedAt)}
                 </li>`,
               )}
             </ol>`
@@ -231,13 +243,13 @@ export class OpenDataApp extends LitElement {
                     : c.services.length + c.localServices.length === 0
                       ? html`<p>${this.t('open.noServices')}</p>`
                       : html`<ul class="services">
-                        ${c.services.map((s) => html`<li data-service=${s.code}><strong>${this.serviceName(s.code)}</strong>${this.line(s)}</li>`)}
-                        ${c.localServices.map(
+                        ${inNameOrder(c.services, this.language, (s) => this.serviceName(s.code)).map((s) => html`<li data-service=${s.code}><strong>${this.serviceName(s.code)}</strong>${this.line(s)}</li>`)}
+                        ${this.byName(c.localServices).map(
                           // the center's own service, by its names: marked, since no other center's line is the same service
                           (s) =>
                             html`<li data-local-service=${s.code}><strong>${this.name(s)}</strong> <span class="tag" data-local-tag>${this.t('open.localService')}</span>${this.line(s)}</li>`,
                         )}
-                      </ul>${this.updatedLine(r.generatedAt, c.updatedAt)}`
+                      </ul>${this.updatedLine(r, c.updatedAt)}`
                 }
               </li>`,
             )}

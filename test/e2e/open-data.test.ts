@@ -90,6 +90,10 @@ describe('the open-data page on a phone', () => {
     await page.goto(`${hub.url}/open/`)
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl')
     await page.locator('[data-pick]').waitFor()
+    // the services by their Arabic names (جوازات before شهادات), not by the hub's order of codes (walk s48)
+    expect(
+      await page.locator('select[name="service"] option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value)),
+    ).toEqual(['', 'PASSPORT', 'CIV-BIRTH'])
     await page.locator('select[name="governorate"]').selectOption('القاهرة')
     await page.locator('select[name="service"]').selectOption('PASSPORT')
     const cards = page.locator('[data-list="nearest"] > li')
@@ -182,6 +186,11 @@ describe('the open-data page on a phone', () => {
     await expect.poll(() => lease.locator('[data-local-tag]').textContent()).toBe('خدمة خاصة بهذا المركز')
     expect(await lease.locator('strong').textContent()).toBe('توثيق عقود الإيجار')
     expect(await lease.locator('[data-waiting]').textContent()).toBe('٣ أشخاص ينتظرون')
+    // the card's lines by their Arabic names too, as the picker: جوازات السفر, شهادات الميلاد (the hub sends them by code)
+    expect(await nasr.locator('[data-service]').evaluateAll((els) => els.map((e) => e.getAttribute('data-service')))).toEqual([
+      'PASSPORT',
+      'CIV-BIRTH',
+    ])
     expect(await seriousAxeViolations(page)).toEqual([])
     expect(await overflowing(page, 'tabour-open-data >>> *')).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'centers-ar.png'), fullPage: true })

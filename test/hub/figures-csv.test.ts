@@ -1,7 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { HourBatch, HourFigures } from '../../protocol/upstream.ts'
 import { readCsv, runsAsFormula } from '../helpers/read-csv.ts'
-import { addNationalService, BACKENDS, batchPath, postSigned, registerCenter, startTestHub, type TestHub } from './hub-harness.ts'
+import {
+  addAnalyst,
+  addNationalService,
+  BACKENDS,
+  batchPath,
+  postSigned,
+  registerCenter,
+  startTestHub,
+  type TestHub,
+} from './hub-harness.ts'
 
 /**
  * Issue 15 item 6 at the hub: the national figures' CSV is written by the same module as the
@@ -171,5 +180,42 @@ describe.each(BACKENDS)('the hub CSV on %s (issue 15 item 6)', (backend) => {
       expect.objectContaining({ التجميع: 'الساعة', 'الساعة (محلية)': '09:00', 'التذاكر الصادرة': '10', 'التذاكر الملغاة': '3' }),
     ])
     expect((await fetch(`${hub.url}/api/hub/v1/figures.csv?from=2026-03-10&lang=xx`)).status).toBe(400)
+  })
+
+  it("a governorate's file names its governorate on every row: a national service's figures there are that governorate's only (walk s48)", async () => {
+    hub = await startTestHub({ backend })
+    await addNationalService(hub, 'PASS', { nameAr: 'جوازات السفر', nameEn: 'Passports' })
+    // Passports in Cairo (5 issued) and in Alexandria (5 more): the nation's row would say 10
+    for (const [id, governorate] of [
+      ['C1', 'Cairo'],
+      ['A1', 'Alexandria'],
+    ] as const) {
+      const secret = await registerCenter(hub, id, { governorate })
+      const sent = { ...batch([row('A', 'جوازات السفر', 'Passports', { nationalCode: 'PASS' })]), centerId: id }
+      expect((await postSigned(hub.url, batchPath, id, secret, sent)).status).toBe(200)
+    }
+    await addAnalyst(hub, 'karim', 'cairo-pass-12345', 'Cairo')
+    const login = await fetch(`${hub.url}/api/hub/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'karim', password: 'cairo-pass-12345' }),
+    })
+    const karim = (await login.json()).token as string
+    const csv = async (query: string, token?: string) =>
+      readCsv(
+        await bodyOf(
+          await fetch(
+            `${hub.url}/api/hub/v1/figures.csv?from=2026-03-10&lang=en&${query}`,
+            token ? { headers: { authorization: `Bearer ${token}` } } : {},
+          ),
+        ),
+      ).rows.map((r) => [r.Code ?? r['Hour (local time)'], r['Governorate code'], r.Governorate, r['Tickets issued']])
+    // the Cairo analyst's files: Cairo's 5, and they say Cairo
+    expect(await csv('by=service', karim)).toEqual([['PASS', 'EG-C', 'Cairo', '5']])
+    expect(await csv('by=hour', karim)).toEqual([['09:00', 'EG-C', 'Cairo', '5']])
+    // the same asked with ?governorate=
+    expect(await csv('by=service&governorate=Alexandria')).toEqual([['PASS', 'EG-ALX', 'Alexandria', '5']])
+    // the nation's: no governorate, since the row spans them
+    expect(await csv('by=service')).toEqual([['PASS', '', '', '10']])
   })
 })

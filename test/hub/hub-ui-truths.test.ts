@@ -14,6 +14,8 @@ import { intlLocale } from '../../protocol/messages/digits.ts'
 import { tileLook } from '../../hub/ui/map-tiles.ts'
 import { activeOffline, bundleCell, bundleStateSince, centerState, runningBundle } from '../../hub/ui/center-state.ts'
 import { byGovernorateName, inGovernorateOrder } from '../../hub/ui/governorate-order.ts'
+import { inNameOrder, nameIn } from '../../hub/ui/name-order.ts'
+import { minutesOld } from '../../hub/ui/figures-age.ts'
 import { fleetAlerts } from '../../hub/center-views.ts'
 import type { CenterView } from '../../protocol/hub-api.ts'
 
@@ -67,6 +69,35 @@ describe('lists of governorates', () => {
       rows.map((r) => r.key),
       'a new array',
     ).toEqual(codes)
+  })
+})
+
+describe("the open-data page's services", () => {
+  it('are by name in the page language, not in the catalogue order of English groups and codes (walk s48)', () => {
+    // as the hub answers its catalogue: by English group (Civil registry, Housing, Utilities), then code
+    const catalogue = [
+      { code: 'CIV-EXTRACT', nameAr: 'مستخرجات السجل المدني', nameEn: 'Civil-registry extracts' },
+      { code: 'BLD-PERMIT', nameAr: 'تراخيص البناء', nameEn: 'Building permits' },
+      { code: 'UTIL-CONN', nameAr: 'توصيل المرافق', nameEn: 'Utility connections' },
+    ]
+    const codes = (lang: 'ar' | 'en') => inNameOrder(catalogue, lang, nameIn(lang)).map((s) => s.code)
+    expect(codes('ar')).toEqual(['BLD-PERMIT', 'UTIL-CONN', 'CIV-EXTRACT']) // تراخيص، توصيل، مستخرجات
+    expect(codes('en')).toEqual(['BLD-PERMIT', 'CIV-EXTRACT', 'UTIL-CONN'])
+    expect(catalogue[0]!.code).toBe('CIV-EXTRACT') // a new array: the answer kept as it came
+  })
+})
+
+describe("the open-data page's figures", () => {
+  it('grow older while the refreshes fail: not "updated less than a minute ago" for as long as the phone has no signal (walk s48)', () => {
+    // the hub answered at 10:00:00 with a center's line of 09:59:30; the phone got it at its own 12:00:00 (its clock is off)
+    const answer = { generatedAt: Date.UTC(2026, 11, 7, 10, 0, 0) }
+    const updatedAt = Date.UTC(2026, 11, 7, 9, 59, 30)
+    const receivedAt = Date.UTC(2026, 11, 7, 12, 0, 0)
+    expect(minutesOld(answer, updatedAt, receivedAt, receivedAt)).toBe(0)
+    // ten minutes of failed refreshes later, on the phone's clock
+    expect(minutesOld(answer, updatedAt, receivedAt, receivedAt + 10 * 60_000)).toBe(10)
+    // the hub's own times decide the age it had on arrival, whatever the phone's clock said
+    expect(minutesOld({ generatedAt: updatedAt + 3 * 60_000 }, updatedAt, receivedAt, receivedAt + 30_000)).toBe(3)
   })
 })
 
