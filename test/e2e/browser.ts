@@ -20,8 +20,8 @@ export const PHONE = { width: 390, height: 844 } as const
  * Whether the screenshots a test saves to a file (`screenshot({ path })`: test-results/, and
  * docs/screenshots/ with UPDATE_SCREENSHOTS=1) are written. They are evidence for a person and no
  * assertion reads them. CI's clone is thrown away after the run, so .ci/run sets
- * TABOUR_TEST_SHOTS=off: the suite took about 200 of them, a PNG encode each (a full-page 1080×1920
- * is the slowest), on a 2-core box near its 30-minute limit. A screenshot a test reads (its
+ * TABOUR_TEST_SHOTS=off: the suite has about 270 such calls, a PNG encode each (a full-page 1080×1920
+ * is the slowest: kiosk.test.ts spent 6 % of its time in its 14), on a 2-core box near its 30-minute limit. A screenshot a test reads (its
  * buffer: a QR code, first-frame pixels, a poster) has no `path` and is always taken.
  */
 export const SAVE_SCREENSHOTS = process.env.TABOUR_TEST_SHOTS !== 'off' || process.env.UPDATE_SCREENSHOTS === '1'
