@@ -16,6 +16,23 @@ export const LANDSCAPE = { width: 1920, height: 1080 } as const
 /** A mid-size phone, for the public status page. */
 export const PHONE = { width: 390, height: 844 } as const
 
+/**
+ * Whether the screenshots a test saves to a file (`screenshot({ path })`: test-results/, and
+ * docs/screenshots/ with UPDATE_SCREENSHOTS=1) are written. They are evidence for a person and no
+ * assertion reads them. CI's clone is thrown away after the run, so .ci/run sets
+ * TABOUR_TEST_SHOTS=off: the suite has about 270 such calls, a PNG encode each (a full-page 1080×1920
+ * is the slowest: kiosk.test.ts spent 6 % of its time in its 14), on a 2-core box near its 30-minute limit. A screenshot a test reads (its
+ * buffer: a QR code, first-frame pixels, a poster) has no `path` and is always taken.
+ */
+export const SAVE_SCREENSHOTS = process.env.TABOUR_TEST_SHOTS !== 'off' || process.env.UPDATE_SCREENSHOTS === '1'
+
+/** A page whose `screenshot({ path })` writes nothing (SAVE_SCREENSHOTS off); without a path it is Playwright's own. */
+function withoutSavedScreenshots(page: Page): Page {
+  const take = page.screenshot.bind(page)
+  page.screenshot = async (options) => (options?.path ? Buffer.alloc(0) : take(options))
+  return page
+}
+
 /** Chromium with the flags every test needs, plus `extraArgs`. */
 export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
@@ -69,7 +86,7 @@ export class Contexts {
     const page = await context.newPage()
     // a page error is a test failure: collect them where the test can see them
     page.on('pageerror', (err) => pageErrors.push(`${page.url()}: ${err.message}`))
-    return page
+    return SAVE_SCREENSHOTS ? page : withoutSavedScreenshots(page)
   }
 
   async closeAll(): Promise<void> {
