@@ -55,9 +55,18 @@ if (canInstall && has('pg_ctlcluster') && !process.env.TABOUR_TEST_PG_URL) {
   // No test stops or kills PostgreSQL itself, so nothing a test reads depends on what reached the disk.
   // Measured in s48 on a loaded box: a database made and dropped 0.68 s → 0.50 s, a commit 4.4 → 1.8 ms;
   // one run of six hub files forced 85 checkpoints. Never on a machine's own cluster, which may hold
-  // other data: only when asked
+  // other data: only when asked. Not asked, they are put back (ALTER SYSTEM outlives the run: a CI run on
+  // a machine that is kept, a developer's box, must not leave its cluster without flushes, nor the hub's
+  // benchmarks measuring a database that never waits for its disk)
+  const noFlushes = ['fsync', 'synchronous_commit', 'full_page_writes']
   if (process.env.TABOUR_TEST_PG_NO_FSYNC === '1') {
-    for (const setting of ['fsync = off', 'synchronous_commit = off', 'full_page_writes = off']) asPostgres(`ALTER SYSTEM SET ${setting}`)
+    for (const setting of noFlushes) asPostgres(`ALTER SYSTEM SET ${setting} = off`)
+    asPostgres('SELECT pg_reload_conf()')
+  } else if (
+    asPostgres("SELECT count(*) FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes') AND setting = 'off'") !==
+    '0'
+  ) {
+    for (const setting of noFlushes) asPostgres(`ALTER SYSTEM RESET ${setting}`)
     asPostgres('SELECT pg_reload_conf()')
   }
   if (asPostgres("SELECT 1 FROM pg_roles WHERE rolname='tabour_test'") !== '1')
