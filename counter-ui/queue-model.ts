@@ -72,7 +72,7 @@ function candidate(t: Ticket, counter: Counter, services: ReadonlyMap<number, Se
     queuedAt: inLineSince(t),
     targetWaitSeconds: services.get(t.serviceId)?.targetWaitSeconds ?? 0,
     weight: counter.services.find((cs) => cs.serviceId === t.serviceId)?.weight ?? 1,
-    targetedHere: t.targetCounterId !== null,
+    targetedHere: t.targetCounterId === counter.id,
     number: t.number,
   }
 }
@@ -95,6 +95,8 @@ export function nextByLine(
   nextCount: number,
 ): Map<number, string[]> {
   const next = new Map<number, string[]>(counter.services.map((cs) => [cs.serviceId, []]))
+  // what the server's candidatesFor reads: the tickets sent to this counter and the lines it serves, no other
+  const callable = waiting.filter((t) => t.targetCounterId === counter.id || (t.targetCounterId === null && next.has(t.serviceId)))
   const ctx = {
     now,
     policy: order.policy === 'priority' || order.policy === 'sla' ? order.policy : 'fifo',
@@ -106,15 +108,19 @@ export function nextByLine(
     // the staff counter's streak (an older server sends none: as if it had called none in a row)
     priorityStreak: counter.priorityStreak ?? 0,
   } as const
-  let open = next.size
+  // labels still to find, so the play stops once every line has its own (a short line would otherwise play all)
+  let left = 0
+  for (const serviceId of next.keys())
+    left += Math.min(nextCount, callable.filter((t) => t.targetCounterId === null && t.serviceId === serviceId).length)
+  if (left === 0) return next
   for (const c of callOrder(
-    waiting.map((t) => candidate(t, counter, services)),
+    callable.map((t) => candidate(t, counter, services)),
     ctx,
   )) {
     const line = c.targetedHere ? undefined : next.get(c.serviceId)
     if (!line || line.length >= nextCount) continue
     line.push(c.ticketId)
-    if (line.length === nextCount && --open === 0) break
+    if (--left === 0) break
   }
   return next
 }

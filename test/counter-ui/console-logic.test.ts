@@ -307,6 +307,18 @@ describe('the queue panel', () => {
     expect(labels(2)).toEqual([a1, e3, d4, a2])
   })
 
+  it('plays forward only the tickets this counter may call: a priority ticket of a line it does not serve moves no streak', () => {
+    // C is not this counter's: its elderly ticket, the oldest, is another counter's to call
+    const line = [ticket(A.id, 'A', 9), ticket(A.id, 'A', 2, { priority: 'elderly' }), ticket(C.id, 'C', 20, { priority: 'elderly' })]
+    const [a1, e2] = line.map((t) => t.label)
+    const order = { ...OLDEST_FIRST, policy: 'priority', priorityAgingSeconds: 1800, maxPriorityInARow: 2 }
+    const next = counterQueue({ ...counter, priorityStreak: 1 }, [A, B, C], line, NOW, { order }).rows.find(
+      (r) => r.service.id === A.id,
+    )!.next
+    // one more priority call before the cap: A's elderly ticket, then the ordinary one
+    expect(next.map((e) => e.label)).toEqual([e2, a1])
+  })
+
   it('rounds waits down to whole minutes', () => {
     expect(wholeMinutes(59)).toBe(0)
     expect(wholeMinutes(61)).toBe(1)
