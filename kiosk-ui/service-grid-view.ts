@@ -4,6 +4,7 @@
  * template into the kiosk's page as its first screen before the page's script has run
  * (server/first-screen/, issue 22), so the two cannot drift apart.
  */
+import { nameIn } from '../protocol/name-in-language.ts'
 import { css, html, type CSSResultGroup, type TemplateResult } from 'lit'
 import type { ServiceWithQueue } from '../protocol/entities.ts'
 import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
@@ -18,7 +19,7 @@ import { closingNoteOf } from '../protocol/closing-note-of.ts'
 import { serviceIcon } from '../ui-common/service-icons.ts'
 
 /** The service's name in `lang`. */
-export const serviceName = (s: { nameAr: string; nameEn: string }, lang: Lang): string => (lang === 'ar' ? s.nameAr : s.nameEn)
+export const serviceName = nameIn
 
 /** What the grid shows. */
 export interface ServiceGridView {

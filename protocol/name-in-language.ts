@@ -29,3 +29,6 @@ export function namePart(name: string, lang: Lang): string {
   if (dirs[0] === dirs[1] || !dirs.includes(wanted)) return name
   return parts[dirs.indexOf(wanted)]!
 }
+
+/** A thing's own name in `lang`, from its two fields (a service, a center, a category…). */
+export const nameIn = (item: { nameAr: string; nameEn: string }, lang: Lang): string => (lang === 'ar' ? item.nameAr : item.nameEn)

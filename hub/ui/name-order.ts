@@ -11,6 +11,3 @@ import type { Lang } from '../../ui-common/i18n.ts'
 export function inNameOrder<T>(items: readonly T[], lang: Lang, nameOf: (item: T) => string): T[] {
   return [...items].sort((a, b) => nameOf(a).localeCompare(nameOf(b), lang))
 }
-
-/** A thing's own name in `lang`. */
-export const nameIn = (lang: Lang) => (item: { nameAr: string; nameEn: string }) => (lang === 'ar' ? item.nameAr : item.nameEn)

@@ -25,7 +25,8 @@ import { byGovernorateName } from './governorate-order.ts'
 import { hubDigits } from './hub-format.ts'
 import { cityText, placeText } from './city-text.ts'
 import { cityIn } from '../../protocol/hub-city.ts'
-import { inNameOrder, nameIn } from './name-order.ts'
+import { inNameOrder } from './name-order.ts'
+import { nameIn } from '../../protocol/name-in-language.ts'
 import { minutesOld } from './figures-age.ts'
 
 type View = 'nearest' | 'centers'
@@ -150,7 +151,7 @@ export class OpenDataApp extends LitElement {
   }
 
   private name(c: { nameAr: string; nameEn: string }): string {
-    return nameIn(this.language)(c)
+    return nameIn(c, this.language)
   }
 
   private select(what: 'governorate' | 'service', label: OpenDataMessageKey, options: TemplateResult[], blank: string): TemplateResult {
@@ -171,7 +172,7 @@ export class OpenDataApp extends LitElement {
 
   /** Centers, services, a center's own services: by their name in the page's language, as the pickers list governorates (the API lists them by id or code). */
   private byName<T extends { nameAr: string; nameEn: string }>(items: readonly T[]): T[] {
-    return inNameOrder(items, this.language, nameIn(this.language))
+    return inNameOrder(items, this.language, (item) => nameIn(item, this.language))
   }
 
   /** A center without live figures: one that never sent any says so, not "no figures now" alone. */

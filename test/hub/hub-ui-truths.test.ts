@@ -14,7 +14,8 @@ import { intlLocale } from '../../protocol/messages/digits.ts'
 import { tileLook } from '../../hub/ui/map-tiles.ts'
 import { activeOffline, bundleCell, bundleStateSince, centerState, runningBundle } from '../../hub/ui/center-state.ts'
 import { byGovernorateName, inGovernorateOrder } from '../../hub/ui/governorate-order.ts'
-import { inNameOrder, nameIn } from '../../hub/ui/name-order.ts'
+import { inNameOrder } from '../../hub/ui/name-order.ts'
+import { nameIn } from '../../protocol/name-in-language.ts'
 import { minutesOld } from '../../hub/ui/figures-age.ts'
 import { fleetAlerts } from '../../hub/center-views.ts'
 import type { CenterView } from '../../protocol/hub-api.ts'
@@ -80,7 +81,7 @@ describe("the open-data page's services", () => {
       { code: 'BLD-PERMIT', nameAr: 'تراخيص البناء', nameEn: 'Building permits' },
       { code: 'UTIL-CONN', nameAr: 'توصيل المرافق', nameEn: 'Utility connections' },
     ]
-    const codes = (lang: 'ar' | 'en') => inNameOrder(catalogue, lang, nameIn(lang)).map((s) => s.code)
+    const codes = (lang: 'ar' | 'en') => inNameOrder(catalogue, lang, (s) => nameIn(s, lang)).map((s) => s.code)
     expect(codes('ar')).toEqual(['BLD-PERMIT', 'UTIL-CONN', 'CIV-EXTRACT']) // تراخيص، توصيل، مستخرجات
     expect(codes('en')).toEqual(['BLD-PERMIT', 'CIV-EXTRACT', 'UTIL-CONN'])
     expect(catalogue[0]!.code).toBe('CIV-EXTRACT') // a new array: the answer kept as it came
