@@ -13,6 +13,7 @@ import type { HubConfig } from './config.ts'
 import { HubError } from './errors.ts'
 import { installHubOpenApi } from './openapi.ts'
 import { refuseUnknownFields, validationMessage } from './input-validation.ts'
+import { buildSerializersOnFirstAnswer } from './response-serializers.ts'
 import { RateLimitedCounts } from './rate-limited-counts.ts'
 import { sumRows } from './store/figure-rows.ts'
 import { RollupRefresher } from './store/rollup-refresher.ts'
@@ -70,6 +71,7 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
   installHubOpenApi(app)
   // after the OpenAPI collector (its document then shows the closed schemas), before any route
   refuseUnknownFields(app)
+  buildSerializersOnFirstAnswer(app)
   const { store } = deps
   const clock = deps.clock ?? Date.now
   app.decorate('hub', { config, store, clock })

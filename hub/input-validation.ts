@@ -14,6 +14,7 @@
 import Ajv, { type ErrorObject } from 'ajv'
 import addFormats from 'ajv-formats'
 import type { FastifyInstance, FastifySchema } from 'fastify'
+import { compiledAtFirstCall, SchemaCache } from '../protocol/schema-cache.ts'
 import { UpstreamPaths } from '../protocol/upstream.ts'
 
 /** What the centers sign: every path of UpstreamPaths (the configuration bundle's fetch too). */
@@ -45,14 +46,20 @@ export function closedSchema(schema: unknown): unknown {
 }
 
 /** Fastify's own Ajv options (coercion of text, defaults), with unknown fields refused or, for the signed routes, dropped. */
-const ajvWith = (removeAdditional: boolean) =>
-  addFormats.default(new Ajv.default({ coerceTypes: 'array', useDefaults: true, removeAdditional, allErrors: false, strict: false }))
+const compiledBy = (removeAdditional: boolean) => {
+  const ajv = addFormats.default(
+    new Ajv.default({ coerceTypes: 'array', useDefaults: true, removeAdditional, allErrors: false, strict: false }),
+  )
+  return new SchemaCache((schema) => ajv.compile(schema))
+}
+// the process's, not each hub's: a second hub in the process (a test's next one) finds them compiled (protocol/schema-cache.ts)
+const refusing = compiledBy(false)
+const dropping = compiledBy(true)
 
 /** Closes the bodies and query strings of the routes declared after it (call it before any route) and installs the two validators. */
 export function refuseUnknownFields(app: FastifyInstance): void {
-  const refusing = ajvWith(false)
-  const dropping = ajvWith(true)
-  app.setValidatorCompiler(({ schema, url }) => (isSignedPath(url) ? dropping : refusing).compile(schema))
+  // each compiled at its route's first request: compiling every route's schemas at start took about a second a hub
+  app.setValidatorCompiler(({ schema, url }) => compiledAtFirstCall(() => (isSignedPath(url) ? dropping : refusing).for(schema)))
   app.addHook('onRoute', (route) => {
     const schema = route.schema as FastifySchema | undefined
     if (!schema || isSignedPath(route.url)) return

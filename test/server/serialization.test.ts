@@ -3,8 +3,9 @@ import { Type } from '@sinclair/typebox'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ErrorResponse } from '../../protocol/common.ts'
 import { Counter, ServiceWithQueue } from '../../protocol/entities.ts'
-import { installSerialization, serializerCount } from '../../server/serialization.ts'
-import { TestCenter } from '../helpers/test-center.ts'
+import { installSerialization, serializerCount, serializersBuilt } from '../../server/serialization.ts'
+import { validatorsCompiled } from '../../server/validation.ts'
+import { TestCenter, TestClock } from '../helpers/test-center.ts'
 
 /** What the routes below answer: more than their schemas say (extra fields, a number where an integer goes), as handlers do. */
 const counter = {
@@ -90,5 +91,33 @@ describe('response serializers are built on first use (issue 22)', () => {
     // the extra fields were dropped, as the schema says
     expect((await lazy.inject({ url: '/counter' })).payload).not.toContain('never sent')
     expect(serializerCount(lazy)).toEqual({ given: 10, built: 3 })
+  })
+
+  it('a second center in the process answers with the validators and serializers the first one built, and validates as strictly', async () => {
+    // what a center's day starts with: a service created (a body validated), the list read (an inline Type.Array schema), a ticket taken
+    const morning = async (center: TestCenter) => {
+      const service = await center.createService({ prefix: 'Q' })
+      const kiosk = await center.createDevice('kiosk')
+      const list = await center.request('GET', '/api/v1/services', { token: kiosk.token })
+      const ticket = await center.request('POST', '/api/v1/tickets', { token: kiosk.token, body: { serviceId: service.id } })
+      // a caller's mistake in a body is still a 400: the strict validator, not the coercing one
+      const refused = await center.request('POST', '/api/v1/tickets', { token: kiosk.token, body: { serviceId: String(service.id) } })
+      return { list: list.json(), ticket: ticket.statusCode, refused: refused.json().code }
+    }
+    const clock = new TestClock(Date.parse('2026-03-10T08:00:00Z')) // both mornings at the same moment
+    const first = await TestCenter.start({ clock })
+    centers.push(first)
+    const firstMorning = await morning(first)
+    const built = { validators: validatorsCompiled(), serializers: serializersBuilt() }
+    const second = await TestCenter.start({ clock })
+    centers.push(second)
+    const secondMorning = await morning(second)
+    expect(secondMorning).toEqual(firstMorning)
+    expect(secondMorning.ticket).toBe(201)
+    expect(secondMorning.refused).toBe('TABOUR_ERR_VALIDATION')
+    // the second center compiled and built nothing the first had not (each schema once a process, by its JSON)
+    expect({ validators: validatorsCompiled(), serializers: serializersBuilt() }).toEqual(built)
+    // and still counts its own first uses (the figure the start-up test reads)
+    expect(serializerCount(second.app)!.built).toBeGreaterThan(3)
   })
 })
