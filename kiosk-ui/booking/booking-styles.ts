@@ -168,4 +168,11 @@ export const bookingPageStyles = css`
   .empty {
     color: var(--tabour-muted);
   }
+  /* a changed time is news to whoever kept the link: marked, not shouted as an error */
+  .moved {
+    margin: 0;
+    padding: var(--tabour-space-1) var(--tabour-space-2);
+    border-inline-start: 8px solid var(--tabour-primary);
+    font-weight: 700;
+  }
 `
