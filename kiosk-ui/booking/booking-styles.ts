@@ -64,6 +64,10 @@ export const bookingPageStyles = css`
     font: inherit;
     font-weight: 400;
   }
+  /* a select is as wide as its longest option («الخميس، ١٠ ديسمبر — لا مواعيد») unless told: it ran past the card on a 390 px phone */
+  select {
+    min-inline-size: 0;
+  }
   input:focus-visible,
   select:focus-visible,
   button:focus-visible,

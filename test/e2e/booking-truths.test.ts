@@ -234,8 +234,10 @@ describe('the booking page names the center and what to bring, in the center dig
     const firstDay = booking.locator('select[data-field="day"] option').first()
     await expect.poll(() => firstDay.getAttribute('value')).toBe('2026-03-11')
     expect(await booking.locator('select[data-field="day"]').inputValue()).toBe('2026-03-11')
+    await shot(page, 'past-midnight-ar')
     await booking.locator('tabour-lang-switch button').click()
     expect(await refusal.textContent()).toBe('This time has already passed. Please choose another.')
+    await shot(page, 'past-midnight-en')
     // left open another day, then looked at again: the days are read again without a refusal
     clock.set('2026-03-11T22:05:00Z')
     await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')))
