@@ -21,7 +21,9 @@ export const EXAMPLE_LINE = '08:00-15:00, 17:00-20:00'
  * field takes what it shows. What is stored is Western (protocol/calendar.ts), whatever was typed.
  */
 export function parseHours(typed: string): OpenInterval[] | null {
+  // bidi marks are dropped: the hint's example (ui-common/time-range.ts) copied into the box holds them
   const parts = toWesternDigits(typed)
+    .replace(/[\u200e\u200f\u2066-\u2069]/g, '')
     .split(/[,،]/)
     .map((p) => p.trim())
     .filter((p) => p !== '')

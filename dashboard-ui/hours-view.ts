@@ -24,13 +24,12 @@ import { deskStyles } from './dashboard-styles.ts'
 import { placeRefusal, SETTING_ANCHORS, type PlacedError } from './hours-errors.ts'
 import { exceptionOverlaps, type ExceptionOverlap } from '../protocol/calendar-overlaps.ts'
 import { isolate } from '../ui-common/bilingual.ts'
+import { rangeComma, timeRange, timeRanges } from '../ui-common/time-range.ts'
 import { exceptionSavedNote } from './exception-saved-note.ts'
 import { reachField, reachLine, reachOf } from './exception-reach.ts'
 import {
   EXAMPLE_LINE,
   EXAMPLE_TIME,
-  hoursLine,
-  inHoursStyle,
   isAllDay,
   linesOf,
   redigit,
@@ -111,6 +110,13 @@ export class HoursView extends LitElement {
       td[data-date],
       td .range {
         white-space: nowrap;
+      }
+      /* what is typed, in the order typed, left to right: «٠٨:٠٠-١٥:٠٠» drew as «١٥:٠٠-٠٨:٠٠» (Arabic-Indic
+         digits are right-to-left numbers to the bidi algorithm, and took the hyphen with them), while
+         «08:00-15:00» read start first; only digits, colons, dashes and commas are meant to be typed here */
+      input.hours-line {
+        direction: ltr;
+        unicode-bidi: bidi-override;
       }
       .wide {
         grid-column: 1 / -1;
@@ -259,7 +265,7 @@ export class HoursView extends LitElement {
             ><input type="checkbox" name="alwaysOpen" .checked=${cal.weekly === null} @change=${(e: Event) => this.setAlwaysOpen((e.target as HTMLInputElement).checked)} />
             ${t('hoursTab.alwaysOpen', lang)}</label
           >
-          <p class="muted" id="day-hint">${t('hoursTab.dayHint', lang, { example: inHoursStyle(EXAMPLE_LINE, this.digits) })}</p>
+          <p class="muted" id="day-hint">${t('hoursTab.dayHint', lang, { example: timeRanges(parseHours(EXAMPLE_LINE)!, this.digits) })}</p>
           ${cal.weekly === null ? nothing : WEEK_ORDER.map((d) => this.dayLine(d))}
           <h3>${t('hoursTab.services', lang)}</h3>
           ${this.services.map((s) => this.serviceLine(s))}
@@ -350,6 +356,7 @@ export class HoursView extends LitElement {
       <input
         name=${attrs.name}
         data-day=${attrs.day ?? nothing}
+        class="hours-line"
         dir="ltr"
         aria-describedby=${aria.describedBy}
         aria-invalid=${aria.invalid}
@@ -449,8 +456,8 @@ export class HoursView extends LitElement {
     if (e.hours.length === 0) return html`<td data-hours="closed">${t('hoursTab.closedAllDay', lang)}</td>`
     if (isAllDay(e.hours))
       return html`<td data-hours="all-day">${t('hoursTab.openAllDay', lang, { reach: e.serviceIds ? 'service' : 'center' })}</td>`
-    const ranges = e.hours.map((h) => html`<span class="range">${inHoursStyle(hoursLine([h]), this.digits)}</span>`)
-    return html`<td dir="ltr" data-hours>${ranges.map((r, i) => (i === 0 ? r : html`${inHoursStyle(', ', this.digits)}${r}`))}</td>`
+    const ranges = e.hours.map((h) => html`<span class="range">${timeRange(h, this.digits)}</span>`)
+    return html`<td dir="ltr" data-hours>${ranges.map((r, i) => (i === 0 ? r : html`${rangeComma(this.digits)}${r}`))}</td>`
   }
 
   /**

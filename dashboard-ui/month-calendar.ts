@@ -16,7 +16,8 @@ import { hoursEditorText as t } from '../protocol/messages/hours-editor.ts'
 import { weekdayOf } from '../protocol/opening-hours.ts'
 import { serviceLabel, type NamedService } from '../ui-common/service-label.ts'
 import { calendarDay, type CalendarDay } from './calendar-day.ts'
-import { hoursLine, isAllDay } from './hours-lines.ts'
+import { isAllDay } from './hours-lines.ts'
+import { timeRanges } from '../ui-common/time-range.ts'
 import { digitsFor, formatNumber, intlLocale, type DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import { deskStyles } from './dashboard-styles.ts'
@@ -217,7 +218,7 @@ export class MonthCalendar extends LitElement {
   /** An exception's hours for the day's label: none for a holiday, "open all day" (one service's: while the center is), or its intervals. */
   private hoursWords(e: HoursException | undefined, reach: 'center' | 'service' = 'center'): string {
     if (!e || e.hours.length === 0) return ''
-    return isAllDay(e.hours) ? t('hoursTab.openAllDay', this.lang, { reach }) : hoursLine(e.hours)
+    return isAllDay(e.hours) ? t('hoursTab.openAllDay', this.lang, { reach }) : timeRanges(e.hours, digitsFor(this.lang, this.digits))
   }
 
   /** An exception's name in the page's language, else in the other. */

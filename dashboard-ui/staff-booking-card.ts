@@ -300,9 +300,7 @@ export class StaffBookingCard extends LitElement {
     const free = day.slots.filter((s) => s.free > 0)
     if (free.length === 0) {
       const why: StaffAppointmentKey =
-        day.reason === 'closed' || day.reason === 'blocked' || day.reason === 'past'
-          ? `staffBook.reason.${day.reason}`
-          : 'staffBook.noSlots'
+        day.reason === null || day.reason === 'off' || day.reason === 'too-far' ? 'staffBook.noSlots' : `staffBook.reason.${day.reason}`
       return html`<p class="muted" data-empty=${day.reason ?? 'full'}>${this.t(why)}</p>`
     }
     return html`<div class="slots">

@@ -79,8 +79,13 @@ export const Slot = Type.Object({
 })
 export type Slot = Static<typeof Slot>
 
-/** Why a day has no slot to offer. */
-export const NoSlotsReason = literalUnion(['off', 'closed', 'blocked', 'too-far', 'past', 'no-capacity'])
+/**
+ * Why a day has no slot to offer: bookings `off`; `closed` (no opening hours that day); `blocked` (a
+ * manager stopped bookings); `brief` (open, but no open stretch holds one slot); `too-far` (past
+ * bookAheadDays); `past` (a day gone, or today once its last slot has begun); `no-capacity` (no
+ * counter gives the service time).
+ */
+export const NoSlotsReason = literalUnion(['off', 'closed', 'blocked', 'brief', 'too-far', 'past', 'no-capacity'])
 export type NoSlotsReason = Static<typeof NoSlotsReason>
 
 export const DaySlots = Type.Object({
@@ -126,6 +131,11 @@ export const Booking = Type.Object({
   serviceNameEn: Type.String(),
   slotStart: Type.String({ format: 'date-time' }),
   slotEnd: Type.String({ format: 'date-time' }),
+  /**
+   * The slot start it was last moved from (staff or its holder moved it; its last `appointment.moved`
+   * event), so its page says the time changed; null when it was never moved.
+   */
+  movedFrom: Nullable(Type.String({ format: 'date-time' })),
   name: Type.String(),
   /** The phone with all but its last 3 digits hidden; '' once erased after the appointment. */
   phoneHint: Type.String(),
@@ -202,11 +212,12 @@ export const BookableService = Type.Object({
   /**
    * The days of `days` this service takes no booking on at all, and why (the `reason` its slots
    * give that day): `closed` (a center holiday, the service's own holiday or weekly day off),
-   * `blocked` (a manager stopped bookings), or `past` (today, once its last slot has begun). The
+   * `blocked` (a manager stopped bookings), `brief` (open, but no open stretch holds one slot),
+   * or `past` (today, once its last slot has begun). The
    * pages mark these days so in their day lists: one offered as a day like the others said "no
    * times" once picked (walk s47).
    */
-  shutDays: Type.Array(Type.Object({ day: CalendarDate, reason: literalUnion(['closed', 'blocked', 'past']) })),
+  shutDays: Type.Array(Type.Object({ day: CalendarDate, reason: literalUnion(['closed', 'blocked', 'brief', 'past']) })),
   /** The center sends messages (config messages.provider set): the page may say the booking is texted. */
   messagesOn: Type.Boolean(),
   /** Which center the page books at, and its digits for Arabic text (the same on every service). */

@@ -28,6 +28,18 @@ import { dayToShow, shutReason } from '../../protocol/booking-days.ts'
 
 type View = 'form' | 'done' | 'manage' | 'move'
 
+/** A page come back to after this long reads its services (and days, slots, booking) again. */
+const STALE_MS = 5 * 60_000
+
+/** Refusals that say the page's days or times were out of date: it reads them again, the refusal kept on screen. */
+const OUT_OF_DATE: readonly AppointmentMessageKey[] = [
+  'err.slotFull',
+  'err.slotInPast',
+  'err.slotNotFound',
+  'err.slotTooFar',
+  'err.dayClosed',
+]
+
 @customElement('tabour-booking-page')
 export class BookingPage extends LitElement {
   static override styles = [statusPageStyles, bookingPageStyles, linkPartStyles]
@@ -50,6 +62,14 @@ export class BookingPage extends LitElement {
 
   private readonly base: string
   private readonly code: string | null
+  /** When the services were last read (this phone's clock). */
+  private servicesAt = 0
+  /** The center's day (this phone's clock, the center's zone) a refresh was last asked for: one per day, however far the phone's clock is off. */
+  private refreshedFor = ''
+  private dayTimer: ReturnType<typeof setInterval> | undefined
+  private readonly onReturn = () => {
+    if (document.visibilityState === 'visible') void this.refreshIfStale(true)
+  }
 
   constructor() {
     super()
@@ -64,6 +84,59 @@ export class BookingPage extends LitElement {
     applyPageTheme()
     this.setLang(initialLang())
     void this.start()
+    // a page left open overnight (a phone's tab) offered yesterday's days and times: read again at the
+    // center's midnight (checked each minute) and on coming back to the page after a while
+    this.dayTimer = setInterval(() => void this.refreshIfStale(false), 60_000)
+    document.addEventListener('visibilitychange', this.onReturn)
+    window.addEventListener('focus', this.onReturn)
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    clearInterval(this.dayTimer)
+    document.removeEventListener('visibilitychange', this.onReturn)
+    window.removeEventListener('focus', this.onReturn)
+  }
+
+  /**
+   * Reads the services again when the center's day (this phone's clock in the center's zone) is
+   * past the first day they list, or, `onReturn`, when they were read over STALE_MS ago.
+   */
+  private async refreshIfStale(onReturn: boolean): Promise<void> {
+    const first = this.services?.[0]
+    if (this.busy || !first) return
+    const today = dayIn(new Date().toISOString(), first.timeZone)
+    const dayPassed = today > (first.days[0] ?? today) && today !== this.refreshedFor
+    if (!dayPassed && !(onReturn && Date.now() - this.servicesAt > STALE_MS)) return
+    this.refreshedFor = today
+    await this.refresh()
+  }
+
+  /**
+   * The services, and what the page shows from them, read again: the day list from the center's
+   * today, the day shown kept while it is still open (else the first open one), the slots of that
+   * day, a chosen time kept while it is still free; on the booking's page, the booking (moved or
+   * begun meanwhile). Quiet: a failed read leaves the page as it was (a booking then says why).
+   */
+  private async refresh(): Promise<void> {
+    try {
+      const services = await fetchBookable(this.base)
+      const booking = this.view === 'manage' && this.booking ? await fetchBooking(this.base, this.booking.code) : null
+      this.services = services
+      this.servicesAt = Date.now()
+      if (booking) this.booking = booking
+      if (this.view !== 'form' && this.view !== 'move') return
+      const service = this.service ?? (this.view === 'form' ? services[0] : undefined)
+      if (!service) return
+      const day = dayToShow(service, this.day)
+      const slots = await fetchSlots(this.base, service.id, day)
+      this.serviceId = service.id
+      this.day = day
+      this.slots = slots
+      if (!slots.slots.some((x) => x.start === this.slotStart && x.free > 0)) this.slotStart = null
+    } catch {
+      // the next minute, return or booking tries again
+    }
   }
 
   /**
@@ -106,6 +179,7 @@ export class BookingPage extends LitElement {
   private async start(): Promise<void> {
     await this.guard(async () => {
       this.services = await fetchBookable(this.base)
+      this.servicesAt = Date.now()
       if (this.code) {
         this.booking = await fetchBooking(this.base, this.code)
         this.serviceId = this.booking.serviceId
@@ -237,9 +311,7 @@ export class BookingPage extends LitElement {
     if (!day) return html``
     if (day.slots.length === 0) {
       const why =
-        day.reason === 'closed' || day.reason === 'blocked' || day.reason === 'past' || day.reason === 'no-capacity'
-          ? (`book.reason.${day.reason}` as const)
-          : 'book.noSlots'
+        day.reason === null || day.reason === 'off' || day.reason === 'too-far' ? 'book.noSlots' : (`book.reason.${day.reason}` as const)
       return html`<p class="empty" data-empty=${day.reason ?? 'full'}>${this.t(why)}</p>`
     }
     // moving: the citizen's own slot is marked as theirs (its place is their booking, not "full"), and is no target
@@ -352,8 +424,12 @@ export class BookingPage extends LitElement {
       this.view = 'done'
       history.replaceState(null, '', `${this.base}/b/${encodeURIComponent(this.booking.code)}${location.search}`)
     })
-    // a slot taken meanwhile: show the day as it is now
-    if (this.error === 'err.slotFull') await this.loadSlots().then(() => (this.error = 'err.slotFull'))
+    await this.refreshAfterRefusal()
+  }
+
+  /** A refusal that says the page was out of date (a slot taken meanwhile, a day gone past midnight): show the days and times as they are now, the refusal still said. */
+  private async refreshAfterRefusal(): Promise<void> {
+    if (this.error !== null && OUT_OF_DATE.includes(this.error)) await this.refresh()
   }
 
   private renderBooking(b: Booking): TemplateResult {
@@ -371,6 +447,7 @@ export class BookingPage extends LitElement {
       <section class="card" data-booking=${b.status}>
         ${this.view === 'done' ? html`<p class="final">${this.t('book.booked')}</p>` : nothing}
         <p class="service">${when}</p>
+        ${live && b.movedFrom !== null ? html`<p class="moved" role="status" data-moved=${b.movedFrom}>${this.movedText(b, b.movedFrom)}</p>` : nothing}
         ${live ? this.renderDocuments(b.documents) : nothing}
         <p class="caption">${b.name}${b.phoneHint === '' ? nothing : html`${SEPARATOR}<span dir="ltr" data-phone-hint>${this.inDigits(b.phoneHint)}</span>`}</p>
         ${
@@ -387,6 +464,13 @@ export class BookingPage extends LitElement {
       </section>
       ${live ? nothing : html`<a class="link" href=${`${this.base}/b/${langQuery(this.language)}`}>${this.t('book.another')}</a>`}
     `
+  }
+
+  /** "Your appointment was moved from Sunday at 10:00 AM to Monday at 11:30 AM": a link texted before the move now says so. */
+  private movedText(b: Booking, from: string): string {
+    const at = (iso: string) =>
+      this.t('book.at', { day: this.dayName(dayIn(iso, b.timeZone), b.timeZone), time: this.time(iso, b.timeZone) })
+    return this.t('book.moved', { from: at(from), to: at(b.slotStart) })
   }
 
   /** The link to keep and the move and cancel buttons: only while the server would still accept them (timing `ahead`). */
@@ -445,7 +529,7 @@ export class BookingPage extends LitElement {
               void this.guard(async () => {
                 this.booking = await moveBooking(this.base, b.code, this.slotStart!)
                 this.view = 'manage'
-              })}
+              }).then(() => this.refreshAfterRefusal())}
           >
             ${this.t('book.moveTo')}
           </button>

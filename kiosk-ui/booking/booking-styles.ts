@@ -64,6 +64,10 @@ export const bookingPageStyles = css`
     font: inherit;
     font-weight: 400;
   }
+  /* a select is as wide as its longest option («الخميس، ١٠ ديسمبر — لا مواعيد») unless told: it ran past the card on a 390 px phone */
+  select {
+    min-inline-size: 0;
+  }
   input:focus-visible,
   select:focus-visible,
   button:focus-visible,
@@ -167,5 +171,12 @@ export const bookingPageStyles = css`
   }
   .empty {
     color: var(--tabour-muted);
+  }
+  /* a changed time is news to whoever kept the link: marked, not shouted as an error */
+  .moved {
+    margin: 0;
+    padding: var(--tabour-space-1) var(--tabour-space-2);
+    border-inline-start: 8px solid var(--tabour-primary);
+    font-weight: 700;
   }
 `

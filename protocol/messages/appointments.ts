@@ -17,10 +17,10 @@ export const APPOINTMENT_MESSAGES = {
   'book.bring': { ar: 'أحضر معك', en: 'Bring with you' },
   'book.noServices': { ar: 'لا توجد خدمات تقبل الحجز الآن.', en: 'No service takes bookings now.' },
   'book.day': { ar: 'اليوم', en: 'Day' },
-  /** A day of the day list the service takes no booking on ({reason} closed, blocked or past, GET /appointments/services `shutDays`): marked, not offered. */
+  /** A day of the day list the service takes no booking on ({reason} closed, blocked, brief or past, GET /appointments/services `shutDays`): marked, not offered. */
   'book.dayShut': {
-    ar: '{day} — {reason, select, blocked {لا حجز} past {انتهت المواعيد} other {مغلق}}',
-    en: '{day} — {reason, select, blocked {no bookings} past {no time left} other {closed}}',
+    ar: '{day} — {reason, select, blocked {لا حجز} past {انتهت المواعيد} brief {لا مواعيد} other {مغلق}}',
+    en: '{day} — {reason, select, blocked {no bookings} past {no time left} brief {no appointments} other {closed}}',
   },
   'book.time': { ar: 'الوقت', en: 'Time' },
   'book.free': {
@@ -33,6 +33,11 @@ export const APPOINTMENT_MESSAGES = {
   'book.reason.closed': { ar: 'هذه الخدمة لا تعمل في هذا اليوم.', en: 'This service is closed on this day.' },
   'book.reason.blocked': { ar: 'لا تُقبل حجوزات في هذا اليوم.', en: 'No bookings are taken on this day.' },
   'book.reason.past': { ar: 'لم يعد هناك وقت متاح في هذا اليوم.', en: 'No time is left on this day.' },
+  /** Open that day, but for less time than one appointment takes (a short special day): not "no time left" of a day not begun. */
+  'book.reason.brief': {
+    ar: 'تعمل هذه الخدمة في هذا اليوم وقتًا أقصر من أن يتسع لموعد. يمكنك أخذ تذكرة عند وصولك إلى المركز.',
+    en: 'This service is open too briefly on this day for an appointment. You can take a ticket when you arrive at the center.',
+  },
   /** No counter gives the service time, so no slot holds a place (the dashboard tells the manager why). */
   'book.reason.no-capacity': {
     ar: 'لا يمكن حجز موعد لهذه الخدمة حاليًا. يمكنك أخذ تذكرة عند وصولك إلى المركز.',
@@ -56,6 +61,10 @@ export const APPOINTMENT_MESSAGES = {
   'book.booked': { ar: 'تم الحجز', en: 'You are booked' },
   'book.code': { ar: 'رمز الحجز', en: 'Booking code' },
   'book.when': { ar: '{service}، {day} الساعة {time}', en: '{service}, {day} at {time}' },
+  /** A moment of a moved booking, for book.moved. */
+  'book.at': { ar: '{day} الساعة {time}', en: '{day} at {time}' },
+  /** The booking was moved (by staff or on this page): where it was and where it is now, from its last move. */
+  'book.moved': { ar: 'نُقل موعدك من {from} إلى {to}.', en: 'Your appointment was moved from {from} to {to}.' },
   'book.checkInWindow': {
     ar: 'عند وصولك اكتب هذا الرمز في جهاز التذاكر بين {from} و{until}.',
     en: 'When you arrive, type this code at the ticket kiosk between {from} and {until}.',

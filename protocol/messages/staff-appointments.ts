@@ -27,6 +27,16 @@ export const STAFF_APPOINTMENT_MESSAGES = {
   'staffBook.reason.closed': { ar: 'المركز أو الخدمة مغلق في هذا اليوم.', en: 'The center or the service is closed on this day.' },
   'staffBook.reason.blocked': { ar: 'أُوقف الحجز في هذا اليوم.', en: 'Bookings are stopped on this day.' },
   'staffBook.reason.past': { ar: 'انتهت أوقات هذا اليوم.', en: 'This day’s times are over.' },
+  /** Open that day, but no open stretch is as long as one slot (the slot length or the day's hours want changing). */
+  'staffBook.reason.brief': {
+    ar: 'ساعات عمل الخدمة في هذا اليوم أقصر من مدة موعد واحد.',
+    en: 'The service is open too briefly on this day for one appointment slot.',
+  },
+  /** No counter gives the service time (the appointments settings say so to the manager). */
+  'staffBook.reason.no-capacity': {
+    ar: 'لا يخدم أي شباك هذه الخدمة، فلا مكان في مواعيدها.',
+    en: 'No counter serves this service, so its slots hold no place.',
+  },
   'staffBook.name': { ar: 'اسم المتصل', en: 'Caller’s name' },
   'staffBook.phone': { ar: 'رقم الهاتف المحمول', en: 'Mobile number' },
   // {example} in the screen's digits (protocol/phone-number.ts phoneExample): «مثال: 01012345678» read wrong on an Arabic-Indic page

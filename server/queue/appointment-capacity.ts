@@ -110,32 +110,43 @@ export interface PlannedSlot {
   capacity: number
 }
 
-/** Why a day of a service takes no booking whatever its capacity: a manager blocked it, or the service is closed. */
-export type ShutReason = Extract<NoSlotsReason, 'blocked' | 'closed'>
+/**
+ * Why a day of a service takes no booking whatever its capacity: a manager blocked it, the service
+ * is closed, or it is open but no stretch holds one slot (`brief`: 09:00–09:20 with 30-minute
+ * slots; said "no time left" before, of a day not yet begun).
+ */
+export type ShutReason = Extract<NoSlotsReason, 'blocked' | 'closed' | 'brief'>
 
 /**
  * Whether `day` is shut for the service: `blocked` (the manager's day change), `closed` (no open
- * stretch: the center's or the service's holiday, its weekly day off), else null. planDay asks
- * it, and the booking pages' day lists are marked by it (Appointments.services), so a day the
- * list marks is the day whose slots say so.
+ * stretch: the center's or the service's holiday, its weekly day off), `brief` (no open
+ * stretch as long as one slot of `slotMinutes`), else null. planDay asks it, and the booking
+ * pages' day lists are marked by it (Appointments.services), so a day the list marks is the day
+ * whose slots say so.
  */
-export function dayShut(input: Pick<DaySlotsInput, 'calendar' | 'serviceId' | 'day' | 'timeZone' | 'override'>): {
+export function dayShut(input: Pick<DaySlotsInput, 'calendar' | 'serviceId' | 'day' | 'timeZone' | 'override'> & { slotMinutes: number }): {
   reason: ShutReason | null
   spans: Span[]
 } {
   if (input.override?.blocked) return { reason: 'blocked', spans: [] }
   const spans = openSpansOn(input.calendar, input.serviceId, input.day, input.timeZone)
-  return spans.length === 0 ? { reason: 'closed', spans: [] } : { reason: null, spans }
+  if (spans.length === 0) return { reason: 'closed', spans: [] }
+  const length = input.slotMinutes * 60_000
+  return spans.some((s) => s.end - s.start >= length) ? { reason: null, spans } : { reason: 'brief', spans: [] }
 }
 
-/** The day's bookable slots (those starting after `now`), or none and why. */
+/**
+ * The day's bookable slots (those starting after `now`), or none and why: `off`, `past` (a day
+ * before today, or today once its last slot has begun), `too-far`, a shut day's reason (dayShut),
+ * `no-capacity` (no slot of the day holds a place).
+ */
 export function planDay(input: DaySlotsInput): { slots: PlannedSlot[]; reason: NoSlotsReason | null } {
   const { settings, day, timeZone, now } = input
   if (!settings.enabled) return { slots: [], reason: 'off' }
   const today = localDay(now, timeZone)
   if (day < today) return { slots: [], reason: 'past' }
   if (day > addDays(today, settings.bookAheadDays)) return { slots: [], reason: 'too-far' }
-  const { reason: shut, spans } = dayShut(input)
+  const { reason: shut, spans } = dayShut({ ...input, slotMinutes: settings.slotMinutes })
   if (shut !== null) return { slots: [], reason: shut }
   const places = slotPlaces(input.counters, input.serviceSeconds, settings)
   const extra = Math.max(0, input.override?.extraPerSlot ?? 0)
@@ -150,5 +161,6 @@ export function planDay(input: DaySlotsInput): { slots: PlannedSlot[]; reason: N
   const offered = ofDay.filter((s) => s.capacity > 0)
   if (offered.length === 0 && ofDay.length > 0) return { slots: [], reason: 'no-capacity' }
   const slots = offered.filter((s) => s.start > now)
+  // only today can end up here with nothing: every slot of a later day starts after now
   return { slots, reason: slots.length === 0 ? 'past' : null }
 }

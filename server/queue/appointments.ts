@@ -82,7 +82,7 @@ export class Appointments {
           bookAheadDays: st.bookAheadDays,
           timeZone: this.ctx.config.timeZone,
           days,
-          shutDays: this.shutDays(s.id, days),
+          shutDays: this.shutDays(s.id, st, days),
           messagesOn: messagesOn(this.ctx.config),
           center,
           documents: s.documents ?? [],
@@ -92,16 +92,20 @@ export class Appointments {
 
   /**
    * Which of `days` the service takes no booking on, and why: shut (appointment-capacity.ts dayShut,
-   * the rule its slots follow), or today once its last slot has begun (the evening's page opened on
-   * today and said "no time is left").
+   * the rule its slots follow: closed, blocked, open too briefly for a slot), or today once its last
+   * slot has begun (the evening's page opened on today and said "no time is left"). The manager's
+   * day changes are read once for the whole list.
    */
-  private shutDays(serviceId: number, days: readonly LocalDate[]): BookableService['shutDays'] {
+  private shutDays(serviceId: number, settings: AppointmentSettings, days: readonly LocalDate[]): BookableService['shutDays'] {
+    if (days.length === 0) return []
     const calendar = this.ctx.calendar()
     const timeZone = this.ctx.config.timeZone
+    const overrides = this.ctx.bookings.dayOverrides(serviceId, days[0]!, days.at(-1)!)
     return days.flatMap((day, i): BookableService['shutDays'] => {
-      const { reason } = dayShut({ calendar, serviceId, day, timeZone, override: this.ctx.bookings.dayOverride(serviceId, day) })
+      const override = overrides.get(day) ?? null
+      const { reason } = dayShut({ calendar, serviceId, day, timeZone, override, slotMinutes: settings.slotMinutes })
       if (reason !== null) return [{ day, reason }]
-      if (i === 0 && this.plan(serviceId, day, this.ctx.clock()).planned.reason === 'past') return [{ day, reason: 'past' }]
+      if (i === 0 && this.plan(serviceId, day, this.ctx.clock(), override).planned.reason === 'past') return [{ day, reason: 'past' }]
       return []
     })
   }
@@ -119,7 +123,8 @@ export class Appointments {
     return capacityServiceSeconds(null, this.ctx.tickets.recentServiceSeconds(serviceId, SERVICE_TIME_SAMPLE, today))
   }
 
-  private plan(serviceId: number, day: LocalDate, now: number) {
+  /** `override`: the day's change when the caller has read it already (undefined: read here). */
+  private plan(serviceId: number, day: LocalDate, now: number, override?: AppointmentDay | null) {
     const service = this.ctx.services.get(serviceId)
     if (!service) throw domainError(ErrorCodes.SERVICE_NOT_FOUND, `service ${serviceId} does not exist`)
     const settings = this.settingsOf(serviceId)
@@ -131,7 +136,7 @@ export class Appointments {
       settings: service.active ? settings : { ...settings, enabled: false },
       counters: this.ctx.bookings.servingCounters(serviceId),
       serviceSeconds: this.serviceSeconds(serviceId, settings),
-      override: this.ctx.bookings.dayOverride(serviceId, day),
+      override: override === undefined ? this.ctx.bookings.dayOverride(serviceId, day) : override,
       now,
     })
     const first = planned.slots[0]?.start ?? 0
@@ -140,7 +145,7 @@ export class Appointments {
     return { service, settings, planned, booked }
   }
 
-  /** The day's slots with their free places; `reason` says why there are none (off, closed, blocked, past, too far). */
+  /** The day's slots with their free places; `reason` says why there are none (protocol/appointments.ts NoSlotsReason). */
   slots(serviceId: number, day: LocalDate): DaySlots {
     const { planned, booked } = this.plan(serviceId, day, this.ctx.clock())
     return {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { EXAMPLE_LINE, EXAMPLE_TIME, inHoursStyle, linesOf, NINE_TO_THREE, parseHours, redigit } from '../../dashboard-ui/hours-lines.ts'
+import { timeRange, timeRanges } from '../../ui-common/time-range.ts'
 import { parseTimeOfDay } from '../../ui-common/time-of-day.ts'
 import { hoursEditorText } from '../../protocol/messages/hours-editor.ts'
 import { inDigits } from '../../dashboard-ui/format.ts'
@@ -60,5 +61,20 @@ describe("the lines in the screen's digits", () => {
     expect(redigit('٠٤:٣٠', 'western')).toBe('04:30')
     expect(redigit('٠٨:٠٠-١٤:٠٠، ١٧:٠٠-٢٠:٠٠', 'western')).toBe('08:00-14:00, 17:00-20:00')
     expect(linesOf({ ...week, mon: [...week.mon, { open: '17:00', close: '20:00' }] }, 'arabic-indic').mon).toBe('٠٨:٠٠-١٥:٠٠، ١٧:٠٠-٢٠:٠٠')
+  })
+})
+
+describe('a range written for a screen (ui-common/time-range.ts)', () => {
+  it('isolates each time left to right with an en dash between, so «٠٨:٠٠–١٥:٠٠» reads start first; the box takes it back', () => {
+    const day = [
+      { open: '08:00', close: '15:00' },
+      { open: '17:00', close: '20:00' },
+    ]
+    expect(timeRange(day[0]!, 'arabic-indic')).toBe('\u2066٠٨:٠٠\u2069–\u2066١٥:٠٠\u2069')
+    expect(timeRanges(day, 'arabic-indic')).toBe('\u2066\u2066٠٨:٠٠\u2069–\u2066١٥:٠٠\u2069، \u2066١٧:٠٠\u2069–\u2066٢٠:٠٠\u2069\u2069')
+    expect(timeRanges(day, 'western')).toBe('\u2066\u206608:00\u2069–\u206615:00\u2069, \u206617:00\u2069–\u206620:00\u2069\u2069')
+    // the hint's example copied into a day's box
+    expect(parseHours(timeRanges(day, 'arabic-indic'))).toEqual(day)
+    expect(parseHours(timeRanges(day, 'western'))).toEqual(day)
   })
 })

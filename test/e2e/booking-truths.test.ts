@@ -188,6 +188,60 @@ describe('the booking page names the center and what to bring, in the center dig
     await page.goto(`${url}/t/${ticketId}?lang=en`)
     await mark.waitFor()
     expect(await mark.textContent()).toContain('Appointment 10:00\u00a0AM — checked in')
+
+    // a booking moved after its link was sent: the link's page says from when to when, in both languages
+    const moving = await center.request('POST', '/api/v1/appointments', {
+      body: { serviceId: service.id, slotStart: '2026-03-10T10:00:00.000Z', name: 'هدى سالم', phone: '01000000004' },
+    })
+    expect(moving.statusCode, moving.body).toBe(201)
+    const movingCode = moving.json().code
+    await page.goto(`${url}/b/${movingCode}`)
+    await booking.locator('[data-code]').waitFor()
+    expect(await booking.locator('[data-moved]').count()).toBe(0)
+    const move = await center.request('POST', `/api/v1/appointments/${movingCode}/move`, {
+      body: { slotStart: '2026-03-11T09:00:00.000Z' },
+    })
+    expect(move.statusCode, move.body).toBe(200)
+    await page.goto(`${url}/b/${movingCode}`)
+    const movedNote = booking.locator('[data-moved]')
+    await movedNote.waitFor()
+    expect(await movedNote.textContent()).toBe(
+      'نُقل موعدك من الثلاثاء، ١٠ مارس الساعة ١٢:٠٠\u00a0م إلى الأربعاء، ١١ مارس الساعة ١١:٠٠\u00a0ص.',
+    )
+    await shot(page, 'moved-ar')
+    await booking.locator('tabour-lang-switch button').click()
+    await booking.getByText('Your appointment was moved').waitFor()
+    expect(await movedNote.textContent()).toBe(
+      'Your appointment was moved from Tuesday 10 March at 12:00\u00a0PM to Wednesday 11 March at 11:00\u00a0AM.',
+    )
+    await shot(page, 'moved-en')
+
+    // a booking page left open past the center's midnight: what it offered is gone, the center refuses
+    // with its code, the page says so in the page's language and reads the days again (it kept
+    // offering yesterday's day and times)
+    clock.set('2026-03-10T21:00:00Z') // 23:00 in Cairo: the 23:30 slot is still ahead
+    await page.goto(`${url}/b/?lang=ar`)
+    const lastSlot = booking.locator('button.slot[data-slot="2026-03-10T21:30:00.000Z"]')
+    await lastSlot.waitFor()
+    clock.set('2026-03-10T22:05:00Z') // 00:05 on Wednesday 11 March
+    await lastSlot.click()
+    await booking.locator('[data-field="name"]').fill('نادية')
+    await booking.locator('[data-field="phone"]').fill('01000000005')
+    await booking.locator('[data-action="book"]').click()
+    const refusal = booking.locator('p.error[data-error="err.slotInPast"]')
+    await refusal.waitFor()
+    expect(await refusal.textContent()).toBe('هذا الوقت قد مضى. اختر وقتًا آخر.')
+    const firstDay = booking.locator('select[data-field="day"] option').first()
+    await expect.poll(() => firstDay.getAttribute('value')).toBe('2026-03-11')
+    expect(await booking.locator('select[data-field="day"]').inputValue()).toBe('2026-03-11')
+    await shot(page, 'past-midnight-ar')
+    await booking.locator('tabour-lang-switch button').click()
+    expect(await refusal.textContent()).toBe('This time has already passed. Please choose another.')
+    await shot(page, 'past-midnight-en')
+    // left open another day, then looked at again: the days are read again without a refusal
+    clock.set('2026-03-11T22:05:00Z')
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')))
+    await expect.poll(() => firstDay.getAttribute('value')).toBe('2026-03-12')
   })
 
   it('in English on a phone: a short name and a refusal are said where the citizen looks, and every link onward stays English', async () => {

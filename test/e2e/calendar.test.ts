@@ -199,7 +199,25 @@ describe('the calendar on the screens', () => {
     // an Arabic-Indic screen: the hint's example and the business day's start in its digits (the
     // browser's time input said "12:00 AM" on this page), and the fields take what they show
     // (and the Arabic comma between Arabic-Indic ranges: the walk of 2026-12-06 read a Latin one)
-    expect(await view.locator('#day-hint').textContent()).toContain('٠٨:٠٠-١٥:٠٠، ١٧:٠٠-٢٠:٠٠')
+    // each time isolated left to right, an en dash between (ui-common/time-range.ts): «٠٨:٠٠-١٥:٠٠» drew as
+    // «١٥:٠٠-٠٨:٠٠» (Arabic-Indic digits took the hyphen right to left) where «08:00-15:00» read start first
+    expect(await view.locator('#day-hint').textContent()).toContain(
+      '\u2066٠٨:٠٠\u2069–\u2066١٥:٠٠\u2069، \u2066١٧:٠٠\u2069–\u2066٢٠:٠٠\u2069',
+    )
+    const drawnAt = (time: string) =>
+      view.locator('#day-hint').evaluate((p, time) => {
+        const text = [...p.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.includes(time))!
+        const range = document.createRange()
+        const at = text.textContent!.indexOf(time)
+        range.setStart(text, at)
+        range.setEnd(text, at + time.length)
+        return range.getBoundingClientRect().left
+      }, time)
+    const [opens, closes, reopens] = [await drawnAt('٠٨:٠٠'), await drawnAt('١٥:٠٠'), await drawnAt('١٧:٠٠')]
+    expect(opens).toBeLessThan(closes)
+    expect(closes).toBeLessThan(reopens)
+    // the boxes draw what is typed in the order typed
+    expect(await monday.evaluate((i) => getComputedStyle(i).unicodeBidi)).toBe('bidi-override')
     const dayStart = view.locator('input[name="businessDayStartsAt"]')
     expect(await dayStart.inputValue()).toBe('٠٠:٠٠')
     expect(await view.locator('#day-start-hint').textContent()).toBe('الساعة والدقيقة بنظام الأربع والعشرين ساعة، مثل \u2066٠٤:٠٠\u2069')
@@ -371,7 +389,9 @@ describe('the calendar on the screens', () => {
     // in English the same fields in Western digits (English text is always Western)
     expect(await view.locator('input[name="businessDayStartsAt"]').inputValue()).toBe('04:30')
     expect(await monday.inputValue()).toBe('08:00-14:00, 17:00-20:00')
-    expect(await view.locator('#day-hint').textContent()).toBe('Intervals such as 08:00-15:00, 17:00-20:00; leave empty for a day off')
+    expect(await view.locator('#day-hint').textContent()).toBe(
+      'Intervals such as \u2066\u206608:00\u2069–\u206615:00\u2069, \u206617:00\u2069–\u206620:00\u2069\u2069; leave empty for a day off',
+    )
     expect(await view.locator('#day-start-hint').textContent()).toBe('Hour and minute on the 24-hour clock, such as 04:00')
     await page.screenshot({ path: join(SHOTS, 'hours-en-day-start.png'), fullPage: true })
     expect(await grid.locator('td[data-day="2026-12-24"] .n').textContent()).toBe('24')

@@ -78,6 +78,31 @@ export class BookingsRepo {
     return row ? { blocked: row.blocked === 1, extraPerSlot: row.extra } : null
   }
 
+  /**
+   * The manager's changes of a service's days from `from` to `to` (inclusive), by day: one read for a
+   * whole day list (GET /appointments/services asked dayOverride once per day offered, every minute
+   * from each desk's booking card).
+   */
+  dayOverrides(serviceId: number, from: string, to: string): Map<string, AppointmentDay> {
+    const rows = this.sql(
+      'SELECT day, blocked, extra_per_slot AS extra FROM appointment_days WHERE service_id = ? AND day >= ? AND day <= ?',
+    ).all(serviceId, from, to) as { day: string; blocked: number; extra: number }[]
+    return new Map(rows.map((r) => [r.day, { blocked: r.blocked === 1, extraPerSlot: r.extra }]))
+  }
+
+  /**
+   * The slot start a booking was last moved from, read from its last `appointment.moved` event
+   * (appointments.ts logs `from`); null when none. The log is searched from `sinceDay` (the
+   * business day it was made on or before) by events_day_type, not scanned whole.
+   */
+  lastMovedFrom(bookingId: number, sinceDay: string): number | null {
+    const row = this.sql(
+      `SELECT json_extract(data, '$.from') AS "from" FROM events
+       WHERE day >= ? AND type = 'appointment.moved' AND json_extract(data, '$.booking') = ? ORDER BY id DESC LIMIT 1`,
+    ).get(sinceDay, bookingId) as { from: number | null } | undefined
+    return typeof row?.from === 'number' ? row.from : null
+  }
+
   setDay(serviceId: number, day: string, d: AppointmentDay): void {
     this.sql(
       `INSERT INTO appointment_days (service_id, day, blocked, extra_per_slot) VALUES (?, ?, ?, ?)

@@ -102,6 +102,42 @@ describe('planDay: slots only inside the opening hours, calendar exceptions resp
     ['beyond bookAheadDays (14)', { day: '2026-03-25' }, [], 'too-far'],
     ['exactly bookAheadDays ahead', { day: '2026-03-24' }, ['09:00', '09:30', '10:00', '10:30'], null],
     ['no capacity', { counters: [] }, [], 'no-capacity'],
+    // 09:00–10:10 holds no 90-minute slot: the day is open too briefly, not "no time left" (it has not begun)
+    [
+      'a future day open shorter than one slot',
+      { day: '2026-03-11', settings: { ...settings, slotMinutes: 90 }, serviceId: 2 },
+      [],
+      'brief',
+    ],
+    ['today open shorter than one slot, before it opens', { settings: { ...settings, slotMinutes: 90 }, serviceId: 2 }, [], 'brief'],
+    [
+      'today open shorter than one slot, after it closed',
+      { settings: { ...settings, slotMinutes: 150 }, now: Date.parse('2026-03-10T09:00:00Z') },
+      [],
+      'brief',
+    ],
+    ['a holiday stays closed whatever the slot length', { day: '2026-03-12', settings: { ...settings, slotMinutes: 150 } }, [], 'closed'],
+    [
+      'a blocked short day says blocked',
+      { override: { blocked: true, extraPerSlot: 0 }, settings: { ...settings, slotMinutes: 150 } },
+      [],
+      'blocked',
+    ],
+    ['a past short day is past', { day: '2026-03-09', settings: { ...settings, slotMinutes: 150 } }, [], 'past'],
+    [
+      'an exception day with short special hours',
+      {
+        day: '2026-03-11',
+        calendar: {
+          ...calendar,
+          exceptions: [
+            { from: '2026-03-11', to: '2026-03-11', nameAr: 'جرد', nameEn: 'Short day', hours: [{ open: '09:00', close: '09:20' }] },
+          ],
+        },
+      },
+      [],
+      'brief',
+    ],
   ]
   it.each(cases)('%s', (_name, over, starts, reason) => {
     const result = plan(over)

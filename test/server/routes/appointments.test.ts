@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { TestCenter, TestClock } from '../../helpers/test-center.ts'
 import { expectError, rows } from './route-helpers.ts'
 import { APPOINTMENT_DEFAULTS, type AppointmentSettings } from '../../../protocol/appointments.ts'
@@ -75,6 +75,15 @@ describe('appointments over HTTP', () => {
     const exceptions = [
       { from: '2026-03-12', to: '2026-03-12', nameAr: 'عطلة', nameEn: 'Holiday', hours: [] },
       { from: '2026-03-14', to: '2026-03-14', nameAr: 'جرد', nameEn: 'Stocktaking', hours: [], serviceIds: [s.serviceId] },
+      // A open 20 minutes on Tuesday 17 March: no 30-minute slot fits, a day not begun (said "no time left" before)
+      {
+        from: '2026-03-17',
+        to: '2026-03-17',
+        nameAr: 'يوم قصير',
+        nameEn: 'Short day',
+        hours: [{ open: '08:00', close: '08:20' }],
+        serviceIds: [s.serviceId],
+      },
     ]
     const cal = await s.center.request('PUT', '/api/v1/calendar', { token: s.admin, body: { ...DEFAULT_CALENDAR, weekly, exceptions } })
     expect(cal.statusCode, cal.body).toBe(200)
@@ -85,16 +94,24 @@ describe('appointments over HTTP', () => {
     })
     expect(block.statusCode, block.body).toBe(200)
 
+    // the managers' day changes are read once a service, not once a day offered
+    const oneDay = vi.spyOn(s.center.app.tabour.queue.ctx.bookings, 'dayOverride')
+    const range = vi.spyOn(s.center.app.tabour.queue.ctx.bookings, 'dayOverrides')
     const services = (await s.center.request('GET', '/api/v1/appointments/services')).json() as {
       id: number
       shutDays: { day: string; reason: string }[]
     }[]
+    expect(oneDay).not.toHaveBeenCalled()
+    expect(range).toHaveBeenCalledTimes(2)
+    oneDay.mockRestore()
+    range.mockRestore()
     const shut = (id: number) => services.find((x) => x.id === id)!.shutDays
     expect(shut(s.serviceId)).toEqual([
       { day: '2026-03-12', reason: 'closed' },
       { day: '2026-03-13', reason: 'closed' },
       { day: '2026-03-14', reason: 'closed' },
       { day: '2026-03-16', reason: 'blocked' },
+      { day: '2026-03-17', reason: 'brief' },
       { day: '2026-03-20', reason: 'closed' },
     ])
     // B keeps Saturday and Monday: the holiday and the block are A's alone
@@ -166,10 +183,16 @@ describe('appointments over HTTP', () => {
     const moved = await s.center.request('POST', `/api/v1/appointments/${booking.code}/move`, { body: { slotStart: at('10:00') } })
     expect(moved.statusCode, moved.body).toBe(200)
     expect(moved.json().slotStart).toBe(at('10:00'))
+    // its page says where it was: from its last move's event (never moved: null)
+    expect(booking.movedFrom).toBeNull()
+    expect(moved.json().movedFrom).toBe(at('09:00'))
+    const again = await s.center.request('POST', `/api/v1/appointments/${booking.code}/move`, { body: { slotStart: at('11:00') } })
+    expect(again.json()).toMatchObject({ slotStart: at('11:00'), movedFrom: at('10:00') })
+    expect((await s.center.request('GET', `/api/v1/appointments/${booking.code}`)).json().movedFrom).toBe(at('10:00'))
     const cancelled = await s.center.request('POST', `/api/v1/appointments/${booking.code}/cancel`)
     expect(cancelled.json().status).toBe('cancelled')
     expectError(await s.center.request('POST', `/api/v1/appointments/${booking.code}/cancel`), 409, 'TABOUR_ERR_BOOKING_CANCELLED')
-    expect(s.events.map((e) => e.type)).toEqual(['appointment:booked', 'appointment:moved', 'appointment:cancelled'])
+    expect(s.events.map((e) => e.type)).toEqual(['appointment:booked', 'appointment:moved', 'appointment:moved', 'appointment:cancelled'])
     expect(s.events[0]).toEqual({
       type: 'appointment:booked',
       booking: {
@@ -183,7 +206,7 @@ describe('appointments over HTTP', () => {
     })
     // the event log keeps the slot, never the name or the phone
     const log = rows<{ data: string }>(s.center, "SELECT data FROM events WHERE type LIKE 'appointment.%'")
-    expect(log).toHaveLength(3)
+    expect(log).toHaveLength(4)
     for (const r of log) expect(r.data).not.toMatch(/Mona|01000000001/)
   })
 
