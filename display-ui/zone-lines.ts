@@ -13,14 +13,15 @@
  * other floors that serve the line (walk 2026-12-05: A-001 sent upstairs still counted downstairs).
  */
 import type { Counter, ServiceWithQueue } from '../protocol/entities.ts'
+import { servesNow } from '../protocol/counter-serving.ts'
 
-type ZoneCounter = Pick<Counter, 'id' | 'state' | 'active' | 'services'>
+type ZoneCounter = Pick<Counter, 'id' | 'state' | 'active' | 'services' | 'awaySince'>
 
 /** The lines a display lists, and whether any counter of its zone is open to call them. */
 export interface ZoneLines {
   /** The services listed; null (every line) when the display was given no counters. */
   serviceIds: Set<number> | null
-  /** No counter of the zone is open or paused: the lines are those its counters serve when open. */
+  /** No counter of the zone is open or paused with its clerk there (servesNow): the lines are those its counters serve when open. */
   noneOpen: boolean
   /** The counters this display shows (its zone's); null when it was given none. */
   counterIds: Set<number> | null
@@ -28,13 +29,17 @@ export interface ZoneLines {
 
 const linesOf = (counters: readonly ZoneCounter[]): Set<number> => new Set(counters.flatMap((c) => c.services.map((s) => s.serviceId)))
 
-/** The lines an open or paused counter among `counters` serves; when none is, the lines of its active counters. */
+/**
+ * The lines a counter among `counters` serving now (open or paused, its clerk not away: protocol/counter-serving.ts)
+ * serves; when none is, the lines of its active counters. An away clerk's counter calls nobody: counted, the TV
+ * kept its lines as served (no "no counter is open here") while the kiosk sold them as unstaffed (s49).
+ */
 export function zoneLines(counters: Iterable<ZoneCounter>): ZoneLines {
   const all = [...counters]
   if (all.length === 0) return { serviceIds: null, noneOpen: false, counterIds: null }
   const counterIds = new Set(all.map((c) => c.id))
   const active = all.filter((c) => c.active)
-  const serving = active.filter((c) => c.state !== 'closed')
+  const serving = active.filter(servesNow)
   if (serving.length > 0) return { serviceIds: linesOf(serving), noneOpen: false, counterIds }
   return { serviceIds: linesOf(active), noneOpen: true, counterIds }
 }

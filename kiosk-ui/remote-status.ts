@@ -13,21 +13,8 @@ import { ApiError } from '../ui-common/api-client.ts'
 import { digitsFor } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import { statusText } from '../protocol/messages/status.ts'
-import { NEAR_PEOPLE_AHEAD, turnIsNearBy } from '../protocol/turn-near.ts'
 import { arriveHere } from './status-api.ts'
 import '../ui-common/qr-code.ts'
-
-/**
- * Whether the ticket's turn is near: still in line (or holding a place) with at most
- * NEAR_PEOPLE_AHEAD ahead and an estimate within the center's turnNearMinutes (protocol/turn-near.ts;
- * unknown, with no counter serving, is never near: walk finding 8).
- */
-export function turnIsNear(t: PublicTicket): boolean {
-  // once a held place's turn has come (arriveBy set) it is no longer "near": "your turn has come" says it
-  if (t.remote?.arriveBy) return false
-  if (t.status !== 'waiting' && t.status !== 'remote') return false
-  return turnIsNearBy(t.position, t.estimatedWaitSeconds, { people: NEAR_PEOPLE_AHEAD, minutes: t.center.turnNearMinutes })
-}
 
 /** Whether the citizen of a remote ticket has still to come (and check in). */
 export function stillToCome(t: PublicTicket): boolean {

@@ -216,9 +216,16 @@ export const PublicTicket = Type.Object({
   counter: Nullable(Type.Object({ number: Type.Integer(), name: Type.String() })),
   /**
    * The center's name in both languages, for the status page's heading, its digits setting (for the
-   * Arabic page) and its `queue.turnNearMinutes` (protocol/turn-near.ts: the page's "Your turn is near").
+   * Arabic page), and how few ahead (`turnNearPeople`: protocol/turn-near.ts, the texts' count too) and how
+   * soon (`queue.turnNearMinutes`) make the page's "Your turn is near".
    */
-  center: Type.Object({ nameAr: Type.String(), nameEn: Type.String(), digits: DigitStyleName, turnNearMinutes: Type.Integer() }),
+  center: Type.Object({
+    nameAr: Type.String(),
+    nameEn: Type.String(),
+    digits: DigitStyleName,
+    turnNearPeople: Type.Integer(),
+    turnNearMinutes: Type.Integer(),
+  }),
   /** Only for a ticket joined from a phone (protocol/remote-join.ts): its mode, its time to arrive and whether it has. */
   remote: Type.Optional(RemoteFacts),
   /**

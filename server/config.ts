@@ -335,7 +335,7 @@ export const ConfigSchema = Type.Object(
         }),
         /** Country code given to local numbers (01x…). Default 20 (Egypt). */
         countryCode: Type.String({ pattern: '^[1-9][0-9]{0,2}$', default: '20' }),
-        /** "N ahead" is sent when this many people or fewer are ahead of a ticket that started further back; 0: never. Default 3. */
+        /** A turn is "near" with this many people or fewer ahead (and the estimate within queue.turnNearMinutes): the "N ahead" text, sent to a ticket that started further back, and the status page's "Your turn is near" alike; 0: no such text (the page then counts 3). Default 3. */
         aheadAt: Type.Integer({ minimum: 0, maximum: 100, default: 3 }),
         /** Quiet hours start (center-local HH:MM): nothing is sent from here to quietTo, it waits (or expires). Default none. */
         quietFrom: Type.Optional(Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' })),

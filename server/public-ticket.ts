@@ -5,6 +5,8 @@ import type { PublicTicket } from '../protocol/entities.ts'
 import type { Config } from './config.ts'
 import { secondsLeft } from './queue/no-show-rules.ts'
 import { closingNoteOf } from '../protocol/closing-note-of.ts'
+import { turnNearPeople } from '../protocol/turn-near.ts'
+import { callsNow, servesNow } from '../protocol/counter-serving.ts'
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
 
@@ -47,11 +49,11 @@ function parkedOf(
   }
 }
 
-/** The counter a waiting ticket was sent to, and whether it is open now; nothing for a ticket any counter of its service may call. */
+/** The counter a waiting ticket was sent to, and whether it is open now (calling: not paused, its clerk not away); nothing for a ticket any counter of its service may call. */
 function waitsForOf(view: QueueView, t: Parameters<QueueView['standing']>[0]): Pick<PublicTicket, 'waitsFor'> {
   if (t.status !== 'waiting' || t.targetCounterId === null) return {}
   const counter = view.counters().find((c) => c.id === t.targetCounterId)
-  return counter ? { waitsFor: { number: counter.number, name: counter.name, open: counter.state === 'open' } } : {}
+  return counter ? { waitsFor: { number: counter.number, name: counter.name, open: callsNow(counter) } } : {}
 }
 
 /**
@@ -129,7 +131,7 @@ function appointmentOf(view: QueueView, t: Parameters<QueueView['standing']>[0],
 }
 
 /** What a public ticket shows of the center: the live config, read at each call, so an admin's change of name or digits shows at once. */
-export type PublicTicketCenter = Pick<Config, 'centerName' | 'screens' | 'timeZone' | 'queue'>
+export type PublicTicketCenter = Pick<Config, 'centerName' | 'screens' | 'timeZone' | 'queue' | 'messages'>
 
 /**
  * A no-show still within its undo window: until when, and the counters whose clerk may reinstate
@@ -146,7 +148,7 @@ function noShowOf(
   if (until === null) return {}
   const counters = view
     .counters()
-    .filter((c) => c.state !== 'closed' && c.services.some((s) => s.serviceId === t.serviceId))
+    .filter((c) => servesNow(c) && c.services.some((s) => s.serviceId === t.serviceId))
     .sort((a, b) => Number(b.id === t.counterId) - Number(a.id === t.counterId) || a.number - b.number)
     .map((c) => ({ number: c.number, name: c.name }))
   return { noShow: { until: new Date(until).toISOString(), secondsLeft: secondsLeft(until, now), timeZone: center.timeZone, counters } }
@@ -174,6 +176,7 @@ export function publicTicketOf(view: QueueView, center: PublicTicketCenter, tick
       nameAr: center.centerName.ar,
       nameEn: center.centerName.en,
       digits: center.screens.digits,
+      turnNearPeople: turnNearPeople(center.messages.aheadAt),
       turnNearMinutes: center.queue.turnNearMinutes,
     },
     ...remoteOf(view, t, center.timeZone),

@@ -59,17 +59,22 @@ export const CITIZEN_MESSAGES = {
     ar: 'أُلغيت تذكرتك {label} في {center}: أُغلق طابور اليوم قبل أن يحين دورك. يمكنك أخذ تذكرة جديدة.',
     en: "Your ticket {label} at {center} was cancelled: the day's line closed before your turn. You can take a new ticket.",
   },
+  // booked, reminder, moved: the date, the time, the center and how to cancel, in two SMS parts in Arabic (UCS-2: 134
+  // characters) with the demo's center name, a booking's 19-character code in its link and the longest date
+  // (test/server/notify/sms-parts.test.ts); they took three with the code and the service written out besides the link
+  // (s49). The link opens the booking's page, which shows the code (its QR too), the service, and moves or cancels it;
+  // the code is also legible at the link's end. {code} and {service} stay fillable (an admin's text, the WhatsApp templates)
   appointment_booked: {
-    ar: 'تم حجز موعدك {code} لخدمة {service} في {center} يوم {date} الساعة {time}. لعرضه أو تغييره: {link}',
-    en: 'Your appointment {code} for {service} at {center} is booked for {date} at {time}. To see or change it: {link}',
+    ar: 'حُجز موعدك في {center} {date} {time}. لإلغائه: {link}',
+    en: 'Your appointment at {center} is booked for {date} at {time}. To cancel or change it: {link}',
   },
   appointment_reminder: {
-    ar: 'تذكير: موعدك {code} لخدمة {service} في {center} يوم {date} الساعة {time}. لعرضه أو تغييره: {link}',
-    en: 'Reminder: your appointment {code} for {service} at {center} is on {date} at {time}. To see or change it: {link}',
+    ar: 'تذكير: موعدك في {center} {date} {time}. لإلغائه: {link}',
+    en: 'Reminder: your appointment at {center} is on {date} at {time}. To cancel or change it: {link}',
   },
   appointment_moved: {
-    ar: 'تم نقل موعدك {code} لخدمة {service} إلى يوم {date} الساعة {time}. لعرضه أو تغييره: {link}',
-    en: 'Your appointment {code} for {service} was moved to {date} at {time}. To see or change it: {link}',
+    ar: 'نُقل موعدك في {center} إلى {date} {time}. لإلغائه: {link}',
+    en: 'Your appointment at {center} was moved to {date} at {time}. To cancel or change it: {link}',
   },
   appointment_cancelled: {
     ar: 'أُلغي موعدك {code} لخدمة {service} يوم {date} الساعة {time}.',

@@ -28,7 +28,7 @@ import { MessageOutbox, type MessageDraft } from './message-outbox.ts'
 import { MessageTemplates } from './templates.ts'
 import { normalizePhone } from './phone-number.ts'
 import { quietUntil } from './quiet-hours.ts'
-import { type NearRule, turnIsNearBy } from '../../protocol/turn-near.ts'
+import { type NearRule, turnIsNearBy, turnNearPeople } from '../../protocol/turn-near.ts'
 import { waitText, waitValues } from '../../protocol/messages/ticket.ts'
 import { digitsFor } from '../../protocol/messages/digits.ts'
 import { clockTime } from '../../protocol/messages/clock-time.ts'
@@ -399,8 +399,8 @@ export class MessageScanner {
 
   /** When a turn is near for the texts (`messages.aheadAt` people, `queue.turnNearMinutes`); null: aheadAt 0, no "near" texts. */
   private nearRule(): NearRule | null {
-    const at = this.cfg.aheadAt
-    return at === 0 ? null : { people: at, minutes: this.deps.config.queue.turnNearMinutes }
+    // the status page's count too (public-ticket.ts), so the text and the page it links to say "near" at once
+    return this.cfg.aheadAt === 0 ? null : { people: turnNearPeople(this.cfg.aheadAt), minutes: this.deps.config.queue.turnNearMinutes }
   }
 
   /** Where the citizen is, as the status page tells them apart: a phone joiner not checked in yet is 'away', anyone else 'here'. */

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest'
 import type { Counter } from '../../protocol/entities.ts'
 import { withZoneCounter, zoneLines, zoneWaiting } from '../../display-ui/zone-lines.ts'
 
-const counter = (id: number, state: Counter['state'], serviceIds: number[], active = true) => ({
+const counter = (id: number, state: Counter['state'], serviceIds: number[], active = true, awaySince: string | null = null) => ({
   id,
   state,
   active,
   services: serviceIds.map((serviceId) => ({ serviceId, weight: 1 })),
+  awaySince,
 })
 
 const lines = (counters: Iterable<ReturnType<typeof counter>>) => {
@@ -19,6 +20,14 @@ describe('the lines a zoned display lists (finding 20)', () => {
     // ground floor: counter 1 serves A and D, counter 7 is the only one for C and F and is closed
     const ground = [counter(1, 'open', [1, 4]), counter(2, 'paused', [2]), counter(7, 'closed', [3, 6]), counter(8, 'open', [5], false)]
     expect(lines(ground)).toEqual({ ids: [1, 2, 4], noneOpen: false })
+  })
+
+  // s49: an away clerk's counter (no console for queue.awayAfterSeconds) is open in their name but calls nobody,
+  // and the kiosk has its lines off sale: the TV listed them as served, with no "No counter is open here now"
+  it('counts a counter whose clerk is away as not serving: its lines are listed under "no counter is open here"', () => {
+    const away = '2026-12-07T04:00:00.000Z'
+    expect(lines([counter(1, 'open', [1], true, away), counter(2, 'paused', [2], true, away)])).toEqual({ ids: [1, 2], noneOpen: true })
+    expect(lines([counter(1, 'open', [1], true, away), counter(2, 'paused', [2])])).toEqual({ ids: [2], noneOpen: false })
   })
 
   it('lists every line for a display given no counters', () => {

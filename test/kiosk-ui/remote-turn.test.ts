@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import { turnIsNear } from '../../kiosk-ui/remote-status.ts'
+import { turnIsNear } from '../../protocol/turn-near.ts'
 import type { PublicTicket } from '../../protocol/entities.ts'
 
 // A held place whose turn has come says "your turn has come: check in before …"; the "your turn
@@ -15,7 +15,7 @@ const held = (arriveBy: string | null, position: number, estimatedWaitSeconds: n
   estimatedWaitSeconds,
   issuedAt: '2026-12-04T15:00:00.000Z',
   counter: null,
-  center: { nameAr: 'م', nameEn: 'C', digits: 'western', turnNearMinutes: 15 },
+  center: { nameAr: 'م', nameEn: 'C', digits: 'western', turnNearPeople: 2, turnNearMinutes: 15 },
   remote: { mode: 'check-in', arriveMinutes: 2, arriveBy, arrivedAt: null, timeZone: 'Africa/Cairo' },
 })
 

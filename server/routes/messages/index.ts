@@ -25,6 +25,9 @@ import { digitsFor, type DigitStyle } from '../../../protocol/messages/digits.ts
 import { waitText } from '../../../protocol/messages/ticket.ts'
 import { whatsappWebhookRoutes } from './whatsapp-webhook.ts'
 
+/** A booking code as the booking gives it (protocol/booking-code-form.ts: 16 characters in groups of four). */
+const SAMPLE_CODE = 'K7Q2-M9XC-4TBW-8HDR'
+
 /** Values a preview fills in: what a real message of the kind would carry. */
 function sampleValues(kind: MessageKind, lang: LangName, center: string, digits: DigitStyle, timeZone: string): MessageValues {
   // a slot written as a real text writes it (appointment-messages.ts): the page's words, the center's digits for Arabic
@@ -33,8 +36,9 @@ function sampleValues(kind: MessageKind, lang: LangName, center: string, digits:
     label: 'A-017',
     center,
     ahead: 3,
-    // a ticket's message links its status page, a booking's message the booking's page
-    link: kind.startsWith('appointment_') ? 'https://tabour.example/b/K7Q2' : 'https://tabour.example/t/Xk3q9VbT2mNcR8wLpZ4hYg',
+    // a ticket's message links its status page, a booking's message the booking's page (a code as long as a real
+    // one: the preview's count of SMS parts is the real text's, it said two where a real booking's text took three)
+    link: kind.startsWith('appointment_') ? `https://tabour.example/b/${SAMPLE_CODE}` : 'https://tabour.example/t/Xk3q9VbT2mNcR8wLpZ4hYg',
     minutes: 12,
     wait: waitText(12 * 60, lang, digits),
     // 3 ahead and 12 minutes is near by the default rule; a ticket taken at the kiosk (in the building)
@@ -43,7 +47,7 @@ function sampleValues(kind: MessageKind, lang: LangName, center: string, digits:
     counter: 4,
     counterName: lang === 'ar' ? 'الجوازات' : 'Passports',
     grace: 30,
-    code: 'K7Q2',
+    code: SAMPLE_CODE,
     service: lang === 'ar' ? 'استخراج بطاقة' : 'ID card',
     date: dayName(localDay(slot, timeZone), timeZone, lang, digits),
     time: clockTime(slot, timeZone, lang, digits),

@@ -85,7 +85,7 @@ describe('message templates, figures and privacy through the API', () => {
       ).json().preview as string
     expect(await arPreview('ticket_called')).toBe('حان دورك A-017: توجّه إلى الشباك ٤ (الجوازات).')
     expect(await arPreview('appointment_booked')).toContain(
-      'يوم الأحد، ٦ ديسمبر الساعة ١٠:٣٠ ص. لعرضه أو تغييره: https://tabour.example/b/K7Q2',
+      'الأحد، ٦ ديسمبر ١٠:٣٠ ص. لإلغائه: https://tabour.example/b/K7Q2-M9XC-4TBW-8HDR',
     )
     expect((await center.request('PUT', '/api/v1/settings', { token: admin, body: { digits: null } })).statusCode).toBe(200)
 

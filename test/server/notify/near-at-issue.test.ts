@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { TestCenter, TestClock } from '../../helpers/test-center.ts'
 import { arrive } from '../../../server/queue/remote-arrival.ts'
+import { turnIsNear } from '../../../protocol/turn-near.ts'
 
 /**
  * Which text tells a citizen that their turn is near (server/notify/message-scanner.ts issuedNear),
@@ -88,9 +89,13 @@ describe('the turn near at issue, and where the citizen is told to go', () => {
     expect(s.textsOf(p.id)).toEqual([expect.stringContaining(taken(p, 2, true))])
     expect(s.textsOf(q.id)).toEqual([expect.stringContaining(taken(q, 3, true))])
     expect(s.textsOf(r.id)).toEqual([expect.stringContaining(taken(r, 4, false))])
+    // the status page (the phone page the ticket's link opens) says what the texts say: near at 3 ahead, not at 4
+    // (it counted near from 2 while the texts counted from messages.aheadAt: "your turn is near" by SMS, not on the page)
+    expect([turnIsNear(await s.page(p.id)), turnIsNear(await s.page(q.id)), turnIsNear(await s.page(r.id))]).toEqual([true, true, false])
     // the line moves: R is now aheadAt ahead, near, and told so; P and Q, told at issue, get nothing more
     await s.callNext(0)
     expect(await s.page(r.id)).toMatchObject({ position: 3 })
+    expect(turnIsNear(await s.page(r.id))).toBe(true)
     expect(s.textsOf(r.id)).toEqual([
       expect.stringContaining(taken(r, 4, false)),
       `ticket_ahead: Ticket ${r.label}: 3 people ahead of you, about 4 minutes. Please stay close to the counters.`,

@@ -6,13 +6,16 @@ import { countSegments } from '../../../protocol/sms-segments.ts'
 import { clockTime } from '../../../protocol/messages/clock-time.ts'
 import { waitText } from '../../../protocol/messages/ticket.ts'
 import { DEMO_SERVICES } from '../../../server/demo/seed.ts'
+import { bookingPageUrlAt } from '../../../server/queue/ticket-link.ts'
+import { groupedCode } from '../../../protocol/booking-code-form.ts'
 
 /**
  * How many SMS parts each default text costs at its longest: every value a placeholder can take
  * within the bounds below. Arabic is UCS-2 (70 characters in one part, 67 a part beyond), English
  * GSM-7 (160, 153). A text that grows past its parts fails here, not on the bill (walk s47: the
  * Arabic missed-turn text had become two parts). The ticket's short texts are one part; those
- * naming the center, a service or a link cannot all be.
+ * naming the center, a service or a link cannot all be. A booking's texts are two at most (s49:
+ * the booked, reminder and moved texts took three in Arabic).
  */
 const PARTS: Record<Lang, Record<MessageKind, number>> = {
   ar: {
@@ -22,9 +25,9 @@ const PARTS: Record<Lang, Record<MessageKind, number>> = {
     ticket_missed: 1,
     ticket_closed: 2,
     ticket_day_closed: 2,
-    appointment_booked: 3,
-    appointment_reminder: 3,
-    appointment_moved: 3,
+    appointment_booked: 2,
+    appointment_reminder: 2,
+    appointment_moved: 2,
     appointment_cancelled: 2,
   },
   en: {
@@ -43,22 +46,28 @@ const PARTS: Record<Lang, Record<MessageKind, number>> = {
 
 const zone = 'Africa/Cairo'
 const longest = (texts: string[]) => texts.reduce((a, b) => (b.length > a.length ? b : a))
+const code = groupedCode('7KQ2M9XC4TBW8HDR')
 
 /**
  * Each placeholder's values in `lang`, the longest in its bounds: a label's prefix is up to 3
  * letters and its number up to 4 digits; few ahead is up to 10 people and a near wait up to an
  * hour; counters up to 999, with a name of up to 20 characters (the admin's: a longer one may cost
- * a part); the default center name; the demo's longest service name; a status link as long as the
- * preview's; the longest clock time and date.
+ * a part); the default center name (the demo's); the demo's longest service name; a status link as
+ * long as the preview's, a booking's link with a real code (16 characters in groups of four, as
+ * the booking gives it) on the same host; the longest clock time and date. Longer names cost parts:
+ * the settings bound a service's name at 120 characters and a center's not at all, and no text
+ * naming one of those fits two Arabic parts (docs/messages.md says so).
  */
-function valuesIn(lang: Lang): Record<string, MessageValues[string][]> {
+function valuesIn(lang: Lang, kind: MessageKind): Record<string, MessageValues[string][]> {
   const digits = lang === 'ar' ? 'arabic-indic' : 'western'
   const halfHours = Array.from({ length: 48 }, (_, i) => Date.parse('2026-12-06T22:00:00Z') + i * 1_800_000)
   return {
     label: ['ABC-1234'],
     center: [lang === 'ar' ? 'المركز التكنولوجي لخدمة المواطنين' : 'Citizen Service Technology Center'],
     ahead: Array.from({ length: 11 }, (_, i) => i),
-    link: [`https://tabour.example/t/Xk3q9VbT2mNcR8wLpZ4hYg${lang === 'en' ? '?lang=en' : ''}`],
+    link: kind.startsWith('appointment_')
+      ? [bookingPageUrlAt('https://tabour.example', code, lang)]
+      : [`https://tabour.example/t/Xk3q9VbT2mNcR8wLpZ4hYg${lang === 'en' ? '?lang=en' : ''}`],
     minutes: [60],
     wait: [longest(Array.from({ length: 61 }, (_, m) => waitText(m * 60, lang, digits)))],
     where: ['away', 'here'],
@@ -67,7 +76,7 @@ function valuesIn(lang: Lang): Record<string, MessageValues[string][]> {
     counterName: [(lang === 'ar' ? 'ح' : 'x').repeat(20)],
     grace: [0, 30],
     time: [longest(halfHours.map((t) => clockTime(t, zone, lang, digits)))],
-    code: ['K7Q2'],
+    code: [code],
     service: [longest(DEMO_SERVICES.map((s) => (lang === 'ar' ? s.nameAr : s.nameEn)))],
     date: [lang === 'ar' ? 'الأربعاء، ٣٠ ديسمبر' : 'Wednesday 30 December'],
   }
@@ -85,7 +94,7 @@ describe('the SMS parts of the default texts', () => {
   const cases = (['ar', 'en'] as const).flatMap((lang) => MESSAGE_KINDS.map((kind) => [lang, kind, PARTS[lang][kind]] as const))
   it.each(cases)('%s %s takes at most %i part(s)', (lang, kind, parts) => {
     let worst = ''
-    for (const values of combinations(kind, valuesIn(lang))) {
+    for (const values of combinations(kind, valuesIn(lang, kind))) {
       const text = fillTemplate(CITIZEN_MESSAGES[kind][lang], lang, values, lang === 'ar' ? 'arabic-indic' : 'western')
       if (countSegments(text).units > countSegments(worst).units) worst = text
     }

@@ -22,6 +22,9 @@ describe('messages along a ticket', () => {
     gateway = await FakeGateway.start()
     center = await TestCenter.start({
       config: {
+        // the services here finish at once, which the estimates leave out (server/queue/wait-estimate.ts): a minute
+        // each by default keeps a few ahead within queue.turnNearMinutes, so the "few ahead" text is due
+        queue: { defaultServiceSeconds: 60 },
         messages: {
           provider: 'http',
           scanSeconds: 0.05,

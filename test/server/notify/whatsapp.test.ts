@@ -3,6 +3,7 @@ import { TestCenter } from '../../helpers/test-center.ts'
 import { FakeGateway, type GatewayRequest } from './fake-gateway.ts'
 import { ticketTakenAndCalled } from './ticket-taken-and-called.ts'
 import { receiptsOf, whatsappTemplateBody } from '../../../server/notify/whatsapp-provider.ts'
+import { CITIZEN_PLACEHOLDERS, MESSAGE_KINDS, WHATSAPP_PARAMETERS } from '../../../protocol/messages/citizen.ts'
 
 /**
  * A local stand-in for the WhatsApp Cloud API that checks each request the way the API
@@ -115,4 +116,20 @@ it('the approved tabour_ticket_ahead gets its three parameters, not the SMS-only
   }
   const body = whatsappTemplateBody(m as unknown as Parameters<typeof whatsappTemplateBody>[0], {})
   expect(body.template.components[0]!.parameters.map((p) => p.text)).toEqual(['A-017', '2', '12'])
+})
+
+// s49: the SMS texts gained placeholders since the templates were approved ({near}, {wait}, {where}, {time}, {counter});
+// a template is sent with exactly its approved parameters, in order, whatever the message carries for its SMS text and
+// whatever name `messages.whatsapp.templates` gives it (Meta refuses a template sent with more or fewer, and the message is lost)
+it.each(MESSAGE_KINDS)('a WhatsApp %s carries exactly its approved parameters, never an SMS-only placeholder', (kind) => {
+  // every placeholder the kind's SMS text may use, each with a value nothing else has
+  const params = Object.fromEntries(CITIZEN_PLACEHOLDERS[kind].map((name) => [name, `<${name}>`]))
+  const smsOnly = CITIZEN_PLACEHOLDERS[kind].filter((name) => !WHATSAPP_PARAMETERS[kind].includes(name))
+  for (const templates of [{}, { [kind]: `tabour_${kind}_renamed` }]) {
+    const m = { id: 1, idempotencyKey: 'k', kind, lang: 'ar', phone: '201001234567', body: 'sms text', params }
+    const body = whatsappTemplateBody(m as Parameters<typeof whatsappTemplateBody>[0], templates)
+    const sent = body.template.components[0]!.parameters.map((p) => p.text)
+    expect(sent).toEqual(WHATSAPP_PARAMETERS[kind].map((name) => `<${name}>`))
+    for (const name of smsOnly) expect(JSON.stringify(body)).not.toContain(`<${name}>`)
+  }
 })

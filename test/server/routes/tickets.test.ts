@@ -365,6 +365,7 @@ describe('GET /api/v1/tickets/:id (public)', () => {
         nameAr: 'المركز التكنولوجي لخدمة المواطنين',
         nameEn: 'Citizen Service Technology Center',
         digits: 'western',
+        turnNearPeople: 3,
         turnNearMinutes: 15,
       },
     })
