@@ -264,7 +264,7 @@ export class DashboardApp extends LitElement {
       case 'reports':
         return html`${title}<tabour-reports-view .api=${s.api} .lang=${lang} .digits=${digits} .today=${dayIn(this.now, tz)}></tabour-reports-view>`
       case 'config':
-        return html`${title}<tabour-config-view .api=${s.api} .lang=${lang} .digits=${digits} .admin=${s.isAdmin} .lastPaired=${s.lastPaired} .zoneNames=${s.settings?.values.zoneNames ?? NO_ZONE_NAMES}></tabour-config-view>`
+        return html`${title}<tabour-config-view .api=${s.api} .lang=${lang} .digits=${digits} .admin=${s.isAdmin} .lastPaired=${s.lastPaired} .pushed=${s.pushed} .zoneNames=${s.settings?.values.zoneNames ?? NO_ZONE_NAMES}></tabour-config-view>`
       case 'hours':
         return html`${title}<tabour-hours-view .api=${s.api} .lang=${lang} .digits=${digits} .services=${s.services}></tabour-hours-view>`
     }
