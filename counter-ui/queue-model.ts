@@ -74,6 +74,8 @@ function candidate(t: Ticket, counter: Counter, services: ReadonlyMap<number, Se
     weight: counter.services.find((cs) => cs.serviceId === t.serviceId)?.weight ?? 1,
     targetedHere: t.targetCounterId === counter.id,
     number: t.number,
+    // a checked-in appointment: once its slot has come, rule f calls it ahead (as candidatesFor reads it from its booking)
+    ...(t.slotStart ? { slotStart: Date.parse(t.slotStart) } : {}),
   }
 }
 
@@ -83,8 +85,10 @@ function candidate(t: Ticket, counter: Counter, services: ReadonlyMap<number, Se
  * counter may call, its streak fed forward, so the cap on priority calls in a row and the weights
  * between lines are the server's. The walk of 2026-12-06 found an elderly citizen's A-005 missing
  * from the four "next" labels and called first all the same; the console's own copy of the
- * priority rule that fixed it knew no cap (review s44). One thing only the server knows can still
- * call another first: a checked-in appointment whose slot has come (the staff ticket carries no slot).
+ * priority rule that fixed it knew no cap (review s44). A checked-in appointment whose slot has come
+ * is played as the server calls it (the staff ticket carries its `slotStart`). One thing only the
+ * server knows can still call another first: the cap on appointments in a row starts from the
+ * counter's latest calls, which the console does not get (it plays from none in a row).
  */
 export function nextByLine(
   waiting: readonly Ticket[],

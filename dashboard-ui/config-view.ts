@@ -27,6 +27,7 @@ import { staffAppointmentText } from '../protocol/messages/staff-appointments.ts
 import { webhooksText } from '../protocol/messages/webhooks.ts'
 import './config/messages-config.ts'
 import { messagesConfigText } from '../protocol/messages/messages-config.ts'
+import { PushedStatuses } from './pushed-statuses.ts'
 
 export type ConfigSection = 'services' | 'counters' | 'users' | 'devices' | 'center' | 'webhooks' | 'messages' | 'appointments' | 'news'
 const SECTIONS: ConfigSection[] = ['services', 'counters', 'users', 'devices', 'center', 'webhooks', 'messages', 'appointments']
@@ -69,6 +70,8 @@ export class ConfigView extends LitElement {
   @property({ type: Boolean }) admin = true
   /** The last device that paired (dashboard-session.ts): the devices table reads its devices again. */
   @property({ attribute: false }) lastPaired: { deviceId: number } | null = null
+  /** The devices' pushed statuses (dashboard-session.ts): the devices table follows them live. */
+  @property({ attribute: false }) pushed = PushedStatuses.NONE
   /** What the zones are called (settings `zoneNames`): the counters' and devices' tables and pickers show the names. */
   @property({ attribute: false }) zoneNames: ZoneNames = {}
   @state() section: ConfigSection = 'services'
@@ -97,7 +100,7 @@ export class ConfigView extends LitElement {
       case 'users':
         return html`<tabour-users-config .api=${api} .lang=${lang} .digits=${digits}></tabour-users-config>`
       case 'devices':
-        return html`<tabour-devices-config .api=${api} .lang=${lang} .digits=${digits} .lastPaired=${this.lastPaired} .zoneNames=${this.zoneNames}></tabour-devices-config>`
+        return html`<tabour-devices-config .api=${api} .lang=${lang} .digits=${digits} .lastPaired=${this.lastPaired} .pushed=${this.pushed} .zoneNames=${this.zoneNames}></tabour-devices-config>`
       case 'center':
         return html`<tabour-center-config .api=${api} .lang=${lang} .digits=${digits}></tabour-center-config>`
       case 'news':

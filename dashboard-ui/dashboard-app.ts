@@ -28,6 +28,7 @@ import { hoursEditorText } from '../protocol/messages/hours-editor.ts'
 import '../ui-common/ticket-tools.ts'
 import { RenderTicker } from '../ui-common/render-ticker.ts'
 import './appointments-view.ts'
+import { nameIn } from '../protocol/name-in-language.ts'
 
 type Tab = 'live' | 'reports' | 'config' | 'hours'
 
@@ -214,7 +215,7 @@ export class DashboardApp extends LitElement {
     const tab = tabs.includes(this.tab) ? this.tab : 'live'
     return html`<header>
         <span class="product">${dashboardText('product.name', lang)} · ${dashboardText('app.title', lang)}</span>
-        ${values ? html`<span class="center">${lang === 'ar' ? values.nameAr : values.nameEn}</span>` : nothing}
+        ${values ? html`<span class="center">${nameIn(values, lang)}</span>` : nothing}
         ${
           s.phase === 'ready'
             ? html`<nav class="tabs" aria-label=${dashboardText('nav.sections', lang)}>${tabs.map((x) => html`<a href=${`#${x}`} data-tab=${x} aria-current=${x === tab ? 'page' : 'false'}>${tabName(x, lang)}</a>`)}</nav>`
@@ -264,7 +265,7 @@ export class DashboardApp extends LitElement {
       case 'reports':
         return html`${title}<tabour-reports-view .api=${s.api} .lang=${lang} .digits=${digits} .today=${dayIn(this.now, tz)}></tabour-reports-view>`
       case 'config':
-        return html`${title}<tabour-config-view .api=${s.api} .lang=${lang} .digits=${digits} .admin=${s.isAdmin} .lastPaired=${s.lastPaired} .zoneNames=${s.settings?.values.zoneNames ?? NO_ZONE_NAMES}></tabour-config-view>`
+        return html`${title}<tabour-config-view .api=${s.api} .lang=${lang} .digits=${digits} .admin=${s.isAdmin} .lastPaired=${s.lastPaired} .pushed=${s.pushed} .zoneNames=${s.settings?.values.zoneNames ?? NO_ZONE_NAMES}></tabour-config-view>`
       case 'hours':
         return html`${title}<tabour-hours-view .api=${s.api} .lang=${lang} .digits=${digits} .services=${s.services}></tabour-hours-view>`
     }

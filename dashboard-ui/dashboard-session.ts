@@ -23,6 +23,7 @@ import type { DashboardMessageKey } from '../protocol/messages/dashboard.ts'
 import { PrinterAlerts } from '../ui-common/printer-alerts.ts'
 import { ServerClock } from '../ui-common/server-clock.ts'
 import { AnswerOrder } from './answer-order.ts'
+import { PushedStatuses } from './pushed-statuses.ts'
 
 export type Phase = 'starting' | 'login' | 'ready'
 
@@ -52,6 +53,8 @@ export class DashboardSession implements ReactiveController {
   revision = 0
   /** The last device that paired (a new object each time): the devices table, which lists devices on its own, reads them again. */
   lastPaired: { deviceId: number } | null = null
+  /** Every device's last pushed status (a new value each push): the devices table, which reads its list on its own, lays them over it. */
+  pushed = PushedStatuses.NONE
 
   readonly api: DashboardApi
   /** The staff ticket tools' calls (find, history, reprint, cancel), through the same session. */
@@ -119,6 +122,7 @@ export class DashboardSession implements ReactiveController {
         // asked before it (a reconnect's) cannot put the old health back beside the new alert (CI saw "OK" beside "out of paper")
         const turned = this.devices.some((d) => d.id === e.deviceId && d.faulty !== faulty)
         this.devices = this.devices.map((d) => (d.id === e.deviceId ? { ...d, status: e.status, faulty } : d))
+        this.pushed = this.pushed.with(e.deviceId, e.status)
         this.printers.apply(e.deviceId, e.status)
         this.host.requestUpdate()
         if (turned) void this.refreshSlow()

@@ -16,6 +16,7 @@ import type { DashboardApi } from './dashboard-api.ts'
 import { deskStyles, tableScroll } from './dashboard-styles.ts'
 import { dayIn } from './format.ts'
 import { minutePassed } from './minute-passed.ts'
+import { nameIn } from '../protocol/name-in-language.ts'
 
 @customElement('tabour-day-bookings')
 export class DayBookingsList extends LitElement {
@@ -72,7 +73,7 @@ export class DayBookingsList extends LitElement {
     const fmt = centerFormats(this.lang, this.digits, list.timeZone)
     const serviceName = (id: number) => {
       const s = this.services.find((x) => x.id === id)
-      return s ? (this.lang === 'ar' ? s.nameAr : s.nameEn) : String(id)
+      return s ? nameIn(s, this.lang) : String(id)
     }
     return html`${heading}${tableScroll(
       this.t('today.title'),

@@ -17,6 +17,7 @@ import { num, percent } from './format.ts'
 import { hourTick } from './chart-axes.ts'
 import { counterText } from './counter-name.ts'
 import { feedbackSummary, reasonsGiven } from './feedback-card.ts'
+import { nameIn } from '../protocol/name-in-language.ts'
 
 type Grouping = 'service' | 'counter' | 'clerk' | 'hour'
 interface Row {
@@ -103,7 +104,7 @@ export class FeedbackReportView extends LitElement {
     const hour = (h: number) => hourTick(h, lang, this.digits)
     switch (by) {
       case 'service':
-        return r.byService.map((s) => ({ key: String(s.serviceId), label: lang === 'ar' ? s.nameAr : s.nameEn, figure: s }))
+        return r.byService.map((s) => ({ key: String(s.serviceId), label: nameIn(s, lang), figure: s }))
       case 'counter':
         return r.byCounter.map((c) => ({ key: String(c.counterId), label: counterText(c, lang, this.digits), figure: c }))
       case 'clerk':

@@ -45,6 +45,7 @@ import { parseTimeOfDay } from '../ui-common/time-of-day.ts'
 import './month-calendar.ts'
 import { serviceLabel } from '../ui-common/service-label.ts'
 import { SEPARATOR } from '../protocol/messages/separator.ts'
+import { nameIn } from '../protocol/name-in-language.ts'
 
 type Where = 'hours' | 'ics' | 'exception'
 /** What the tab says after an action, worded at render time so a language switch rewords it. */
@@ -368,7 +369,7 @@ export class HoursView extends LitElement {
 
   private serviceLine(s: ServiceWithQueue): TemplateResult {
     const own = this.cal!.services.find((x) => x.serviceId === s.id)
-    const name = this.lang === 'ar' ? s.nameAr : s.nameEn
+    const name = nameIn(s, this.lang)
     const set = (change: { lastTicketMinutes?: number; stopWhenWaitPastClose?: boolean; weekly?: WeeklyHours | null }) => {
       const base = own ?? { serviceId: s.id, weekly: null, lastTicketMinutes: 0, stopWhenWaitPastClose: false }
       const others = this.cal!.services.filter((x) => x.serviceId !== s.id)
@@ -427,7 +428,7 @@ export class HoursView extends LitElement {
                 ({ e, i }) => html`<tr data-exception=${e.from}>
                   <td dir="ltr" data-date>${inDigits(e.from, this.digits)}</td>
                   <td dir="ltr" data-date>${inDigits(e.to, this.digits)}</td>
-                  <td>${lang === 'ar' ? e.nameAr : e.nameEn}${reachLine(e, this.services, lang, this.digits)}${this.overlapLines(cal, overlaps, i)}</td>
+                  <td>${nameIn(e, lang)}${reachLine(e, this.services, lang, this.digits)}${this.overlapLines(cal, overlaps, i)}</td>
                   ${this.hoursCell(e)}
                   <td><button type="button" class="secondary" data-action="remove-exception" @click=${() => void this.saveExceptions(cal.exceptions.filter((_, k) => k !== i))}>${t('hoursTab.remove', lang)}</button>${this.errorAt(`exceptions/${i}`)}</td>
                 </tr>`,
@@ -519,7 +520,7 @@ export class HoursView extends LitElement {
               <span>${t('hoursTab.unchanged', lang, { n: p.unchanged.length })}</span>
             </p>
             <ul>
-              ${[...p.added, ...p.changed.map((c) => c.after)].map((e) => html`<li data-preview-item=${e.from}><span dir="ltr">${inDigits(`${e.from} → ${e.to}`, this.digits)}</span> ${lang === 'ar' ? e.nameAr : e.nameEn}</li>`)}
+              ${[...p.added, ...p.changed.map((c) => c.after)].map((e) => html`<li data-preview-item=${e.from}><span dir="ltr">${inDigits(`${e.from} → ${e.to}`, this.digits)}</span> ${nameIn(e, lang)}</li>`)}
             </ul>
             <button type="button" data-action="import-ics" @click=${() => void this.onImport()}>${t('hoursTab.import', lang)}</button>
           </div>`

@@ -38,6 +38,8 @@ import { serviceLabel } from '../ui-common/service-label.ts'
 import { servedOutcomesLine } from './served-by-outcome.ts'
 import './past-target-alert.ts'
 import { currentTicketCell, pausedDetail, type Clock } from './counter-now.ts'
+// a thing's own name in a language (its two fields); nameIn here is a typed name's part (bilingual.ts)
+import { nameIn as nameOf } from '../protocol/name-in-language.ts'
 
 const PALETTE = ['#003a70', '#c8102e', '#0f7b3f', '#b25e00', '#6a1b9a', '#00838f', '#5d4037', '#455a64']
 
@@ -233,7 +235,7 @@ export class LiveView extends LitElement {
         ${lines.map((l) =>
           l.kind === 'service'
             ? html`<li data-unserved-service=${l.prefix} data-waiting=${l.waiting}>
-                <span class="prefix">${l.prefix}</span><strong>${lang === 'ar' ? l.nameAr : l.nameEn}</strong>:
+                <span class="prefix">${l.prefix}</span><strong>${nameOf(l, lang)}</strong>:
                 ${dashboardText('live.unservedService', lang, { n: l.waiting }, digits)}
               </li>`
             : html`<li data-unserved-counter=${l.number} data-waiting=${l.waiting} data-why=${l.why}>
@@ -276,7 +278,7 @@ export class LiveView extends LitElement {
             // past its target: a red row edge and the count in words beside the longest wait (not colour alone)
             const late = r.pastTarget ?? 0
             return html`<tr data-service=${r.prefix} data-past-target=${late > 0 ? late : nothing}>
-              <td><span class="prefix">${r.prefix}</span>${lang === 'ar' ? r.nameAr : r.nameEn}</td>
+              <td><span class="prefix">${r.prefix}</span>${nameOf(r, lang)}</td>
               <td class="n" data-col="waiting">${num(r.waiting, digits)}</td>
               <td class="n" data-col="longest">${duration(r.longestWaitSeconds ?? null, digits)}${
                 late > 0

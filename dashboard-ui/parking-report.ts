@@ -15,6 +15,7 @@ import type { Lang } from '../ui-common/i18n.ts'
 import type { DashboardApi } from './dashboard-api.ts'
 import { deskStyles, tableScroll } from './dashboard-styles.ts'
 import { num, percent } from './format.ts'
+import { nameIn } from '../protocol/name-in-language.ts'
 
 const COLUMNS: { key: ParkingMessageKey; col: string; cell: (r: ParkingFigureRow, d: DigitStyle, l: Lang) => string }[] = [
   { key: 'parking.col.parked', col: 'parked', cell: (r, d) => num(r.parked, d) },
@@ -61,7 +62,7 @@ export class ParkingReportView extends LitElement {
     const total = f?.rows.find((r) => r.serviceId === null)
     const name = (id: number) => {
       const s = this.services.get(id)
-      return s ? (lang === 'ar' ? s.nameAr : s.nameEn) : '—'
+      return s ? nameIn(s, lang) : '—'
     }
     const cells = (r: ParkingFigureRow) => COLUMNS.map((c) => html`<td class="n" data-col=${c.col}>${c.cell(r, digits, lang)}</td>`)
     const body = this.failed

@@ -23,6 +23,7 @@ import { dayDuration, dayInWords, duration, num, percent } from './format.ts'
 import { reportRowLabel } from './report-row-label.ts'
 import { servedByOutcomeTable } from './served-by-outcome.ts'
 import { outcomeName } from '../protocol/messages/finish-outcome-name.ts'
+import { nameIn } from '../protocol/name-in-language.ts'
 
 /** What to print: the day's report, or one clerk's shift on that day. */
 export type PrintTarget = { kind: 'daily'; day: string } | { kind: 'shift'; day: string; userId: number }
@@ -167,7 +168,7 @@ export class PrintReport extends LitElement {
       <div class="head">
         <div>
           <h2 class="report-title">${title}</h2>
-          <p>${this.lang === 'ar' ? c.nameAr : c.nameEn}</p>
+          <p>${nameIn(c, this.lang)}</p>
         </div>
         <div>
           <p data-day-line>${this.t('print.dayLine', { day: dayInWords(this.target.day, this.lang, this.digits), zone: isolate(c.timeZone) })}</p>

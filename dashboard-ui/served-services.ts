@@ -6,6 +6,7 @@
 import { dashboardText } from '../protocol/messages/dashboard.ts'
 import type { DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
+import { nameIn } from '../protocol/name-in-language.ts'
 
 /** A service as far as its name goes. */
 export interface NamedService {
@@ -31,7 +32,7 @@ export function servedInWords(
   return served
     .map((x) => {
       const s = byId.get(x.serviceId)
-      const name = s ? (lang === 'ar' ? s.nameAr : s.nameEn) : '?'
+      const name = s ? nameIn(s, lang) : '?'
       return dashboardText('serves.service', lang, { name, weight: x.weight }, digits)
     })
     .join(lang === 'ar' ? '، ' : ', ')

@@ -20,6 +20,7 @@ import { minutePassed } from './minute-passed.ts'
 import { phoneExample } from '../protocol/phone-number.ts'
 import { dayToShow, shutReason } from '../protocol/booking-days.ts'
 import { linkPartStyles, linkText } from '../ui-common/link-breaks.ts'
+import { nameIn } from '../protocol/name-in-language.ts'
 
 @customElement('tabour-staff-booking-card')
 export class StaffBookingCard extends LitElement {
@@ -234,7 +235,7 @@ export class StaffBookingCard extends LitElement {
             name="service"
             @change=${(e: Event) => void this.pickService(Number((e.target as HTMLSelectElement).value))}
           >
-            ${services.map((s) => html`<option value=${s.id} ?selected=${s.id === this.serviceId}>${this.lang === 'ar' ? s.nameAr : s.nameEn}</option>`)}
+            ${services.map((s) => html`<option value=${s.id} ?selected=${s.id === this.serviceId}>${nameIn(s, this.lang)}</option>`)}
           </select>
         </label>
         <label

@@ -12,6 +12,7 @@ import type { Lang } from '../ui-common/i18n.ts'
 import type { DashboardApi } from './dashboard-api.ts'
 import { deskStyles, tableScroll } from './dashboard-styles.ts'
 import { duration, num, percent } from './format.ts'
+import { nameIn } from '../protocol/name-in-language.ts'
 
 @customElement('tabour-step-figures')
 export class StepFiguresView extends LitElement {
@@ -66,7 +67,7 @@ export class StepFiguresView extends LitElement {
 
   private serviceName(id: number): string {
     const s = this.names.get(id)
-    return s ? (this.lang === 'ar' ? s.nameAr : s.nameEn) : `#${id}`
+    return s ? nameIn(s, this.lang) : `#${id}`
   }
 
   override render(): TemplateResult | typeof nothing {

@@ -23,6 +23,7 @@ export type DeviceVerdictKey =
   | 'health.fault'
   | 'health.silent'
   | 'health.notWired'
+  | 'health.noReport'
 
 /** What the device list says beside a device when it has no time to show (protocol/messages/dashboard.ts). */
 export type HeardKey = 'health.never' | 'health.notHeard'
@@ -55,8 +56,10 @@ export function deviceVerdict(d: DeviceHealth, now: number): DeviceVerdict {
   if (d.revoked) return { key: 'health.revoked', tone: 'warn' }
   if (!d.paired && PAIRING_KINDS.has(d.kind)) return { key: 'health.unpaired', tone: 'warn' }
   // a board or keypad whose line the server has never reported on is not wired yet (no path): nothing is known
-  // (a printer without a report is left as before: a Star printer is never polled, so it has none until a job)
   if ((d.kind === 'board' || d.kind === 'keypad') && !d.status) return { key: 'health.notWired', tone: 'warn' }
+  // nor of a printer the server has had no report from yet (just added or reactivated, not polled yet; a Star
+  // printer is never polled, so until its first job): "OK" said it worked before anything was known
+  if (d.kind === 'printer' && !d.status) return { key: 'health.noReport', tone: 'warn' }
   const status = (d.status ?? {}) as {
     printer?: Partial<PrinterFlags> & { lastJob?: { outcome?: string } }
     serial?: { open?: boolean }

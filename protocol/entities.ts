@@ -159,6 +159,12 @@ export const Ticket = Type.Object({
   /** How the ticket came (issue 19): a booking checked in, or a place joined from a phone; absent for a walk-in. */
   origin: Type.Optional(literalUnion(['appointment', 'remote'])),
   /**
+   * A checked-in appointment's slot start, absent for every other ticket: once it has come the call
+   * policy calls the ticket ahead of the line (protocol/appointment-blend.ts, rule f), so the
+   * console's "next" labels, which play the policy forward, need it as the server's call does.
+   */
+  slotStart: Type.Optional(Timestamp),
+  /**
    * Only while called, in what the counter's clerk gets (action answers, the staff feed, its
    * snapshot): when the server accepts a no-show of it (server/queue/no-show-due.ts), so the
    * console offers the button then and not before (walk 2026-12-05). `inMs`: the wait as of this

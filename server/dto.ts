@@ -32,6 +32,8 @@ export function ticketDto(t: TicketRecord): Ticket {
     ...(t.rejoinedAt != null ? { rejoinedAt: new Date(t.rejoinedAt).toISOString() } : {}),
     // a walk-in's shape is unchanged; the console marks the others (issue 19)
     ...(t.origin === 'walk_in' ? {} : { origin: t.origin }),
+    // only a checked-in appointment: the console plays the call policy forward, whose rule f calls it once its slot has come
+    ...(t.slotStart != null ? { slotStart: new Date(t.slotStart).toISOString() } : {}),
   }
 }
 

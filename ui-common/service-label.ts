@@ -5,6 +5,7 @@
  */
 import { SEPARATOR } from '../protocol/messages/separator.ts'
 import type { Lang } from './i18n.ts'
+import { nameIn } from '../protocol/name-in-language.ts'
 
 /** What a label needs of a service. */
 export interface NamedService {
@@ -15,5 +16,5 @@ export interface NamedService {
 
 /** "A — Building permits" in `lang`. */
 export function serviceLabel(s: NamedService, lang: Lang): string {
-  return `${s.prefix}${SEPARATOR}${lang === 'ar' ? s.nameAr : s.nameEn}`
+  return `${s.prefix}${SEPARATOR}${nameIn(s, lang)}`
 }

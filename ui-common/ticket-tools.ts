@@ -28,6 +28,8 @@ import type { TicketToolsApi } from './ticket-tools-api.ts'
 import { ticketToolsStyles } from './ticket-tools-styles.ts'
 import { formatNumber, type DigitStyle } from './digits.ts'
 import { isolate, nameIn, namePart } from './bilingual.ts'
+// a thing's own name in a language (its two fields); nameIn here is a typed name's part (bilingual.ts)
+import { nameIn as nameOf } from '../protocol/name-in-language.ts'
 
 type Message = { key: TicketToolsMessageKey; values?: Record<string, string | number>; tone: 'info' | 'error' }
 
@@ -119,7 +121,7 @@ export class TicketTools extends LitElement {
       ${this.found!.map(
         (m) => html`<li>
           <button type="button" data-match=${m.ticket.label} aria-pressed=${String(this.selected?.ticket.id === m.ticket.id)} @click=${() => void this.select(m)}>
-            <span class="label">${m.ticket.label}</span>${SEPARATOR}${l === 'ar' ? m.service.nameAr : m.service.nameEn}
+            <span class="label">${m.ticket.label}</span>${SEPARATOR}${nameOf(m.service, l)}
           </button>
         </li>`,
       )}
@@ -133,7 +135,7 @@ export class TicketTools extends LitElement {
       <div class="head">
         <span class="label" id="ticket-label">${m.ticket.label}</span>
         <span class="pill" data-status=${status}>${t(`tools.status.${status}`, l)}</span>
-        <span>${l === 'ar' ? m.service.nameAr : m.service.nameEn}</span>
+        <span>${nameOf(m.service, l)}</span>
       </div>
       <dl>
         <dt>${t('tools.issuedAt', l)}</dt>

@@ -19,6 +19,7 @@ import { ticketToolsStyles } from './ticket-tools-styles.ts'
 import './qr-code.ts'
 import { dialogFrameStyles } from './dialog-frame.ts'
 import { isolate } from './bilingual.ts'
+import { nameIn } from '../protocol/name-in-language.ts'
 
 @customElement('tabour-walk-in-ticket')
 export class WalkInTicket extends LitElement {
@@ -112,7 +113,7 @@ export class WalkInTicket extends LitElement {
         </p>
         <span class="label big" data-label>${tk.label}</span>
         ${this.serviceName ? html`<span class="service">${l === 'ar' ? this.serviceName.ar : this.serviceName.en}</span>` : nothing}
-        ${this.category ? html`<span class="pill" data-category>★ ${t('walkIn.category', l, { name: l === 'ar' ? this.category.nameAr : this.category.nameEn })}</span>` : nothing}
+        ${this.category ? html`<span class="pill" data-category>★ ${t('walkIn.category', l, { name: nameIn(this.category, l) })}</span>` : nothing}
         <p data-ahead>${peopleAheadText(tk.position, l)}${SEPARATOR}${waitText(tk.estimatedWaitSeconds, l)}</p>
         <tabour-qr-code value=${tk.statusUrl} label=${t('walkIn.scan', l)}></tabour-qr-code>
         <p class="muted">${t('walkIn.scan', l)}</p>

@@ -10,6 +10,7 @@ import { staffAppointmentText, type StaffAppointmentKey } from '../../protocol/m
 import { appointmentsApi } from '../appointments-api.ts'
 import { dayIn } from '../format.ts'
 import { ConfigForm, intOrNull, str, type FieldSpec } from './config-form.ts'
+import { nameIn } from '../../protocol/name-in-language.ts'
 
 @customElement('tabour-appointment-day-form')
 export class AppointmentDayForm extends ConfigForm {
@@ -70,7 +71,7 @@ export class AppointmentDayForm extends ConfigForm {
         name: 'serviceId',
         label: this.t('apptConfig.service'),
         kind: 'select',
-        options: this.services.map((s) => ({ value: String(s.id), label: this.lang === 'ar' ? s.nameAr : s.nameEn })),
+        options: this.services.map((s) => ({ value: String(s.id), label: nameIn(s, this.lang) })),
       },
       { name: 'day', label: this.t('apptDay.day'), kind: 'date', ltr: true },
       { name: 'blocked', label: this.t('apptDay.blocked'), kind: 'check' },

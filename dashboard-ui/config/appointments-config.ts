@@ -16,6 +16,7 @@ import { addDays } from '../../protocol/center-clock.ts'
 import { dayIn } from '../format.ts'
 import { ConfigForm, intOrNull, str, type FieldSpec } from './config-form.ts'
 import './appointment-day-form.ts'
+import { nameIn } from '../../protocol/name-in-language.ts'
 
 /** Days looked at for an open one, to see whether its slots hold places (a week: every weekday once). */
 const CAPACITY_LOOK_DAYS = 7
@@ -129,7 +130,7 @@ export class AppointmentsConfig extends ConfigForm {
         name: 'serviceId',
         label: this.t('apptConfig.service'),
         kind: 'select',
-        options: this.services.map((s) => ({ value: String(s.id), label: this.lang === 'ar' ? s.nameAr : s.nameEn })),
+        options: this.services.map((s) => ({ value: String(s.id), label: nameIn(s, this.lang) })),
       },
       { name: 'enabled', label: this.t('apptConfig.enabled'), kind: 'check' },
       this.numberField(NUMBERS[0]!),

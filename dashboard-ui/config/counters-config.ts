@@ -16,6 +16,8 @@ import { ConfigForm, intOrNull, NEW_ZONE, str, type FieldSpec, type Values } fro
 import { serviceLabel } from '../../ui-common/service-label.ts'
 import { zoneName } from '../zone-name.ts'
 import './zone-names-config.ts'
+// a thing's own name in a language (its two fields); nameIn here is a typed name's part (bilingual.ts)
+import { nameIn as nameOf } from '../../protocol/name-in-language.ts'
 
 @customElement('tabour-counters-config')
 export class CountersConfig extends ConfigForm {
@@ -89,7 +91,7 @@ export class CountersConfig extends ConfigForm {
     return c.services
       .map((x) => {
         const s = byId.get(x.serviceId)
-        const name = s ? `${s.prefix} ${l === 'ar' ? s.nameAr : s.nameEn}` : String(x.serviceId)
+        const name = s ? `${s.prefix} ${nameOf(s, l)}` : String(x.serviceId)
         return x.weight === 1 ? name : configText('weights.served', l, { service: name, weight: x.weight }, this.digits)
       })
       .join(l === 'ar' ? '، ' : ', ')

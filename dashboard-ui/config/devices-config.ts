@@ -23,6 +23,7 @@ import { CONFIG_KEYS, configToValues, fieldName, HAS_PRINTER, valuesToConfig, WI
 import { OFFERS_ALL, offerName, offerValues, offersNothing, withOffers } from './kiosk-offers-fields.ts'
 import { serviceLabel } from '../../ui-common/service-label.ts'
 import { deviceActions, revokesUntil, type DeviceAction } from './device-actions.ts'
+import { PushedStatuses } from '../pushed-statuses.ts'
 
 const KINDS: readonly DeviceKind[] = ['kiosk', 'display', 'printer', 'board', 'keypad', 'feedback']
 
@@ -31,8 +32,10 @@ export class DevicesConfig extends ConfigForm {
   /** The last device that paired (the staff feed's `device:paired`): its row stops saying "not paired yet". */
   @property({ attribute: false }) lastPaired: { deviceId: number } | null = null
   @state() private devices: Device[] = []
-  /** Each device's last pushed status, for the same health verdict the live view shows. */
-  @state() private health = new Map<number, DeviceHealth>()
+  /** The devices' statuses the staff feed pushed (dashboard-session.ts): laid over the list read, so each row follows its device live. */
+  @property({ attribute: false }) pushed = PushedStatuses.NONE
+  /** Each device's health as last read from the server, and how many pushes had come when it was asked for. */
+  @state() private healthRead: { list: DeviceHealth[]; askedAt: number } = { list: [], askedAt: 0 }
   @state() private counters: Counter[] = []
   /** The services a kiosk may be set to offer. */
   @state() private services: ServiceWithQueue[] = []
@@ -49,13 +52,19 @@ export class DevicesConfig extends ConfigForm {
   }
 
   private async reload(): Promise<void> {
+    const askedAt = this.pushed.count
     const [devices, counters, health, services] = await Promise.all([
       this.api.deviceList(),
       this.api.counters(),
       this.api.devices(),
       this.api.services(),
     ])
-    Object.assign(this, { devices, counters, services, health: new Map(health.map((h) => [h.id, h])) })
+    Object.assign(this, { devices, counters, services, healthRead: { list: health, askedAt } })
+  }
+
+  /** Each device's health now: the list read, with every status pushed since it was asked for. */
+  private get health(): Map<number, DeviceHealth> {
+    return new Map(this.pushed.over(this.healthRead.list, this.healthRead.askedAt).map((h) => [h.id, h]))
   }
 
   private get kind(): DeviceKind {
@@ -267,8 +276,8 @@ export class DevicesConfig extends ConfigForm {
   }
 
   /** The live view's verdict (protocol/device-verdict.ts); a device added since the list was read has no status yet. */
-  private verdict(d: Device): DeviceVerdict {
-    const h = this.health.get(d.id)
+  private verdict(d: Device, health: Map<number, DeviceHealth>): DeviceVerdict {
+    const h = health.get(d.id)
     return deviceVerdict(h ?? { ...d, status: null, faulty: false }, this.api.now())
   }
 
@@ -278,13 +287,14 @@ export class DevicesConfig extends ConfigForm {
 
   private devicesTable(): TemplateResult {
     const l = this.lang
+    const health = this.health
     return html`<table data-table="devices">
       <thead><tr><th>${configText('f.name', l)}</th><th>${configText('f.kind', l)}</th><th>${configText('f.zone', l)}</th><th>${configText('col.health', l)}</th><th><span class="muted">${configText('common.edit', l)}</span></th></tr></thead>
       <tbody>
         ${this.devices.map(
           (d) => html`<tr data-device=${d.name} ?data-selected=${this.editing === d.id}>
             <td>${nameIn(d.name, l)}</td><td>${configText(`kind.${d.kind}`, l)}</td><td data-zone=${d.zone ?? ''}>${d.zone === null ? '—' : html`<bdi>${zoneName(d.zone, this.zoneNames, l)}</bdi>`}</td>
-            ${this.healthCell(this.verdict(d))}
+            ${this.healthCell(this.verdict(d, health))}
             <td>${deviceActions(d).map((action) => this.actionButton(d, action))}</td>
           </tr>
           ${this.revoking === d.id && !d.revoked ? this.revokeRow(d) : nothing}

@@ -9,8 +9,9 @@ import type { Lang } from '../../ui-common/i18n.ts'
 import type { NationalService } from '../../protocol/national-catalogue.ts'
 import { configText } from '../../protocol/messages/config-forms.ts'
 import type { FieldSpec } from './config-form.ts'
+import { nameIn } from '../../protocol/name-in-language.ts'
 
-const labelOf = (s: NationalService, lang: Lang) => `${s.code} — ${lang === 'ar' ? s.nameAr : s.nameEn}`
+const labelOf = (s: NationalService, lang: Lang) => `${s.code} — ${nameIn(s, lang)}`
 
 /** The editable field: none, or one of the catalogue's codes (a code the catalogue no longer holds stays listed as itself). */
 export function nationalCodeSpec(catalogue: readonly NationalService[], current: string, lang: Lang): FieldSpec {

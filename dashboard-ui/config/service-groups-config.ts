@@ -14,6 +14,7 @@ import { serviceIcon } from '../../ui-common/service-icons.ts'
 import { ConfigForm, intOrNull, str, type FieldSpec, type Values } from './config-form.ts'
 import { num } from '../format.ts'
 import { inLang } from '../../ui-common/bilingual.ts'
+import { nameIn } from '../../protocol/name-in-language.ts'
 
 const BLANK: Values = { nameAr: '', nameEn: '', icon: '', sortOrder: '0' }
 
@@ -52,7 +53,7 @@ export class ServiceGroupsConfig extends ConfigForm {
   override render(): TemplateResult {
     const l = this.lang
     const editing = this.groups.find((g) => g.id === this.editing)
-    const name = (g: ServiceGroup) => (l === 'ar' ? g.nameAr : g.nameEn)
+    const name = (g: ServiceGroup) => nameIn(g, l)
     return html`<section class="card" aria-labelledby="groups-title" data-section="service-groups">
       <h2 id="groups-title">${serviceMenuText('groups.title', l)}</h2>
       <p class="muted">${serviceMenuText('groups.rule', l, { max: FLAT_MENU_MAX }, this.digits)}</p>

@@ -19,6 +19,7 @@ import { MAX_ROUTE_STEPS } from '../../protocol/visit-steps.ts'
 import { visitStepsText } from '../../protocol/messages/visit-steps.ts'
 import { ApiError } from '../../ui-common/api-client.ts'
 import { ErrorCodes } from '../../protocol/error-codes.ts'
+import { nameIn } from '../../protocol/name-in-language.ts'
 
 const BLANK: Values = {
   prefix: '',
@@ -126,7 +127,7 @@ export class ServicesConfig extends ConfigForm {
         kind: 'select',
         options: [
           { value: '', label: serviceMenuText('form.noGroup', l) },
-          ...this.groups.map((g) => ({ value: String(g.id), label: l === 'ar' ? g.nameAr : g.nameEn })),
+          ...this.groups.map((g) => ({ value: String(g.id), label: nameIn(g, l) })),
         ],
       },
       { name: 'icon', label: serviceMenuText('form.icon', l), kind: 'select', options: iconOptions(l) },

@@ -190,6 +190,8 @@ export const DASHBOARD_MESSAGES = {
   'health.unpaired': { ar: 'لم يُربط بعد', en: 'Not paired' },
   /** An LED board or keypad whose serial line the server has no report of yet (no path set): these never pair. */
   'health.notWired': { ar: 'لا يصل إليه الخادم بعد', en: 'Not connected yet' },
+  /** A stand-alone printer the server has had no report from yet (just added or reactivated; a Star printer until its first ticket). */
+  'health.noReport': { ar: 'لم يصل تقرير بعد', en: 'No report yet' },
   'health.revoked': { ar: 'أُلغي', en: 'Revoked' },
   'health.never': { ar: 'لم يتصل', en: 'Never' },
   /** A printer that has not answered its status check since the server started (its earlier days are not known). */

@@ -307,6 +307,7 @@ export class Appointments {
         lang: booking.lang,
         publicBase,
         origin: 'appointment',
+        slotStart: booking.slotStart,
       })
       this.ctx.bookings.checkIn(booking.id, issued.ticket.id, tx.now)
       this.logAndEmit(tx, 'checked_in', { ...booking, status: 'checked_in' }, { ticketId: issued.ticket.id, ...actorIds(actor) })

@@ -25,8 +25,10 @@ export interface IssueRequest {
   idempotencyKey?: string
   /** Where the caller reaches the center's public pages: the printed ticket's QR links there. Default: nothing is printed. */
   publicBase?: string
-  /** How the ticket is taken; default walk_in (an appointment's check-in passes 'appointment'). */
+  /** How the ticket is taken; default walk_in (an appointment's check-in passes 'appointment', with its `slotStart`). */
   origin?: TicketOrigin
+  /** A checked-in appointment's slot start (epoch ms): the issued ticket's record carries it, as a read of it does. */
+  slotStart?: number
   /** The citizen agreed to messages about this ticket at `phone` (recorded with it); default false. */
   messagesOptIn?: boolean
   /** A join from a phone (remote-join.ts): the first status, and its checks and row, run in the issue's transaction after the insert (a throw undoes the issue). Default: a walk-in. */
@@ -150,6 +152,7 @@ export class TicketIssuer {
       issuedById: issuer.id,
       idempotencyKey: req.idempotencyKey ?? null,
       origin: req.origin ?? (req.remote ? 'remote' : 'walk_in'),
+      ...(req.slotStart === undefined ? {} : { slotStart: req.slotStart }),
     }
     this.ctx.tickets.insert(ticket)
     req.remote?.withinIssue(ticket, tx)

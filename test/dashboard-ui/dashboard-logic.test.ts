@@ -59,7 +59,9 @@ describe('device health', () => {
   })
   const now = Date.parse('2026-03-10T10:00:00Z')
   it('reads printer and serial statuses like the server does', () => {
-    expect(deviceHealth(device({}), now)).toEqual({ key: 'health.ok', tone: 'ok' })
+    // a printer the server has no report from: nothing is known yet, not "OK"
+    expect(deviceHealth(device({}), now)).toEqual({ key: 'health.noReport', tone: 'warn' })
+    expect(deviceHealth(device({ kind: 'kiosk' }), now)).toEqual({ key: 'health.ok', tone: 'ok' })
     expect(deviceHealth(device({ status: { printer: { paperOut: true } }, faulty: true }), now).key).toBe('health.paperOut')
     expect(deviceHealth(device({ status: { printer: { coverOpen: true } }, faulty: true }), now).key).toBe('health.cover')
     expect(deviceHealth(device({ status: { printer: { reachable: false } }, faulty: true }), now).key).toBe('health.offline')

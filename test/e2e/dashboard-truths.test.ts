@@ -265,7 +265,22 @@ describe('the dashboard at a 1366×768 desk with Arabic-Indic digits set (walk 2
       body: { kind: 'display', name: 'شاشة الدور الأرضي', zone: null },
     })
     expect(tv.statusCode, tv.body).toBe(201)
+    // a stand-alone printer the server has no report from yet (no interface: nothing polls it)
+    const printer = await center.createDevice('printer')
     await page.locator('tabour-config-view button[data-section="devices"]').click()
+    const printerHealth = page.locator('tabour-devices-config tr[data-device="printer"] td[data-health]')
+    await expect.poll(() => printerHealth.getAttribute('data-health')).toBe('health.noReport')
+    // its first report, pushed (as a poll reports it): the table follows it with no reload (it said "OK" until one)
+    center.app.tabour.queue.deviceStatus.reportPrinter(printer.id, {
+      reachable: false,
+      online: false,
+      coverOpen: false,
+      paperNearEnd: false,
+      paperOut: false,
+      error: false,
+      at: new Date().toISOString(),
+    })
+    await expect.poll(() => printerHealth.getAttribute('data-health')).toBe('health.offline')
     await page.locator(`tabour-devices-config button[data-new-code="${tv.json().id}"]`).click()
     const code = page.locator(`tabour-devices-config tr[data-pairing-row="${tv.json().id}"] [data-pairing-code]`)
     await code.waitFor()

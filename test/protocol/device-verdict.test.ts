@@ -63,3 +63,10 @@ it('a printer was last heard when it last answered (kept fresh without a push), 
   expect(deviceVerdict(failed, now)).toEqual({ key: 'health.printerFault', tone: 'bad' })
   expect(deviceVerdict(printer({ lastJob: { ticketId: 't2', outcome: 'printed' } }), now).key).toBe('health.ok')
 })
+
+it('a stand-alone printer with no report yet is not "OK": nothing is known of it until the server hears from it', () => {
+  const printer = { ...display(0, null), kind: 'printer', paired: false, lastSeenAt: null }
+  expect(deviceVerdict(printer, now)).toEqual({ key: 'health.noReport', tone: 'warn' })
+  expect(deviceVerdict({ ...printer, revoked: true }, now).key).toBe('health.revoked')
+  expect(deviceVerdict({ ...printer, status: { printer: { reachable: true, online: true } } }, now).key).toBe('health.ok')
+})

@@ -42,6 +42,12 @@ export interface TicketRecord {
   idempotencyKey: string | null
   /** How it was taken: at a kiosk or by staff, at an appointment's check-in, or from a phone (migration 11). */
   origin: TicketOrigin
+  /**
+   * A checked-in appointment's slot start (epoch ms, its booking's): the call policy calls it ahead
+   * once the slot has come (rule f), so the console, playing the policy forward, needs it too.
+   * Null or absent for every other ticket.
+   */
+  slotStart?: number | null
 }
 
 export type TicketOrigin = 'walk_in' | 'appointment' | 'remote'
@@ -53,7 +59,8 @@ const COLUMNS = `id, service_id AS serviceId, issued_service_id AS issuedService
   issued_at AS issuedAt, queued_at AS queuedAt, called_at AS calledAt, resumed_at AS resumedAt, rejoined_at AS rejoinedAt, started_at AS startedAt,
   finished_at AS finishedAt, counter_id AS counterId, target_counter_id AS targetCounterId,
   clerk_id AS clerkId, recall_count AS recallCount, transfer_count AS transferCount, outcome,
-  issued_by_type AS issuedByType, issued_by_id AS issuedById, idempotency_key AS idempotencyKey, origin`
+  issued_by_type AS issuedByType, issued_by_id AS issuedById, idempotency_key AS idempotencyKey, origin,
+  CASE WHEN origin = 'appointment' THEN (SELECT slot_start FROM bookings WHERE ticket_id = tickets.id) END AS slotStart`
 
 /** Fields a lifecycle step may change. */
 export type TicketChanges = Partial<
