@@ -105,7 +105,9 @@ export class HubMap extends LitElement {
     const shown = new Map<number, string[]>()
     for (const v of [...values].sort((a, b) => a - b)) {
       const c = scale!.classOf(v)
-      shown.set(c, [...(shown.get(c) ?? []), formatFigure(fig, v, f)])
+      const text = formatFigure(fig, v, f)
+      // several short waits are one "< 1 min", not the words again for each
+      if (!shown.get(c)?.includes(text)) shown.set(c, [...(shown.get(c) ?? []), text])
     }
     const selected = this.selected ? governorateOf(this.selected)?.code : undefined
     const scope = this.scope ? governorateOf(this.scope)?.code : undefined

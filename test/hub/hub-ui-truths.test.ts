@@ -200,6 +200,22 @@ describe('the governorate map', () => {
   })
 })
 
+describe('waits on the hub page', () => {
+  it('a wait under a minute reads "< 1 min" / «أقل من دقيقة», not "0", in the figures and in the analysis; its axis stays numbers', async () => {
+    const { formatFigure, figureValue, axisTick } = await import('../../hub/ui/analysis-figures.ts')
+    const [ar, en] = [hubFormat('ar'), hubFormat('en')]
+    expect([1.8, 0, 59.9].map((s) => en.minutes(s))).toEqual(['< 1 min', '< 1 min', '< 1 min'])
+    expect(ar.minutes(1.8)).toBe('أقل من دقيقة')
+    expect([en.minutes(60), en.minutes(150), ar.minutes(150), en.minutes(null)]).toEqual(['1', '2.5', '٢٫٥', '—'])
+    // the analysis' figure (minutes, one decimal) of a 1.8 s mean: written as the figures tab writes it
+    const short = figureValue('avgWait', { issued: 1, served: 1, noShow: 0, avgWaitSeconds: 1.8, slaPercent: 100, avgRating: null })
+    expect(formatFigure('avgWait', short, en)).toBe('< 1 min')
+    expect(formatFigure('avgWait', short, ar)).toBe('أقل من دقيقة')
+    expect(formatFigure('avgWait', 2.5, en)).toBe('2.5')
+    expect([0, 0.5, 1].map((v) => axisTick('avgWait', v, en))).toEqual(['0', '0.5', '1'])
+  })
+})
+
 describe("the trend chart's value axis", () => {
   it('labels a count only at whole numbers (no gridline of 2.5 tickets called "3"), other figures as written', async () => {
     const { axisTick } = await import('../../hub/ui/analysis-figures.ts')
