@@ -5,6 +5,7 @@ import {
   droppedOutcomes,
   emptiedParts,
   governoratesInOrder,
+  startingBundle,
   stateFrom,
 } from '../../hub/ui/bundle-draft.ts'
 import { DEFAULT_FINISH_OUTCOMES } from '../../protocol/finish-outcomes.ts'
@@ -39,6 +40,16 @@ describe('the bundle form', () => {
 
   it("the center's default outcomes are the ones the form starts from (one list, not a copy)", () => {
     expect(loadConfig({ env: {} }).queue.finishOutcomes).toEqual(DEFAULT_FINISH_OUTCOMES)
+  })
+
+  it('starts from the newest published bundle, never from a newer draft; blank when none is published', () => {
+    const draft3 = { version: 3, publishedAt: null }
+    const published2 = { version: 2, publishedAt: 2_000 }
+    const published1 = { version: 1, publishedAt: 1_000 }
+    expect(startingBundle([draft3, published2, published1])).toBe(published2)
+    expect(startingBundle([published1, published2])).toBe(published2)
+    expect(startingBundle([draft3])).toBeNull()
+    expect(startingBundle([])).toBeNull()
   })
 
   it('starts on a governorate with an active center, and counts the active centers a target reaches', () => {
