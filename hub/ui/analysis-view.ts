@@ -123,6 +123,19 @@ export class HubAnalysis extends LitElement {
     return 'failed'
   }
 
+  /**
+   * The view's one failure rule, as the page's other tabs (load-failure.ts): why, and none of the
+   * answers of before under it. A drill or a grain that failed left the trend of the place or grain
+   * before under the new one's name; a failed first load left the drill-down saying "loading".
+   */
+  private failWith(err: unknown): void {
+    this.error = this.errorOf(err)
+    this.trend = null
+    this.governorates = []
+    this.drillRows = []
+    this.drillStatus = this.error ?? 'failed'
+  }
+
   private async loadTrend(generation: number): Promise<void> {
     const q = this.range()
     q.set('grain', this.grain)
@@ -196,10 +209,7 @@ export class HubAnalysis extends LitElement {
       this.error = null
       await this.loadDrill(generation)
     } catch (err) {
-      if (generation !== this.generation) return
-      this.error = this.errorOf(err)
-      this.trend = null
-      this.governorates = []
+      if (generation === this.generation) this.failWith(err)
     }
   }
 
@@ -209,7 +219,7 @@ export class HubAnalysis extends LitElement {
     try {
       await Promise.all([this.loadTrend(generation), this.loadDrill(generation)])
     } catch (err) {
-      if (generation === this.generation) this.error = this.errorOf(err)
+      if (generation === this.generation) this.failWith(err)
     }
   }
 
@@ -219,7 +229,7 @@ export class HubAnalysis extends LitElement {
     try {
       await this.loadTrend(generation)
     } catch (err) {
-      if (generation === this.generation) this.error = this.errorOf(err)
+      if (generation === this.generation) this.failWith(err)
     }
   }
 

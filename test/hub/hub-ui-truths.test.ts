@@ -211,6 +211,37 @@ describe('the governorate map', () => {
   })
 })
 
+describe("a tab's request that fails", () => {
+  it('leaves no answer of before under the error, whatever the failure; says why, and retries only what may succeed', async () => {
+    const { loadFailure } = await import('../../hub/ui/load-failure.ts')
+    const { ApiError, NetworkError } = await import('../../ui-common/api-client.ts')
+    const failures = {
+      stopped: new NetworkError('fetch failed'),
+      serverError: new ApiError(500, 'HUB_ERR_INTERNAL', 'internal'),
+      tooMany: new ApiError(429, 'HUB_ERR_RATE_LIMITED', 'slow down'),
+      signIn: new ApiError(401, 'HUB_ERR_UNAUTHORIZED', 'token'),
+      tooLong: new ApiError(400, 'HUB_ERR_RANGE_TOO_LONG', 'range'),
+      refused: new ApiError(403, 'HUB_ERR_FORBIDDEN_GOVERNORATE', 'not yours'),
+    }
+    const why = Object.fromEntries(
+      Object.entries(failures).map(([name, err]) => {
+        const f = loadFailure(err)
+        // the fleet's "Online" of minutes ago and the figures before are gone, whichever tab failed
+        expect([f.data, f.fleet], name).toEqual([null, null])
+        return [name, [f.failed, f.signIn, f.rangeTooLong, f.refused?.code ?? null]]
+      }),
+    )
+    expect(why).toEqual({
+      stopped: [true, false, false, null],
+      serverError: [true, false, false, null],
+      tooMany: [true, false, false, null],
+      signIn: [false, true, false, null],
+      tooLong: [false, false, true, null],
+      refused: [false, false, false, 'HUB_ERR_FORBIDDEN_GOVERNORATE'],
+    })
+  })
+})
+
 describe('waits on the hub page', () => {
   it('a wait under a minute reads "< 1 min" / «أقل من دقيقة», not "0", in the figures and in the analysis; its axis stays numbers', async () => {
     const { formatFigure, figureValue, axisTick } = await import('../../hub/ui/analysis-figures.ts')
