@@ -23,6 +23,7 @@ import './governorate-map.ts'
 import './drill-down.ts'
 import { governorateName } from '../../protocol/governorates.ts'
 import { hubDigits } from './hub-format.ts'
+import { nameIn } from '../../protocol/name-in-language.ts'
 
 /** GETs a hub path with the page's credentials; rejects with ApiError. */
 export type HubRequest = <T>(path: string) => Promise<T>
@@ -240,7 +241,7 @@ export class HubAnalysis extends LitElement {
   /** What the trend covers: the drill-down's place, or a governorate analyst's governorate, or all. */
   private scopeText(): string {
     const p = this.path
-    const name = (n: { nameAr: string; nameEn: string }) => (this.language === 'ar' ? n.nameAr : n.nameEn)
+    const name = (n: { nameAr: string; nameEn: string }) => nameIn(n, this.language)
     if (p.service && p.center) return this.t('serviceAtCenter', { service: name(p.service), center: name(p.center) })
     if (p.center) return name(p.center)
     const governorate = p.governorate ?? this.trend?.governorate

@@ -38,6 +38,7 @@ import { dateEcho } from '../../ui-common/date-echo.ts'
 import { hubFormat } from './hub-format.ts'
 import { parseTimeOfDay } from '../../ui-common/time-of-day.ts'
 import { inDigitStyle, toWesternDigits } from '../../ui-common/digits.ts'
+import { nameIn } from '../../protocol/name-in-language.ts'
 
 type ChoiceList = 'priorityCategories' | 'finishOutcomes'
 
@@ -184,7 +185,7 @@ export class HubBundleForm extends LitElement {
                 ) => {
                   const on = (e.target as HTMLInputElement).checked
                   this.set({ centerIds: on ? [...this.s.centerIds, c.centerId] : this.s.centerIds.filter((id) => id !== c.centerId) })
-                }} />${this.language === 'ar' ? c.nameAr : c.nameEn}${c.active ? nothing : html` <span class="badge waiting" data-deactivated>${this.t('deactivated')}</span>`}</label>`,
+                }} />${nameIn(c, this.language)}${c.active ? nothing : html` <span class="badge waiting" data-deactivated>${this.t('deactivated')}</span>`}</label>`,
             )}</div>`
           : nothing
       }
@@ -238,7 +239,7 @@ export class HubBundleForm extends LitElement {
   private mappingPart(): TemplateResult {
     const rows = this.s.mapping
     const edit = (i: number, patch: Record<string, string>) => this.set({ mapping: rows.map((r, n) => (n === i ? { ...r, ...patch } : r)) })
-    const name = (c: { nameAr: string; nameEn: string }) => (this.language === 'ar' ? c.nameAr : c.nameEn)
+    const name = (c: { nameAr: string; nameEn: string }) => nameIn(c, this.language)
     return html`<fieldset data-part="mapping">
       <legend>${this.t('mapping')}</legend>
       <p class="muted">${this.t('mappingHelp')}</p>
@@ -310,7 +311,7 @@ export class HubBundleForm extends LitElement {
     const empty = emptiedParts(this.s)
     const dropped = droppedOutcomes(this.s, this.last)
     const sep = this.language === 'ar' ? '، ' : ', '
-    const names = (rows: Choice[]) => rows.map((c) => (this.language === 'ar' ? c.nameAr : c.nameEn) || c.code).join(sep)
+    const names = (rows: Choice[]) => rows.map((c) => nameIn(c, this.language) || c.code).join(sep)
     const news = this.language === 'ar' ? this.s.newsAr || this.s.newsEn : this.s.newsEn || this.s.newsAr
     const line = (part: string, text: string, emptied: boolean) =>
       html`<li data-replaces=${part} class=${emptied ? 'error' : ''}>${text}</li>`
