@@ -56,7 +56,8 @@ export class HubApp extends LitElement {
         --tabour-text-large: 1.5rem;
       }
       /* outside the views' padded main: the same inline inset, so it does not sit flush to the window edge */
-      p[data-scope] {
+      p[data-scope],
+      p[data-load-failed] {
         margin: var(--tabour-space-2) 0 0;
         padding-inline: var(--tabour-space-3);
       }
@@ -407,7 +408,7 @@ export class HubApp extends LitElement {
       case 'bundles':
         return html`<tabour-hub-bundles .language=${this.language} .token=${this.auth.token} @bundles-sign-in=${() => this.askSignIn(null)}></tabour-hub-bundles>`
       case 'fleet':
-        return html`${this.scopeNote()}${this.failed ? html`<p class="error" role="alert">${this.t('loadFailed')}</p>` : nothing}<tabour-hub-fleet .fleet=${this.fleet} .language=${this.language}></tabour-hub-fleet>`
+        return html`${this.scopeNote()}${this.failed ? html`<p class="error" role="alert" data-load-failed>${this.t('loadFailed')}</p>` : nothing}<tabour-hub-fleet .fleet=${this.fleet} .language=${this.language}></tabour-hub-fleet>`
     }
   }
 }
