@@ -408,7 +408,7 @@ export class HubApp extends LitElement {
       case 'bundles':
         return html`<tabour-hub-bundles .language=${this.language} .token=${this.auth.token} @bundles-sign-in=${() => this.askSignIn(null)}></tabour-hub-bundles>`
       case 'fleet':
-        return html`${this.scopeNote()}${this.failed ? html`<p class="error" role="alert" data-load-failed>${this.t('loadFailed')}</p>` : nothing}<tabour-hub-fleet .fleet=${this.fleet} .language=${this.language}></tabour-hub-fleet>`
+        return html`${this.scopeNote()}${this.failed ? html`<p class="error" role="alert" data-load-failed>${this.t('fleetLoadFailed')}</p>` : nothing}<tabour-hub-fleet .fleet=${this.fleet} .language=${this.language}></tabour-hub-fleet>`
     }
   }
 }

@@ -76,6 +76,8 @@ export const HUB_MESSAGES = {
   never: { ar: 'لم يتصل بعد', en: 'Never' },
   csv: { ar: 'تنزيل CSV', en: 'Download CSV' },
   loadFailed: { ar: 'تعذّر تحميل الأرقام، نحاول مرة أخرى…', en: 'Could not load the figures; retrying…' },
+  /** The fleet tab's: it shows centers and devices, not figures. */
+  fleetLoadFailed: { ar: 'تعذّر تحميل حالة المراكز والأجهزة، نحاول مرة أخرى…', en: 'Could not load the fleet; retrying…' },
   chartTitle: { ar: 'التذاكر الصادرة والمخدومة حسب المحافظة', en: 'Issued and served by governorate' },
   /** A governorate or center none of whose centers sent figures for the range: not the same fact as 0 tickets. */
   noData: { ar: 'لا بيانات', en: 'No data' },

@@ -309,9 +309,7 @@ describe('the hub page: by service and the fleet', () => {
       }),
     )
     await page.locator('button[data-view="fleet"]').click()
-    await expect
-      .poll(() => page.locator('tabour-hub-app p.error[role="alert"]').textContent())
-      .toBe('Could not load the figures; retrying…')
+    await expect.poll(() => page.locator('tabour-hub-app p.error[role="alert"]').textContent()).toBe('Could not load the fleet; retrying…')
     expect(await nasrFleet.count()).toBe(0)
     expect(await nasrAlert.count()).toBe(0)
     await page.unroute(fleetApi)
