@@ -129,8 +129,9 @@ export class HubBundleForm extends LitElement {
     this.error = null
     this.errorPath = null
     this.busy = true
+    let created: BundleSummary | null = null
     try {
-      const created = await requestJson<BundleSummary>('/api/hub/v1/config-bundles', {
+      created = await requestJson<BundleSummary>('/api/hub/v1/config-bundles', {
         method: 'POST',
         token: this.token,
         body: requestOf(this.s),
@@ -140,7 +141,11 @@ export class HubBundleForm extends LitElement {
       this.dispatchEvent(new CustomEvent('bundle-published', { detail: { version: created.version }, bubbles: true, composed: true }))
     } catch (err) {
       const r = bundleRefusal(err, this.language)
-      this.error = r.refused ? this.t('refusedByHub', { what: r.what }) : r.what
+      if (created) {
+        // made but not published: a draft at the hub, which the list shows (with its Publish button) once reloaded
+        this.error = this.t('draftNotPublished', { version: created.version, what: r.what })
+        this.dispatchEvent(new CustomEvent('bundle-drafted', { bubbles: true, composed: true }))
+      } else this.error = r.refused ? this.t('refusedByHub', { what: r.what }) : r.what
       // the hub names the path at fault (body/contents/serviceMapping/EG-CAI-01/A …): shown as it is, left to right
       this.errorPath = r.detail
     } finally {

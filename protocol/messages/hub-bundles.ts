@@ -160,7 +160,12 @@ export const HUB_BUNDLE_MESSAGES = {
   /** A refusal whose code the page does not know. */
   err_other: { ar: 'خطأ غير متوقع.', en: 'An unexpected error.' },
   /** No answer (the hub down, the network, a proxy's 502–504): nobody refused anything. */
-  err_noAnswer: { ar: 'لم يرد المركز القومي، فلم يُحفظ شيء.', en: 'The hub did not answer; nothing was saved.' },
+  err_noAnswer: { ar: 'لم يرد المركز القومي.', en: 'The hub did not answer.' },
+  /** The form's bundle was made (a draft at the hub) but not published: not "refused", and sending again would make a second one. */
+  draftNotPublished: {
+    ar: 'حُفظت الحزمة رقم {version, number} مسودةً ولم تُنشر: {what} يمكن نشرها من القائمة أعلاه.',
+    en: 'Bundle {version, number} is saved as a draft, not published: {what} It can be published from the list above.',
+  },
   /** The list's Publish button on a draft, when the hub did not publish it: the list below shows what the bundle is now. */
   publishFailed: {
     ar: 'لم تُنشر الحزمة رقم {version, number}: {what}',

@@ -303,6 +303,15 @@ describe('the hub page: configuration bundles', () => {
       .toBe('لم تُنشر الحزمة رقم ٢: هذه الحزمة منشورة بالفعل، والحزمة المنشورة لا تتغير.')
     // the list, reloaded, shows what bundle 2 is now: published
     await expect.poll(() => page.locator('button[data-publish="2"]').count()).toBe(0)
+    // --- the form's bundle is made but its publish gets no answer: a draft, said as one (not "refused"), listed with its Publish button
+    const publish3 = '**/api/hub/v1/config-bundles/3/publish'
+    await page.route(publish3, (route) => route.abort())
+    await form.locator('button[data-action="publish-new"]').click()
+    await expect
+      .poll(() => page.locator('[data-bundle-error]').textContent())
+      .toBe('حُفظت الحزمة رقم ٣ مسودةً ولم تُنشر: لم يرد المركز القومي. يمكن نشرها من القائمة أعلاه.')
+    await page.locator('button[data-publish="3"]').waitFor()
+    await page.unroute(publish3)
 
     // --- at the center: the mapping is the hub's; its admin sees it read-only, with why
     expect(center.app.tabour.configuration.services.get(passports.id)).toMatchObject({ nationalCode: 'PASSPORT', nationalCodeLocked: true })
