@@ -8,7 +8,7 @@
  *   analyst disable USERNAME | analyst enable USERNAME
  */
 import { randomBytes } from 'node:crypto'
-import { type CliOutput, Exit, parseArgs } from './cli-args.ts'
+import { type CliOutput, Exit, parseArgs, printList } from './cli-args.ts'
 import { governorateOf } from '../protocol/governorates.ts'
 import { unknownGovernorateMessage } from './governorate-codes.ts'
 import type { HubStore } from './store/store.ts'
@@ -37,8 +37,12 @@ export async function analystCommand(
     return Exit.usage
   }
   if (verb === 'list' && words.length === 0) {
-    for (const a of await store.analysts.list())
-      out.print([a.username, a.role, a.governorate ?? '-', a.displayName, a.active ? 'active' : 'disabled'].join('\t'))
+    printList(
+      out,
+      await store.analysts.list(),
+      (a) => [a.username, a.role, a.governorate ?? '-', a.displayName, a.active ? 'active' : 'disabled'].join('\t'),
+      'no analysts: `analyst add` makes an account',
+    )
     return Exit.ok
   }
   if ((verb === 'disable' || verb === 'enable') && words.length === 1) {

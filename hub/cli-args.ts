@@ -21,3 +21,12 @@ export function parseArgs(args: readonly string[], booleans: readonly string[] =
   }
   return { flags, words }
 }
+
+/**
+ * A listing: one line per row, or one line saying there are none. An empty list printed nothing,
+ * which reads as a command that did not run or a database that was not the one meant (walk s48).
+ */
+export function printList<T>(out: Pick<CliOutput, 'print'>, rows: readonly T[], line: (row: T) => string, none: string): void {
+  if (rows.length === 0) out.print(none)
+  for (const row of rows) out.print(line(row))
+}

@@ -15,7 +15,7 @@ import { newSecret } from './routes/fleet-routes.ts'
 import { unknownGovernorateMessage } from './governorate-codes.ts'
 import { hubSigningKey } from './config-signing-key.ts'
 import { CENTER_KINDS, type CenterKind, type HubStore } from './store/store.ts'
-import { type CliOutput, Exit, parseArgs } from './cli-args.ts'
+import { type CliOutput, Exit, parseArgs, printList } from './cli-args.ts'
 
 const ADD_USAGE =
   'usage: center add --id ID --name-ar NAME --name-en NAME --governorate G [--city-ar CITY] [--city-en CITY] [--kind fixed|mobile|new_city] [--secret S]' +
@@ -61,8 +61,12 @@ export async function centerCommand(store: HubStore, dataDir: string, args: read
   }
   if (verb === 'list') {
     // the Arabic city last: the columns before it are those of the CLI before the city had two languages
-    for (const c of await store.listCenters())
-      out.print(`${c.id}\t${c.kind}\t${c.governorate}\t${c.cityEn}\t${c.nameEn}\t${c.nameAr}\t${c.cityAr}${c.active ? '' : '\t(inactive)'}`)
+    printList(
+      out,
+      await store.listCenters(),
+      (c) => `${c.id}\t${c.kind}\t${c.governorate}\t${c.cityEn}\t${c.nameEn}\t${c.nameAr}\t${c.cityAr}${c.active ? '' : '\t(inactive)'}`,
+      'no centers: `center add` registers one',
+    )
     return Exit.ok
   }
   if (verb === 'city') {

@@ -12,19 +12,25 @@ import { openHubStore } from './open-store.ts'
 import { centerCommand } from './cli-center.ts'
 import { catalogueCommand } from './cli-catalogue.ts'
 import { analystCommand, readStdin } from './cli-analyst.ts'
-import { Exit } from './cli-args.ts'
+import { Exit, printList } from './cli-args.ts'
 
-export async function hubCli(args: string[], print: (line: string) => void = console.log): Promise<number> {
-  const config = loadHubConfig()
+/** `config`: the environment's (HUB_DATA_DIR, HUB_DATABASE_URL), or a test's hub. */
+export async function hubCli(args: string[], print: (line: string) => void = console.log, config = loadHubConfig()): Promise<number> {
   // a command neither ingests nor reads figures: the rollups' marks are the serving hub's to fold
   const store = await openHubStore(config, { foldLeftMarks: false })
   try {
     const [what] = args
+    const out = { print, fail: (line: string) => console.error(line) }
     if (what === 'rejections') {
-      for (const r of await store.rejections()) print(`${r.code}\t${r.centerId || '-'}\t${r.count}\t${new Date(r.lastAt).toISOString()}`)
+      // refused requests (the ingest's checks and rate limit), by code and center: not bundles a center refused (the hub page's bundles tab)
+      printList(
+        out,
+        await store.rejections(),
+        (r) => `${r.code}\t${r.centerId || '-'}\t${r.count}\t${new Date(r.lastAt).toISOString()}`,
+        'no refused requests',
+      )
       return Exit.ok
     }
-    const out = { print, fail: (line: string) => console.error(line) }
     if (what === 'catalogue') return await catalogueCommand(store, args.slice(1), out)
     if (what === 'analyst') return await analystCommand(store, args.slice(1), out, readStdin)
     if (what === 'center') return await centerCommand(store, config.dataDir, args.slice(1), out)

@@ -180,11 +180,13 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
     maxBackoffMs: deps.serialBackoffMs?.max,
   })
   fastify.addHook('onClose', async () => serialDevices.close())
+  const reports = new Reports(queue.ctx, queue.events, queue.deviceStatus)
+  fastify.addHook('onClose', async () => reports.stop())
   const upstream = upstreamEnabled(config.upstream)
     ? new UpstreamReporter({
         db,
         config,
-        events: queue.events,
+        faultyDevices: () => reports.devices.faultyCount(),
         log: fastify.log,
         clock,
         lastBackup: () => ops.backups.lastOutcome(),
@@ -223,9 +225,15 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
   // parked tickets past their deadline are abandoned on every change and read; this tick covers a quiet center
   const parkingSweep = setInterval(() => safely(fastify, () => queue.parking.sweep()), PARKING_SWEEP_MS).unref()
   fastify.addHook('onClose', async () => clearInterval(parkingSweep))
-  const reports = new Reports(queue.ctx, queue.events, queue.deviceStatus)
-  fastify.addHook('onClose', async () => reports.stop())
-  const ops = createOps({ db, config, clock, events: queue.events, socketCount: () => realtime.socketCount(), log: fastify.log })
+  const ops = createOps({
+    db,
+    config,
+    clock,
+    events: queue.events,
+    socketCount: () => realtime.socketCount(),
+    log: fastify.log,
+    faultyDevices: () => reports.devices.faultyCount(),
+  })
   const tabour: Tabour = {
     config,
     basePath: prefix,

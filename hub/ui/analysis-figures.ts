@@ -30,7 +30,9 @@ export function figureValue(figure: AnalysisFigure, f: Source): number | null {
 /** The figure's value as the page writes it. */
 export function formatFigure(figure: AnalysisFigure, value: number | null, format: HubFormat): string {
   if (figure === 'sla') return format.percent(value)
-  if (figure === 'avgWait' || figure === 'avgRating') return format.num(value, figure === 'avgRating' ? 2 : 1)
+  // written as every wait on the page (hub-format.ts minutes): under a minute is not "0"
+  if (figure === 'avgWait') return format.minutes(value === null ? null : value * 60)
+  if (figure === 'avgRating') return format.num(value, 2)
   return format.num(value)
 }
 
@@ -57,5 +59,7 @@ export const COUNT_FIGURES: ReadonlySet<AnalysisFigure> = new Set(['issued', 'se
  * tickets labelled "3", walk 2026-12-05), which uPlot may still place between whole steps.
  */
 export function axisTick(figure: AnalysisFigure, value: number, format: HubFormat): string {
-  return COUNT_FIGURES.has(figure) && !Number.isInteger(value) ? '' : formatFigure(figure, value, format)
+  if (COUNT_FIGURES.has(figure) && !Number.isInteger(value)) return ''
+  // an axis is a scale from 0, not a wait: its 0 and 0.5 are numbers
+  return figure === 'avgWait' ? format.num(value, 1) : formatFigure(figure, value, format)
 }

@@ -23,6 +23,7 @@ import './governorate-map.ts'
 import './drill-down.ts'
 import { governorateName } from '../../protocol/governorates.ts'
 import { hubDigits } from './hub-format.ts'
+import { nameIn } from '../../protocol/name-in-language.ts'
 
 /** GETs a hub path with the page's credentials; rejects with ApiError. */
 export type HubRequest = <T>(path: string) => Promise<T>
@@ -123,6 +124,19 @@ export class HubAnalysis extends LitElement {
     return 'failed'
   }
 
+  /**
+   * The view's one failure rule, as the page's other tabs (load-failure.ts): why, and none of the
+   * answers of before under it. A drill or a grain that failed left the trend of the place or grain
+   * before under the new one's name. A failure to load shows the error alone (render): an empty
+   * map would say "no data" of governorates nobody could ask about.
+   */
+  private failWith(err: unknown): void {
+    this.error = this.errorOf(err)
+    this.trend = null
+    this.governorates = []
+    this.drillRows = []
+  }
+
   private async loadTrend(generation: number): Promise<void> {
     const q = this.range()
     q.set('grain', this.grain)
@@ -196,30 +210,30 @@ export class HubAnalysis extends LitElement {
       this.error = null
       await this.loadDrill(generation)
     } catch (err) {
-      if (generation !== this.generation) return
-      this.error = this.errorOf(err)
-      this.trend = null
-      this.governorates = []
+      if (generation === this.generation) this.failWith(err)
     }
   }
 
   private async drill(path: DrillPath): Promise<void> {
     this.path = path
+    // after a failure nothing of before is shown: all of it is loaded again, not only what changed
+    if (this.error !== null) return this.loadAll()
     const generation = ++this.generation
     try {
       await Promise.all([this.loadTrend(generation), this.loadDrill(generation)])
     } catch (err) {
-      if (generation === this.generation) this.error = this.errorOf(err)
+      if (generation === this.generation) this.failWith(err)
     }
   }
 
   private async setGrain(grain: TrendGrain): Promise<void> {
     this.grain = grain
+    if (this.error !== null) return this.loadAll()
     const generation = ++this.generation
     try {
       await this.loadTrend(generation)
     } catch (err) {
-      if (generation === this.generation) this.error = this.errorOf(err)
+      if (generation === this.generation) this.failWith(err)
     }
   }
 
@@ -230,7 +244,7 @@ export class HubAnalysis extends LitElement {
   /** What the trend covers: the drill-down's place, or a governorate analyst's governorate, or all. */
   private scopeText(): string {
     const p = this.path
-    const name = (n: { nameAr: string; nameEn: string }) => (this.language === 'ar' ? n.nameAr : n.nameEn)
+    const name = (n: { nameAr: string; nameEn: string }) => nameIn(n, this.language)
     if (p.service && p.center) return this.t('serviceAtCenter', { service: name(p.service), center: name(p.center) })
     if (p.center) return name(p.center)
     const governorate = p.governorate ?? this.trend?.governorate
@@ -256,14 +270,18 @@ export class HubAnalysis extends LitElement {
       ${scoped ? html`<p data-scope>${this.t('scopeNote', { governorate: scopedName })}</p>` : nothing}
       ${this.error === 'range-too-long' ? html`<p class="error" role="alert" data-analysis-error="range">${this.t('rangeTooLong')}</p>` : nothing}
       ${this.error === 'forbidden' ? html`<p class="error" role="alert" data-analysis-error="forbidden">${this.t('forbidden')}</p>` : nothing}
-      ${this.error === 'failed' ? html`<p class="error" role="alert" data-analysis-error="failed">${this.t('loadFailed')}</p>` : nothing}
-      <tabour-hub-trend .trend=${this.trend} .figure=${this.figure} .scope=${this.scopeText()} .language=${this.language}></tabour-hub-trend>
+      ${this.error === 'failed' ? html`<p class="error" role="alert" data-analysis-error="failed">${this.t('loadFailed')}</p>` : this.figures()}
+    </main>`
+  }
+
+  /** The trend, the map and the drill-down. */
+  private figures(): TemplateResult {
+    return html`<tabour-hub-trend .trend=${this.trend} .figure=${this.figure} .scope=${this.scopeText()} .language=${this.language}></tabour-hub-trend>
       <div class="pair">
         <tabour-hub-map .rows=${this.governorates} .figure=${this.figure} .selected=${this.drillPath().governorate ?? ''} .scope=${this.accountScope} .language=${this.language}></tabour-hub-map>
         <tabour-hub-drill .path=${this.drillPath()} .scope=${this.accountScope} .rows=${this.drillRows} .status=${this.drillStatus} .language=${this.language}
           @drill=${(e: DrillEvent) => void this.drill(e.detail)}></tabour-hub-drill>
-      </div>
-    </main>`
+      </div>`
   }
 }
 

@@ -1,12 +1,13 @@
 /**
  * The bundle form's state and the draft it sends (POST /api/hub/v1/config-bundles). A new bundle
  * replaces the last one whole at the centers it reaches, so the form starts from the last
- * bundle's contents; what the form does not edit (message texts, a holiday's hours or national
- * codes, a day's second interval) is carried over as it was.
+ * published bundle's contents; what the form does not edit (message texts, a holiday's hours or
+ * national codes, a day's second interval) is carried over as it was.
  */
 import { WEEKDAYS, type WeeklyHours } from '../../protocol/calendar.ts'
 import type {
   BundleHoliday,
+  BundleSummary,
   BundleTargetView,
   CenterBundleRow,
   ConfigBundleContents,
@@ -58,6 +59,17 @@ export function defaultWeek(): WeeklyHours {
  */
 export function outcomesBefore(last: ConfigBundleContents | null): Choice[] {
   return (last?.finishOutcomes ?? DEFAULT_FINISH_OUTCOMES).map((c) => ({ ...c }))
+}
+
+/**
+ * The bundle the form starts from: the newest published one, or none (the form starts blank).
+ * What the centers run is published bundles; the newest bundle of all may be someone's unfinished
+ * draft, which a new bundle started from it would publish without its author or its reader knowing (walk s48).
+ */
+export function startingBundle<B extends Pick<BundleSummary, 'version' | 'publishedAt'>>(list: readonly B[]): B | null {
+  return list
+    .filter((b) => b.publishedAt !== null)
+    .reduce<B | null>((newest, b) => (newest && newest.version > b.version ? newest : b), null)
 }
 
 /** The form as a copy of `last` (the newest bundle's contents), or blank (outcomes: a center's defaults). */

@@ -10,8 +10,8 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import { customElement, property, state } from 'lit/decorators.js'
 import { themeStyles } from '../../ui-common/theme.ts'
 import type { Lang } from '../../ui-common/i18n.ts'
-import { ApiError, requestJson } from '../../ui-common/api-client.ts'
-import { hubErrorText } from '../../protocol/messages/hub-errors.ts'
+import { requestJson } from '../../ui-common/api-client.ts'
+import { bundleRefusal } from './bundle-refusal.ts'
 import { WEEKDAYS, type OpenInterval, type Weekday, type WeeklyHours } from '../../protocol/calendar.ts'
 import { intervalProblems } from '../../protocol/calendar-validation.ts'
 import { hoursEditorText } from '../../protocol/messages/hours-editor.ts'
@@ -38,6 +38,7 @@ import { dateEcho } from '../../ui-common/date-echo.ts'
 import { hubFormat } from './hub-format.ts'
 import { parseTimeOfDay } from '../../ui-common/time-of-day.ts'
 import { inDigitStyle, toWesternDigits } from '../../ui-common/digits.ts'
+import { nameIn } from '../../protocol/name-in-language.ts'
 
 type ChoiceList = 'priorityCategories' | 'finishOutcomes'
 
@@ -77,8 +78,12 @@ export class HubBundleForm extends LitElement {
   @property({ attribute: false }) token: string | null = null
   @property({ attribute: false }) centers: CenterBundleRow[] = []
   @property({ attribute: false }) catalogue: NationalService[] = []
-  /** The newest bundle's contents: the form starts as a copy of them. */
+  /** The newest published bundle's contents: the form starts as a copy of them. */
   @property({ attribute: false }) last: ConfigBundleContents | null = null
+  /** That bundle (its version and when it was published), null: none published; the form says which it started from. */
+  @property({ attribute: false }) lastBundle: Pick<BundleSummary, 'version' | 'publishedAt'> | null = null
+  /** How many bundles are drafts, not published: the form says it did not start from them. */
+  @property({ attribute: false }) drafts = 0
 
   @state() private s: BundleFormState = stateFrom(null)
   @state() private error: string | null = null
@@ -124,8 +129,9 @@ export class HubBundleForm extends LitElement {
     this.error = null
     this.errorPath = null
     this.busy = true
+    let created: BundleSummary | null = null
     try {
-      const created = await requestJson<BundleSummary>('/api/hub/v1/config-bundles', {
+      created = await requestJson<BundleSummary>('/api/hub/v1/config-bundles', {
         method: 'POST',
         token: this.token,
         body: requestOf(this.s),
@@ -134,11 +140,14 @@ export class HubBundleForm extends LitElement {
       this.done = created.version
       this.dispatchEvent(new CustomEvent('bundle-published', { detail: { version: created.version }, bubbles: true, composed: true }))
     } catch (err) {
-      const said = err instanceof ApiError ? hubErrorText(err, this.language) : null
-      // a code the page does not know: its own "unexpected error", the hub's message (the path) following as below
-      this.error = this.t('refusedByHub', { what: said?.lang === this.language ? said.text : this.t('err_other') })
+      const r = bundleRefusal(err, this.language)
+      if (created) {
+        // made but not published: a draft at the hub, which the list shows (with its Publish button) once reloaded
+        this.error = this.t('draftNotPublished', { version: created.version, what: r.what })
+        this.dispatchEvent(new CustomEvent('bundle-drafted', { bubbles: true, composed: true }))
+      } else this.error = r.refused ? this.t('refusedByHub', { what: r.what }) : r.what
       // the hub names the path at fault (body/contents/serviceMapping/EG-CAI-01/A …): shown as it is, left to right
-      this.errorPath = err instanceof ApiError ? err.message : null
+      this.errorPath = r.detail
     } finally {
       this.busy = false
     }
@@ -181,7 +190,7 @@ export class HubBundleForm extends LitElement {
                 ) => {
                   const on = (e.target as HTMLInputElement).checked
                   this.set({ centerIds: on ? [...this.s.centerIds, c.centerId] : this.s.centerIds.filter((id) => id !== c.centerId) })
-                }} />${this.language === 'ar' ? c.nameAr : c.nameEn}${c.active ? nothing : html` <span class="badge waiting" data-deactivated>${this.t('deactivated')}</span>`}</label>`,
+                }} />${nameIn(c, this.language)}${c.active ? nothing : html` <span class="badge waiting" data-deactivated>${this.t('deactivated')}</span>`}</label>`,
             )}</div>`
           : nothing
       }
@@ -235,7 +244,7 @@ export class HubBundleForm extends LitElement {
   private mappingPart(): TemplateResult {
     const rows = this.s.mapping
     const edit = (i: number, patch: Record<string, string>) => this.set({ mapping: rows.map((r, n) => (n === i ? { ...r, ...patch } : r)) })
-    const name = (c: { nameAr: string; nameEn: string }) => (this.language === 'ar' ? c.nameAr : c.nameEn)
+    const name = (c: { nameAr: string; nameEn: string }) => nameIn(c, this.language)
     return html`<fieldset data-part="mapping">
       <legend>${this.t('mapping')}</legend>
       <p class="muted">${this.t('mappingHelp')}</p>
@@ -307,7 +316,7 @@ export class HubBundleForm extends LitElement {
     const empty = emptiedParts(this.s)
     const dropped = droppedOutcomes(this.s, this.last)
     const sep = this.language === 'ar' ? '، ' : ', '
-    const names = (rows: Choice[]) => rows.map((c) => (this.language === 'ar' ? c.nameAr : c.nameEn) || c.code).join(sep)
+    const names = (rows: Choice[]) => rows.map((c) => nameIn(c, this.language) || c.code).join(sep)
     const news = this.language === 'ar' ? this.s.newsAr || this.s.newsEn : this.s.newsEn || this.s.newsAr
     const line = (part: string, text: string, emptied: boolean) =>
       html`<li data-replaces=${part} class=${emptied ? 'error' : ''}>${text}</li>`
@@ -349,10 +358,21 @@ export class HubBundleForm extends LitElement {
     this.renderRoot.querySelector<HTMLButtonElement>(target)?.focus()
   }
 
+  /** What the form started from: the last published bundle (which, when), or blank; drafts are not copied. */
+  private startsFrom(): TemplateResult {
+    const b = this.lastBundle
+    const from =
+      b && b.publishedAt !== null
+        ? this.t('startsFrom', { version: b.version, time: hubFormat(this.language).time(b.publishedAt) })
+        : this.t('startsBlank')
+    return html`<p data-starts-from=${b?.version ?? ''} role="note">${from}${this.drafts > 0 ? ` ${this.t('draftsNotCopied', { count: this.drafts })}` : ''}</p>`
+  }
+
   override render(): TemplateResult {
     return html`<section aria-labelledby="bundle-form-title">
       <h2 id="bundle-form-title">${this.t('formTitle')}</h2>
       <p class="muted">${this.t('formHelp')}</p>
+      ${this.startsFrom()}
       <form data-bundle-form @submit=${(e: Event) => void this.submit(e)}>
         ${this.targetPart()}
         ${this.choices('priorityCategories', 'categories')}

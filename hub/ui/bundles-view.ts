@@ -17,8 +17,10 @@ import { bundleRefusalText, bundleText, type BundleMessageKey } from '../../prot
 import { hubStyles } from './hub-styles.ts'
 import { hubFormat, hubDigits } from './hub-format.ts'
 import './bundle-form.ts'
+import { type BundleRefusal, bundleRefusal } from './bundle-refusal.ts'
 import { governorateName } from '../../protocol/governorates.ts'
 import { bundleStateSince } from './center-state.ts'
+import { startingBundle } from './bundle-draft.ts'
 
 const API = '/api/hub/v1/config-bundles'
 const REFRESH_MS = 60_000
@@ -38,6 +40,8 @@ export class HubBundlesView extends LitElement {
   @state() private newest: BundleDetail | null = null
   /** Why the tab cannot show bundles: 401 (not an admin), 403 (a governorate analyst), or a failure. */
   @state() private refused: 'needsAdmin' | 'nationalOnly' | 'loadFailed' | null = null
+  /** The last Publish of a draft the hub did not do: which, and the error (said in the page's language of the moment). */
+  @state() private publishError: { version: number; err: unknown } | null = null
 
   private timer: ReturnType<typeof setInterval> | undefined
 
@@ -61,7 +65,7 @@ export class HubBundlesView extends LitElement {
     return requestJson<T>(path, { token: this.token })
   }
 
-  /** The list, every center's version, the catalogue, and the newest bundle (the form starts from it). */
+  /** The list, every center's version, the catalogue, and the newest published bundle (the form starts from it). */
   async load(): Promise<void> {
     try {
       const [bundles, centers, catalogue] = await Promise.all([
@@ -69,7 +73,9 @@ export class HubBundlesView extends LitElement {
         this.get<CenterBundleRow[]>(`${API}/centers`),
         this.get<NationalCatalogue>('/api/hub/v1/national-services'),
       ])
-      this.newest = bundles[0] ? await this.get<BundleDetail>(`${API}/${bundles[0].version}`) : null
+      // the newest *published* bundle; fetched again only when that changes: a new object every minute made the form start over, edits lost
+      const base = startingBundle(bundles)
+      if (base?.version !== this.newest?.version) this.newest = base ? await this.get<BundleDetail>(`${API}/${base.version}`) : null
       if (this.detail) this.detail = await this.get<BundleDetail>(`${API}/${this.detail.version}`)
       this.bundles = bundles
       this.centers = centers
@@ -95,15 +101,33 @@ export class HubBundlesView extends LitElement {
     this.detail = await this.get<BundleDetail>(`${API}/${version}`)
   }
 
+  /**
+   * Publishes a draft. A refusal (or no answer) is said above the list, in the page's words for the
+   * hub's code: it was swallowed, and the list reloaded as if the draft had been published (walk s48).
+   * The list is reloaded either way: it shows what the bundle is now (a draft still, or published
+   * meanwhile from another page).
+   */
   private async publish(version: number): Promise<void> {
-    await requestJson(`${API}/${version}/publish`, { method: 'POST', token: this.token }).catch(() => undefined)
+    this.publishError = null
+    try {
+      await requestJson(`${API}/${version}/publish`, { method: 'POST', token: this.token })
+    } catch (err) {
+      this.publishError = { version, err }
+    }
     await this.load()
+  }
+
+  private publishErrorLine(version: number, r: BundleRefusal): TemplateResult {
+    return html`<p class="error" role="alert" data-publish-error=${version}>${this.t('publishFailed', { version, what: r.what })}${
+      r.detail ? html` <bdi dir="ltr" lang="en">${r.detail}</bdi>` : nothing
+    }</p>`
   }
 
   private listPart(list: BundleListItem[]): TemplateResult {
     const f = hubFormat(this.language)
     return html`<section data-table="bundles" aria-labelledby="bundles-title">
       <h2 id="bundles-title">${this.t('listTitle')}<button type="button" data-action="refresh" @click=${() => void this.load()}>${this.t('refresh')}</button></h2>
+      ${this.publishError ? this.publishErrorLine(this.publishError.version, bundleRefusal(this.publishError.err, this.language)) : nothing}
       ${
         list.length === 0
           ? html`<p>${this.t('none')}</p>`
@@ -183,7 +207,7 @@ export class HubBundlesView extends LitElement {
       ${this.detail ? this.detailPart(this.detail) : nothing}
       ${this.centersPart()}
       <tabour-hub-bundle-form .language=${this.language} .token=${this.token} .centers=${this.centers} .catalogue=${this.catalogue}
-        .last=${this.newest?.contents ?? null} @bundle-published=${(e: CustomEvent<{ version: number }>) => void this.load().then(() => this.show(e.detail.version))}></tabour-hub-bundle-form>
+        .last=${this.newest?.contents ?? null} .lastBundle=${this.newest} .drafts=${this.bundles.filter((b) => b.publishedAt === null).length} @bundle-published=${(e: CustomEvent<{ version: number }>) => void this.load().then(() => this.show(e.detail.version))} @bundle-drafted=${() => void this.load()}></tabour-hub-bundle-form>
     </main>`
   }
 }

@@ -17,6 +17,7 @@ import { hubStyles } from './hub-styles.ts'
 import { figureCells } from './figure-cells.ts'
 import { inGovernorateOrder } from './governorate-order.ts'
 import { governorateName } from '../../protocol/governorates.ts'
+import { nameIn } from '../../protocol/name-in-language.ts'
 
 /** A named step of the path (a center or a national service). */
 export interface Named {
@@ -128,7 +129,7 @@ export class HubDrill extends LitElement {
   }
 
   private named(n: Named): string {
-    return this.language === 'ar' ? n.nameAr : n.nameEn
+    return nameIn(n, this.language)
   }
 
   private crumbs(): TemplateResult {

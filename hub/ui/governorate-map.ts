@@ -21,6 +21,7 @@ import { type TileKind, tileLook } from './map-tiles.ts'
 import { hubStyles } from './hub-styles.ts'
 import { nothingReported } from './figure-cells.ts'
 import { inGovernorateOrder } from './governorate-order.ts'
+import { nameIn } from '../../protocol/name-in-language.ts'
 
 const TILE_W = 100
 const TILE_H = 64
@@ -87,7 +88,7 @@ export class HubMap extends LitElement {
   override render(): TemplateResult {
     const f = hubFormat(this.language)
     const fig = this.figure
-    const name = (g: Pick<Governorate, 'nameAr' | 'nameEn'>) => (this.language === 'ar' ? g.nameAr : g.nameEn)
+    const name = (g: Pick<Governorate, 'nameAr' | 'nameEn'>) => nameIn(g, this.language)
     // the hub's rows by map governorate; a name the map does not know stays in the table
     const known = new Map<string, { row: FigureRow; value: number | null }>()
     const listed = this.rows.map((row) => {
@@ -105,7 +106,9 @@ export class HubMap extends LitElement {
     const shown = new Map<number, string[]>()
     for (const v of [...values].sort((a, b) => a - b)) {
       const c = scale!.classOf(v)
-      shown.set(c, [...(shown.get(c) ?? []), formatFigure(fig, v, f)])
+      const text = formatFigure(fig, v, f)
+      // several short waits are one "< 1 min", not the words again for each
+      if (!shown.get(c)?.includes(text)) shown.set(c, [...(shown.get(c) ?? []), text])
     }
     const selected = this.selected ? governorateOf(this.selected)?.code : undefined
     const scope = this.scope ? governorateOf(this.scope)?.code : undefined

@@ -34,6 +34,7 @@ import { bundleText } from '../../protocol/messages/hub-bundles.ts'
 import { governorateName } from '../../protocol/governorates.ts'
 import { hubErrorText } from '../../protocol/messages/hub-errors.ts'
 import { hubDigits, hubFormat } from './hub-format.ts'
+import { loadFailure } from './load-failure.ts'
 
 type View = 'figures' | 'fleet' | 'analysis' | 'bundles'
 
@@ -55,7 +56,8 @@ export class HubApp extends LitElement {
         --tabour-text-large: 1.5rem;
       }
       /* outside the views' padded main: the same inline inset, so it does not sit flush to the window edge */
-      p[data-scope] {
+      p[data-scope],
+      p[data-load-failed] {
         margin: var(--tabour-space-2) 0 0;
         padding-inline: var(--tabour-space-3);
       }
@@ -180,18 +182,14 @@ export class HubApp extends LitElement {
       this.signIn = false
       this.tokenWrong = false
     } catch (err) {
-      if (signInNeeded(err)) this.askSignIn(sent)
-      else if (err instanceof ApiError && err.code === 'HUB_ERR_RANGE_TOO_LONG') {
-        // the figures of the range before would read as this range's
-        this.rangeTooLong = true
-        this.data = null
-      } else if (err instanceof ApiError && err.status >= 400 && err.status < 500 && err.status !== 408 && err.status !== 429) {
-        // a refusal, not a failure: retrying would be refused again; nothing of another request stays on screen
-        this.refused = { code: err.code, message: err.message }
-        this.failed = false
-        this.data = null
-        this.fleet = null
-      } else this.failed = true
+      // every tab alike (load-failure.ts): no answer of before under the error, only why
+      const failure = loadFailure(err)
+      this.data = failure.data
+      this.fleet = failure.fleet
+      this.failed = failure.failed
+      this.rangeTooLong = failure.rangeTooLong
+      this.refused = failure.refused
+      if (failure.signIn) this.askSignIn(sent)
     }
   }
 
@@ -410,7 +408,7 @@ export class HubApp extends LitElement {
       case 'bundles':
         return html`<tabour-hub-bundles .language=${this.language} .token=${this.auth.token} @bundles-sign-in=${() => this.askSignIn(null)}></tabour-hub-bundles>`
       case 'fleet':
-        return html`${this.scopeNote()}${this.failed ? html`<p class="error" role="alert">${this.t('loadFailed')}</p>` : nothing}<tabour-hub-fleet .fleet=${this.fleet} .language=${this.language}></tabour-hub-fleet>`
+        return html`${this.scopeNote()}${this.failed ? html`<p class="error" role="alert" data-load-failed>${this.t('fleetLoadFailed')}</p>` : nothing}<tabour-hub-fleet .fleet=${this.fleet} .language=${this.language}></tabour-hub-fleet>`
     }
   }
 }

@@ -2,12 +2,15 @@
 import type { Lang } from '../../ui-common/i18n.ts'
 import { formatNumber } from '../../ui-common/digits.ts'
 import { type DigitStyle, intlLocale } from '../../protocol/messages/digits.ts'
+import { hubText } from '../../protocol/messages/hub.ts'
+import { nameIn } from '../../protocol/name-in-language.ts'
 
 /** The hub page's digits: Arabic-Indic in Arabic, Western in English (the hub has no center setting to follow). */
 export const hubDigits = (lang: Lang): DigitStyle => (lang === 'ar' ? 'arabic-indic' : 'western')
 
 export interface HubFormat {
   num(n: number | null | undefined, digits?: number): string
+  /** A wait in minutes, one decimal; under a minute "< 1 min" / «أقل من دقيقة» (a 1.8 s mean read "0"); '—' for none. */
   minutes(seconds: number | null): string
   percent(p: number | null): string
   name(r: { nameAr: string; nameEn: string }): string
@@ -35,9 +38,9 @@ export function hubFormat(lang: Lang): HubFormat {
     n === null || n === undefined ? '—' : formatNumber(n, { digits: hubDigits(lang), grouping: true, maximumFractionDigits: digits })
   return {
     num,
-    minutes: (seconds) => (seconds === null ? '—' : num(seconds / 60, 1)),
+    minutes: (seconds) => (seconds === null ? '—' : seconds < 60 ? hubText('waitUnderMinute', lang) : num(seconds / 60, 1)),
     percent: (p) => (p === null ? '—' : `${num(p, 1)}${lang === 'ar' ? '٪' : '%'}`),
-    name: (r) => (lang === 'ar' ? r.nameAr : r.nameEn),
+    name: (r) => nameIn(r, lang),
     // the reader's zone, named: the fleet's centers and the bundles' times are read from anywhere, and a bare time misleads
     time: (at) => (at === null ? '—' : new Date(at).toLocaleString(intlLocale(lang, hubDigits(lang)), TIME_FIELDS)),
     // a calendar day, not a moment: read in UTC so no zone moves it to the day before

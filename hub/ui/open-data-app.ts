@@ -130,7 +130,7 @@ export class OpenDataApp extends LitElement {
 
   private serviceName(code: string): string {
     const s = this.catalogue?.services.find((x) => x.code === code)
-    return s ? (this.language === 'ar' ? s.nameAr : s.nameEn) : code
+    return s ? nameIn(s, this.language) : code
   }
 
   /** Waiting now and the typical wait (or why none), as the center reported them. */

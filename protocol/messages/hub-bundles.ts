@@ -67,8 +67,18 @@ export const HUB_BUNDLE_MESSAGES = {
   // the form
   formTitle: { ar: 'حزمة جديدة', en: 'A new bundle' },
   formHelp: {
-    ar: 'تبدأ الحزمة الجديدة بمحتوى آخر حزمة (والأولى تبدأ فارغة، عدا نتائج إنهاء الخدمة فتبدأ بنتائج المركز الافتراضية)، وتحل محلها كاملة في المراكز التي تصلها: فئات الأولوية ونتائج إنهاء الخدمة وشريط الأخبار فيها تحل محل ما حدده كل مركز بنفسه.',
-    en: "A new bundle starts as a copy of the last one (the first starts blank, except its finish outcomes: a center's defaults), and replaces it whole at the centers it reaches: its priority categories, finish outcomes and news line replace the ones each center set itself.",
+    ar: 'تبدأ الحزمة الجديدة بمحتوى آخر حزمة منشورة (وإن لم تُنشر أي حزمة تبدأ فارغة، عدا نتائج إنهاء الخدمة فتبدأ بنتائج المركز الافتراضية)، وتحل محلها كاملة في المراكز التي تصلها: فئات الأولوية ونتائج إنهاء الخدمة وشريط الأخبار فيها تحل محل ما حدده كل مركز بنفسه.',
+    en: "A new bundle starts as a copy of the last published one (with none published, it starts blank, except its finish outcomes: a center's defaults), and replaces it whole at the centers it reaches: its priority categories, finish outcomes and news line replace the ones each center set itself.",
+  },
+  startsFrom: {
+    ar: 'بدأ هذا النموذج من الحزمة المنشورة رقم {version, number} (نُشرت {time}).',
+    en: 'This form started from published bundle {version, number} (published {time}).',
+  },
+  startsBlank: { ar: 'لم تُنشر أي حزمة بعد، فبدأ هذا النموذج فارغًا.', en: 'No bundle is published yet, so this form started blank.' },
+  /** Said after either: a draft (someone's unfinished bundle) is never what the form copies. */
+  draftsNotCopied: {
+    ar: '{count, plural, one {المسودة غير المنشورة لم تُنسخ هنا.} two {المسودتان غير المنشورتين لم تُنسخا هنا.} few {المسودات غير المنشورة (#) لم تُنسخ هنا.} many {المسودات غير المنشورة (#) لم تُنسخ هنا.} other {المسودات غير المنشورة (#) لم تُنسخ هنا.}}',
+    en: '{count, plural, one {The unpublished draft is not copied here.} other {The # unpublished drafts are not copied here.}}',
   },
   replacesTitle: { ar: 'ما تستبدله هذه الحزمة في مراكزها', en: 'What this bundle replaces at its centers' },
   replacesCategories: { ar: 'فئات الأولوية: {list}', en: 'Priority categories: {list}' },
@@ -147,8 +157,20 @@ export const HUB_BUNDLE_MESSAGES = {
   publishedOk: { ar: 'نُشرت الحزمة رقم {version, number}.', en: 'Bundle {version, number} is published.' },
   /** `{what}`: the page's text for the hub's code (protocol/messages/hub-errors.ts). */
   refusedByHub: { ar: 'رفض المركز القومي الحزمة: {what}', en: 'The hub refused the bundle: {what}' },
-  /** A refusal without a code (the hub could not be reached, or answered no error body). */
+  /** A refusal whose code the page does not know. */
   err_other: { ar: 'خطأ غير متوقع.', en: 'An unexpected error.' },
+  /** No answer (the hub down, the network, a proxy's 502–504): nobody refused anything. */
+  err_noAnswer: { ar: 'لم يرد المركز القومي.', en: 'The hub did not answer.' },
+  /** The form's bundle was made (a draft at the hub) but not published: not "refused", and sending again would make a second one. */
+  draftNotPublished: {
+    ar: 'حُفظت الحزمة رقم {version, number} مسودةً ولم تُنشر: {what} يمكن نشرها من القائمة أعلاه.',
+    en: 'Bundle {version, number} is saved as a draft, not published: {what} It can be published from the list above.',
+  },
+  /** The list's Publish button on a draft, when the hub did not publish it: the list below shows what the bundle is now. */
+  publishFailed: {
+    ar: 'لم تُنشر الحزمة رقم {version, number}: {what}',
+    en: 'Bundle {version, number} was not published: {what}',
+  },
 } as const satisfies Catalogue
 
 /**

@@ -25,6 +25,8 @@ export const HUB_MESSAGES = {
   avgRating: { ar: 'متوسط تقييم المواطنين (من ٥)', en: "Citizens' average rating (of 5)" },
   avgRatingColumn: { ar: 'متوسط التقييم (من ٥)', en: 'Average rating (of 5)' },
   appointmentWait: { ar: 'متوسط انتظار أصحاب المواعيد (دقيقة)', en: 'Avg wait with an appointment (min)' },
+  /** A mean wait under a minute, in a column of minutes: a 1.8 s mean read "0" (walk s48). */
+  waitUnderMinute: { ar: 'أقل من دقيقة', en: '< 1 min' },
   noShow: { ar: 'لم يحضروا', en: 'No-show' },
   // the drill-down's and the hours of the day's counts beside the within-target share: an hour whose only tickets were still waiting read
   // "0 issued, 0 called, 0% within target" with nothing saying what the 0% was of, and one count "past target, not called" put the
@@ -74,6 +76,8 @@ export const HUB_MESSAGES = {
   never: { ar: 'لم يتصل بعد', en: 'Never' },
   csv: { ar: 'تنزيل CSV', en: 'Download CSV' },
   loadFailed: { ar: 'تعذّر تحميل الأرقام، نحاول مرة أخرى…', en: 'Could not load the figures; retrying…' },
+  /** The fleet tab's: it shows centers and devices, not figures. */
+  fleetLoadFailed: { ar: 'تعذّر تحميل حالة المراكز والأجهزة، نحاول مرة أخرى…', en: 'Could not load the fleet; retrying…' },
   chartTitle: { ar: 'التذاكر الصادرة والمخدومة حسب المحافظة', en: 'Issued and served by governorate' },
   /** A governorate or center none of whose centers sent figures for the range: not the same fact as 0 tickets. */
   noData: { ar: 'لا بيانات', en: 'No data' },

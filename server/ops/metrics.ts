@@ -14,6 +14,11 @@ export interface MetricsCenter {
   events: Pick<DomainEvents, 'on'>
   /** socket.io clients connected now. */
   socketCount: () => number
+  /**
+   * Devices faulty now, as the device list says (server/reports/device-health.ts DeviceHealthBoard):
+   * this process's device:status events alone said 0 for a display muted before a restart.
+   */
+  faultyDevices: () => number
 }
 
 /** What the metrics read besides domain events; the backup scheduler adds its figures here. */
@@ -120,13 +125,13 @@ export class TabourMetrics {
         this.set((parkedStmt.get() as { n: number }).n)
       },
     })
-    const faulty = this.faulty
+    const faultyNow = center.faultyDevices
     new Gauge({
       name: 'tabour_devices_faulty',
-      help: 'Devices whose last reported status is a fault',
+      help: 'Devices in service whose last reported status is a fault',
       registers,
       collect() {
-        this.set([...faulty.values()].filter(Boolean).length)
+        this.set(faultyNow())
       },
     })
     if (sources.lastBackup) {

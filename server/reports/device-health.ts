@@ -26,6 +26,15 @@ export class DeviceHealthBoard {
     })
   }
 
+  /**
+   * How many devices in service (not revoked) the list says are faulty: the one count the hub's
+   * heartbeat and the metrics' gauge send, so neither says 0 for a display whose stored report is
+   * "sound blocked" because it has not spoken since a restart.
+   */
+  faultyCount(): number {
+    return this.list().filter((d) => d.faulty && !d.revoked).length
+  }
+
   list(): DeviceHealth[] {
     const rows = this.db
       .prepare(

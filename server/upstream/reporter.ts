@@ -9,8 +9,6 @@ import { randomBytes } from 'node:crypto'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../db/connection.ts'
 import type { Config } from '../config.ts'
-import type { DomainEvents } from '../queue/domain-events.ts'
-import { isFaulty } from '../../protocol/device-health.ts'
 import {
   MAX_BACKLOG_BATCHES,
   signedHeaders,
@@ -47,7 +45,12 @@ export interface ReporterStats {
 export interface ReporterDeps {
   db: Db
   config: Pick<Config, 'timeZone' | 'upstream'>
-  events: DomainEvents
+  /**
+   * How many devices are faulty now, as the dashboard's device list says (server/reports/device-health.ts):
+   * counted from this process's device:status events alone, a display muted before a restart was
+   * not counted until it spoke again, though its stored report (migration 35) still said so.
+   */
+  faultyDevices: () => number
   log: FastifyBaseLogger
   /** The center's clock: which hour it is (tests move it). Timers always use real time. */
   clock: () => number
@@ -95,8 +98,6 @@ export class UpstreamReporter {
   readonly outbox: Outbox
   readonly stats: ReporterStats = { sent: 0, parked: 0, failures: 0, lastError: null, lastAckAt: null }
   private readonly cfg: UpstreamConfig & { url: string; centerId: string; secret: string }
-  private readonly faulty = new Map<number, boolean>()
-  private readonly unsubscribe: () => void
   private timer: NodeJS.Timeout | null = null
   private running: Promise<void> | null = null
   private stopped = true
@@ -114,9 +115,6 @@ export class UpstreamReporter {
       throw new Error('upstream reporting needs upstream.url, upstream.centerId and upstream.secret')
     this.cfg = deps.config.upstream as typeof this.cfg
     this.outbox = new Outbox(deps.db, () => deps.config.timeZone)
-    this.unsubscribe = deps.events.on((e) => {
-      if (e.type === 'device:status') this.faulty.set(e.deviceId, isFaulty(e.status))
-    })
   }
 
   start(): void {
@@ -127,7 +125,6 @@ export class UpstreamReporter {
 
   async stop(): Promise<void> {
     this.stopped = true
-    this.unsubscribe()
     if (this.timer) clearTimeout(this.timer)
     this.timer = null
     this.abort?.abort()
@@ -151,10 +148,7 @@ export class UpstreamReporter {
     const configVersion = bundle ? String(bundle) : undefined
     const backup = this.deps.lastBackup?.() ?? null
     const countersOpen = (this.deps.db.prepare(`SELECT COUNT(*) AS n FROM counters WHERE state = 'open'`).get() as { n: number }).n
-    const revoked = new Set(
-      (this.deps.db.prepare('SELECT id FROM devices WHERE revoked_at IS NOT NULL').all() as { id: number }[]).map((d) => d.id),
-    )
-    const devicesFaulty = [...this.faulty].filter(([id, bad]) => bad && !revoked.has(id)).length
+    const devicesFaulty = this.deps.faultyDevices()
     return {
       at: this.deps.clock(),
       countersOpen,

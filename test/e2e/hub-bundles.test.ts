@@ -278,6 +278,41 @@ describe('the hub page: configuration bundles', () => {
       .toBe('مركز مصر الجديدة: رفض حزمة الإعدادات رقم ١: لم يُثبَّت مفتاح المركز القومي في المركز، فلا يمكنه الوثوق بأي حزمة')
     await page.locator('button[data-view="bundles"]').click()
 
+    // --- an unfinished draft made elsewhere (bundle 2): the form still starts from published bundle 1, and says so (walk s48)
+    const admin = { authorization: `Bearer ${HUB_ADMIN_TOKEN}` }
+    const unfinished = { ...review.contents, announcement: { ar: 'مسودة لم تكتمل', en: 'Unfinished draft' } }
+    const drafted = await hub.app.inject({
+      method: 'POST',
+      url: '/api/hub/v1/config-bundles',
+      headers: admin,
+      payload: { ...review, contents: unfinished },
+    })
+    expect(drafted.statusCode, drafted.body).toBe(201)
+    await page.locator('[data-table="bundles"] button[data-action="refresh"]').click()
+    await page.locator('button[data-publish="2"]').waitFor()
+    expect(await form.locator('input[name="newsEn"]').inputValue()).toBe(review.contents.announcement.en)
+    expect(await page.locator('[data-starts-from]').getAttribute('data-starts-from')).toBe('1')
+    expect(await page.locator('[data-starts-from]').textContent()).toMatch(
+      /^بدأ هذا النموذج من الحزمة المنشورة رقم ١ \(نُشرت .+\)\. المسودة غير المنشورة لم تُنسخ هنا\.$/,
+    )
+    // --- published meanwhile from another page: this page's Publish is refused (409) and says so, in its words for the code
+    expect((await hub.app.inject({ method: 'POST', url: '/api/hub/v1/config-bundles/2/publish', headers: admin })).statusCode).toBe(200)
+    await page.locator('button[data-publish="2"]').click()
+    await expect
+      .poll(() => page.locator('[data-publish-error="2"]').textContent())
+      .toBe('لم تُنشر الحزمة رقم ٢: هذه الحزمة منشورة بالفعل، والحزمة المنشورة لا تتغير.')
+    // the list, reloaded, shows what bundle 2 is now: published
+    await expect.poll(() => page.locator('button[data-publish="2"]').count()).toBe(0)
+    // --- the form's bundle is made but its publish gets no answer: a draft, said as one (not "refused"), listed with its Publish button
+    const publish3 = '**/api/hub/v1/config-bundles/3/publish'
+    await page.route(publish3, (route) => route.abort())
+    await form.locator('button[data-action="publish-new"]').click()
+    await expect
+      .poll(() => page.locator('[data-bundle-error]').textContent())
+      .toBe('حُفظت الحزمة رقم ٣ مسودةً ولم تُنشر: لم يرد المركز القومي. يمكن نشرها من القائمة أعلاه.')
+    await page.locator('button[data-publish="3"]').waitFor()
+    await page.unroute(publish3)
+
     // --- at the center: the mapping is the hub's; its admin sees it read-only, with why
     expect(center.app.tabour.configuration.services.get(passports.id)).toMatchObject({ nationalCode: 'PASSPORT', nationalCodeLocked: true })
     const dash = await suite.contexts.page(LANDSCAPE)

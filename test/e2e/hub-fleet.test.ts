@@ -299,6 +299,20 @@ describe('the hub page: by service and the fleet', () => {
     expect(await seriousAxeViolations(page)).toEqual([])
     expect(await overflowing(page, 'tabour-hub-app >>> *')).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'offline-devices-en-1366.png'), fullPage: true })
+    // the hub fails the next refresh (a 500): the error, and no fleet of before under it read as now (walk s48)
+    const fleetApi = '**/api/hub/v1/fleet'
+    await page.route(fleetApi, (route) =>
+      route.fulfill({
+        status: 500,
+        contentType: 'application/json',
+        body: '{"statusCode":500,"code":"HUB_ERR_INTERNAL","message":"boom"}',
+      }),
+    )
+    await page.locator('button[data-view="fleet"]').click()
+    await expect.poll(() => page.locator('tabour-hub-app p.error[role="alert"]').textContent()).toBe('Could not load the fleet; retrying…')
+    expect(await nasrFleet.count()).toBe(0)
+    expect(await nasrAlert.count()).toBe(0)
+    await page.unroute(fleetApi)
     await page.locator('button[data-view="figures"]').click()
     const incompleteEn = nasrRow.locator('[data-incomplete]')
     await expect

@@ -9,6 +9,7 @@ import { openHubStore } from '../../hub/open-store.ts'
 import { catalogueCommand } from '../../hub/cli-catalogue.ts'
 import { analystCommand } from '../../hub/cli-analyst.ts'
 import { centerCommand } from '../../hub/cli-center.ts'
+import { hubCli } from '../../hub/cli.ts'
 import type { HubStore } from '../../hub/store/store.ts'
 import { childEnv } from '../helpers/child-env.ts'
 
@@ -206,5 +207,24 @@ describe('the CLI commands’ refusals', () => {
     lines.out.length = 0
     expect(await analystCommand(store, ['list'], out, none)).toBe(0)
     expect(lines.out).toEqual(['ali\tnational\t-\tAli\tactive'])
+  })
+
+  it('a listing with nothing in it says so (exit 0): `rejections`, `center list`, `analyst list`, `catalogue list`', async () => {
+    const dataDir = tempDir()
+    const config = loadHubConfig({}, { dataDir })
+    const printed: string[] = []
+    const cli = async (...args: string[]) => {
+      printed.length = 0
+      return [await hubCli(args, (l) => printed.push(l), config), ...printed]
+    }
+    expect(await cli('rejections')).toEqual([0, 'no refused requests'])
+    expect(await cli('center', 'list')).toEqual([0, 'no centers: `center add` registers one'])
+    expect(await cli('analyst', 'list')).toEqual([0, 'no analysts: `analyst add` makes an account'])
+    expect((await cli('catalogue', 'list')).slice(0, 2)).toEqual([0, expect.stringMatching(/^national services: 0;/)])
+    // one refusal: its line alone, no "none" line
+    const store = await openHubStore(config)
+    await store.countRejection('HUB_ERR_RATE_LIMITED', 'EG-C-01', Date.parse('2026-12-07T04:00:00Z'), 3)
+    await store.close()
+    expect(await cli('rejections')).toEqual([0, 'HUB_ERR_RATE_LIMITED\tEG-C-01\t3\t2026-12-07T04:00:00.000Z'])
   })
 })

@@ -5,6 +5,7 @@ import {
   droppedOutcomes,
   emptiedParts,
   governoratesInOrder,
+  startingBundle,
   stateFrom,
 } from '../../hub/ui/bundle-draft.ts'
 import { DEFAULT_FINISH_OUTCOMES } from '../../protocol/finish-outcomes.ts'
@@ -39,6 +40,16 @@ describe('the bundle form', () => {
 
   it("the center's default outcomes are the ones the form starts from (one list, not a copy)", () => {
     expect(loadConfig({ env: {} }).queue.finishOutcomes).toEqual(DEFAULT_FINISH_OUTCOMES)
+  })
+
+  it('starts from the newest published bundle, never from a newer draft; blank when none is published', () => {
+    const draft3 = { version: 3, publishedAt: null }
+    const published2 = { version: 2, publishedAt: 2_000 }
+    const published1 = { version: 1, publishedAt: 1_000 }
+    expect(startingBundle([draft3, published2, published1])).toBe(published2)
+    expect(startingBundle([published1, published2])).toBe(published2)
+    expect(startingBundle([draft3])).toBeNull()
+    expect(startingBundle([])).toBeNull()
   })
 
   it('starts on a governorate with an active center, and counts the active centers a target reaches', () => {
@@ -197,6 +208,53 @@ describe('the governorate map', () => {
     expect(tileLook('outside').fill).not.toBe(tileLook('none').fill)
     expect(tileLook('none').dashed).toBe(true)
     expect(tileLook(2).dashed).toBe(false)
+  })
+})
+
+describe("a tab's request that fails", () => {
+  it('leaves no answer of before under the error, whatever the failure; says why, and retries only what may succeed', async () => {
+    const { loadFailure } = await import('../../hub/ui/load-failure.ts')
+    const { ApiError, NetworkError } = await import('../../ui-common/api-client.ts')
+    const failures = {
+      stopped: new NetworkError('fetch failed'),
+      serverError: new ApiError(500, 'HUB_ERR_INTERNAL', 'internal'),
+      tooMany: new ApiError(429, 'HUB_ERR_RATE_LIMITED', 'slow down'),
+      signIn: new ApiError(401, 'HUB_ERR_UNAUTHORIZED', 'token'),
+      tooLong: new ApiError(400, 'HUB_ERR_RANGE_TOO_LONG', 'range'),
+      refused: new ApiError(403, 'HUB_ERR_FORBIDDEN_GOVERNORATE', 'not yours'),
+    }
+    const why = Object.fromEntries(
+      Object.entries(failures).map(([name, err]) => {
+        const f = loadFailure(err)
+        // the fleet's "Online" of minutes ago and the figures before are gone, whichever tab failed
+        expect([f.data, f.fleet], name).toEqual([null, null])
+        return [name, [f.failed, f.signIn, f.rangeTooLong, f.refused?.code ?? null]]
+      }),
+    )
+    expect(why).toEqual({
+      stopped: [true, false, false, null],
+      serverError: [true, false, false, null],
+      tooMany: [true, false, false, null],
+      signIn: [false, true, false, null],
+      tooLong: [false, false, true, null],
+      refused: [false, false, false, 'HUB_ERR_FORBIDDEN_GOVERNORATE'],
+    })
+  })
+})
+
+describe('waits on the hub page', () => {
+  it('a wait under a minute reads "< 1 min" / «أقل من دقيقة», not "0", in the figures and in the analysis; its axis stays numbers', async () => {
+    const { formatFigure, figureValue, axisTick } = await import('../../hub/ui/analysis-figures.ts')
+    const [ar, en] = [hubFormat('ar'), hubFormat('en')]
+    expect([1.8, 0, 59.9].map((s) => en.minutes(s))).toEqual(['< 1 min', '< 1 min', '< 1 min'])
+    expect(ar.minutes(1.8)).toBe('أقل من دقيقة')
+    expect([en.minutes(60), en.minutes(150), ar.minutes(150), en.minutes(null)]).toEqual(['1', '2.5', '٢٫٥', '—'])
+    // the analysis' figure (minutes, one decimal) of a 1.8 s mean: written as the figures tab writes it
+    const short = figureValue('avgWait', { issued: 1, served: 1, noShow: 0, avgWaitSeconds: 1.8, slaPercent: 100, avgRating: null })
+    expect(formatFigure('avgWait', short, en)).toBe('< 1 min')
+    expect(formatFigure('avgWait', short, ar)).toBe('أقل من دقيقة')
+    expect(formatFigure('avgWait', 2.5, en)).toBe('2.5')
+    expect([0, 0.5, 1].map((v) => axisTick('avgWait', v, en))).toEqual(['0', '0.5', '1'])
   })
 })
 

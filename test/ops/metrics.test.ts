@@ -170,14 +170,15 @@ describe('GET /metrics', () => {
   it('counts a device going faulty once per fault', async () => {
     const c = await start()
     const kiosk = await c.createDevice('kiosk')
-    const events = c.app.tabour.queue.events
+    // as a kiosk's printer driver reports (DeviceStatus): the gauge reads the device list, which keeps the report
+    const status = c.app.tabour.queue.deviceStatus
     const fault = printerHealth({ reachable: false, online: true })
-    events.emit([{ type: 'device:status', deviceId: kiosk.id, status: fault }])
-    events.emit([{ type: 'device:status', deviceId: kiosk.id, status: fault }])
+    status.report(kiosk.id, fault)
+    status.report(kiosk.id, fault)
     let m = await scrape(c)
     expect(value(m, 'tabour_device_faults_total', { kind: 'kiosk' })).toBe(1)
     expect(value(m, 'tabour_devices_faulty')).toBe(1)
-    events.emit([{ type: 'device:status', deviceId: kiosk.id, status: printerHealth({ reachable: true, online: true }) }])
+    status.report(kiosk.id, printerHealth({ reachable: true, online: true }))
     m = await scrape(c)
     expect(value(m, 'tabour_devices_faulty')).toBe(0)
     expect(isFaulty(printerHealth({ paperOut: true }))).toBe(true)

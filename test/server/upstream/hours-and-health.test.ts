@@ -83,9 +83,7 @@ describe('center health', () => {
     const counter = await center.createCounter({ number: 1, serviceIds: [a.id] })
     const kiosk = await center.createDevice('kiosk')
     await center.openCounterAs('clerk', counter.id)
-    center.app.tabour.queue.events.emit([
-      { type: 'device:status', deviceId: kiosk.id, status: printerHealth({ reachable: true, online: true, paperOut: true }) },
-    ])
+    center.app.tabour.queue.deviceStatus.report(kiosk.id, printerHealth({ reachable: true, online: true, paperOut: true }))
     // the hub holds a national catalogue, which the center receives: it still runs no bundle
     await addNationalService(hub, 'PASSPORT')
     const catalogue = center.app.tabour.configuration.services.nationalCatalogue
@@ -113,6 +111,43 @@ describe('center health', () => {
     await registerCenter(hub, 'EG-CAI-010')
     const silent = (await hubJson(hub, '/api/hub/v1/centers')).find((c: any) => c.id === 'EG-CAI-010')
     expect(silent).toMatchObject({ offline: true, lastContactAt: null })
+  })
+
+  it("a display muted before the center's restart is still counted faulty after it, by the hub and the metrics", {
+    timeout: 60_000,
+  }, async () => {
+    const hub = await startTestHub()
+    cleanups.push(() => hub.close())
+    const secret = await registerCenter(hub, 'EG-CAI-011')
+    const config = {
+      upstream: { url: hub.url, centerId: 'EG-CAI-011', secret, ...UPSTREAM_TEST_CONFIG },
+      metrics: { allow: ['127.0.0.1'] },
+    }
+    const first = await TestCenter.start({ config })
+    const display = await first.createDevice('display', 'hall')
+    const blocked = { sound: 'blocked', lastError: 'sound blocked by the browser' }
+    expect((await first.request('POST', '/api/v1/devices/me/status', { token: display.token, body: blocked })).statusCode).toBe(204)
+    /** The hub's view of the center once a heartbeat later than `after` arrived (and said what `until` asks). */
+    const heartbeatAfter = async (center: TestCenter, after: number, until = (_view: { devicesFaulty: number }) => true) => {
+      for (let i = 0; i < 200; i++) {
+        await center.app.tabour.upstream!.nextRound()
+        const view = (await hubJson(hub, '/api/hub/v1/centers')).find((c: { id: string }) => c.id === 'EG-CAI-011')
+        if (view.lastHeartbeatAt !== null && view.lastHeartbeatAt > after && until(view)) return view
+      }
+      throw new Error('no heartbeat')
+    }
+    // a heartbeat may have gone before the display spoke
+    const before = await heartbeatAfter(first, 0, (view) => view.devicesFaulty === 1)
+    await first.app.close()
+
+    // the same data: the display has not spoken since, and its stored report says its sound is blocked
+    const again = await TestCenter.start({ config: { ...config, dataDir: first.dataDir } })
+    cleanups.push(() => again.close())
+    expect((await heartbeatAfter(again, before.lastHeartbeatAt)).devicesFaulty).toBe(1)
+    const metrics = await again.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '127.0.0.1' })
+    expect(metrics.body).toMatch(/^tabour_devices_faulty 1$/m)
+    const list = (await again.request('GET', '/api/v1/stats/devices', { token: await again.admin() })).json()
+    expect(list.find((d: { id: number }) => d.id === display.id)).toMatchObject({ faulty: true })
   })
 
   it('backoff doubles from retryMinSeconds up to retryMaxSeconds, with jitter in the upper half', async () => {
