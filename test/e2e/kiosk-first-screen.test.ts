@@ -65,6 +65,43 @@ function cspRefusals(page: Page): string[] {
 }
 
 const FIRST = '#tabour-first-screen'
+
+/**
+ * The first screen is not shown before the page is parsed, even with its faces there: Chromium
+ * parses a page in slices with frames between them, and a slow kiosk's first load showed the
+ * screen's title alone, which then jumped up as the services were parsed under it (faces-first.ts).
+ * The page is held in its parsing by a script after the screen (a parser-blocking one, from its own
+ * origin as its CSP allows), whose answer waits until the faces have come.
+ */
+async function notShownWhileParsing(page: Page): Promise<void> {
+  const pageUrl = page.url().split('?')[0]
+  const HELD = /\/held-parse\.js$/
+  let release!: () => void
+  const gate = new Promise<void>((resolve) => (release = resolve))
+  await page.route(HELD, async (route: Route) => {
+    await gate
+    await route.fulfill({ contentType: 'text/javascript', body: '' })
+  })
+  await page.route(pageUrl, async (route: Route) => {
+    const answer = await route.fetch()
+    const html = await answer.text()
+    const starter = html.indexOf('<script>(function(){var s=')
+    expect(starter, 'the page starts its app after its first screen').toBeGreaterThan(html.indexOf('id="tabour-first-screen"'))
+    await route.fulfill({
+      response: answer,
+      body: `${html.slice(0, starter)}<script src="../held-parse.js"></script>${html.slice(starter)}`,
+    })
+  })
+  await page.reload({ waitUntil: 'commit' })
+  await page.locator(`${FIRST} button[data-service-id]`).first().waitFor({ state: 'attached' })
+  await page.waitForFunction(() => document.fonts.check('400 1em Cairo', 'اA') && document.fonts.check('700 1em Cairo', 'اA'))
+  expect(await page.evaluate(() => document.readyState), 'the parser is held').toBe('loading')
+  expect(await page.locator(FIRST).evaluate((e) => getComputedStyle(e).display), 'not shown before the page is parsed').toBe('none')
+  release()
+  await page.locator(`${FIRST} button[data-service-id]`).first().waitFor()
+  await page.unroute(pageUrl)
+  await page.unroute(HELD)
+}
 const APP_BUTTONS = 'tabour-kiosk-app tabour-service-grid button[data-service-id]'
 
 describe('the kiosk first screen in its page (issue 22)', () => {
@@ -111,6 +148,7 @@ describe('the kiosk first screen in its page (issue 22)', () => {
     const { center, services } = await pairedKiosk(page)
     const issued = () => center.app.tabour.db.prepare('SELECT service_id AS serviceId FROM tickets').all() as { serviceId: number }[]
     expect(issued()).toEqual([])
+    await notShownWhileParsing(page)
     const { release, held } = await holdKioskScript(page)
     await page.reload({ waitUntil: 'commit' })
     await held
