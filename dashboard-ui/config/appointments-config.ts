@@ -97,8 +97,9 @@ export class AppointmentsConfig extends ConfigForm {
 
   private async start(): Promise<void> {
     this.services = await this.api.services()
-    const [calendar, timeZone] = await Promise.all([this.api.calendar(), this.timeZone()])
-    this.hours = { calendar, timeZone, today: dayIn(this.api.now(), timeZone) }
+    // the warning is a help: a calendar that cannot be read leaves the form as it was, without it
+    const [calendar, timeZone] = await Promise.all([this.api.calendar().catch(() => null), this.timeZone()])
+    this.hours = calendar && { calendar, timeZone, today: dayIn(this.api.now(), timeZone) }
     const first = this.services[0]
     if (first) await this.open(first.id)
     else this.load({})
