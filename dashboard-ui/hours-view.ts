@@ -41,6 +41,7 @@ import {
 } from './hours-lines.ts'
 import { dayInWords, inDigits } from './format.ts'
 import { dateEcho } from '../ui-common/date-echo.ts'
+import { calendarDate } from '../ui-common/calendar-date.ts'
 import { parseTimeOfDay } from '../ui-common/time-of-day.ts'
 import './month-calendar.ts'
 import { serviceLabel } from '../ui-common/service-label.ts'
@@ -426,8 +427,8 @@ export class HoursView extends LitElement {
             <tbody>
               ${sorted.map(
                 ({ e, i }) => html`<tr data-exception=${e.from}>
-                  <td dir="ltr" data-date>${inDigits(e.from, this.digits)}</td>
-                  <td dir="ltr" data-date>${inDigits(e.to, this.digits)}</td>
+                  <td dir="ltr" data-date>${calendarDate(e.from, this.digits)}</td>
+                  <td dir="ltr" data-date>${calendarDate(e.to, this.digits)}</td>
                   <td>${nameIn(e, lang)}${reachLine(e, this.services, lang, this.digits)}${this.overlapLines(cal, overlaps, i)}</td>
                   ${this.hoursCell(e)}
                   <td><button type="button" class="secondary" data-action="remove-exception" @click=${() => void this.saveExceptions(cal.exceptions.filter((_, k) => k !== i))}>${t('hoursTab.remove', lang)}</button>${this.errorAt(`exceptions/${i}`)}</td>
@@ -486,9 +487,7 @@ export class HoursView extends LitElement {
     return html`${mine.map((o) => {
       const other = cal.exceptions[o.winner === i ? o.loser : o.winner]!
       const name = (lang === 'ar' ? other.nameAr || other.nameEn : other.nameEn || other.nameAr) || `${other.from}–${other.to}`
-      // a date kept whole on its line (word joiners by its hyphens) and in its own direction inside Arabic
-      const day = (d: string) => isolate(inDigits(d, this.digits).replaceAll('-', '\u2060-\u2060'))
-      const values = { other: isolate(name), from: day(o.from), to: day(o.to), why: o.why }
+      const values = { other: isolate(name), from: calendarDate(o.from, this.digits), to: calendarDate(o.to, this.digits), why: o.why }
       return html`<p class="overlap" data-overlap=${o.winner === i ? 'applies' : 'yields'}>
         ${t(o.winner === i ? 'hoursTab.overlapApplies' : 'hoursTab.overlapYields', lang, values)}
       </p>`
@@ -520,7 +519,7 @@ export class HoursView extends LitElement {
               <span>${t('hoursTab.unchanged', lang, { n: p.unchanged.length })}</span>
             </p>
             <ul>
-              ${[...p.added, ...p.changed.map((c) => c.after)].map((e) => html`<li data-preview-item=${e.from}><span dir="ltr">${inDigits(`${e.from} → ${e.to}`, this.digits)}</span> ${nameIn(e, lang)}</li>`)}
+              ${[...p.added, ...p.changed.map((c) => c.after)].map((e) => html`<li data-preview-item=${e.from}><span dir="ltr">${calendarDate(e.from, this.digits)} → ${calendarDate(e.to, this.digits)}</span> ${nameIn(e, lang)}</li>`)}
             </ul>
             <button type="button" data-action="import-ics" @click=${() => void this.onImport()}>${t('hoursTab.import', lang)}</button>
           </div>`

@@ -5,6 +5,8 @@
  * then the day editor. A refusal is shown next to its field like the other configuration forms.
  * A service that takes bookings but whose slots hold no place (no active counter serves it) says
  * so above the form: otherwise the manager turns bookings on and the booking page stays empty.
+ * So does a slot length longer than every open stretch of the days open to booking (slot-fit.ts),
+ * as it is typed: no day of the booking page then holds a slot.
  */
 import { css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
@@ -15,6 +17,8 @@ import { appointmentsApi } from '../appointments-api.ts'
 import { addDays } from '../../protocol/center-clock.ts'
 import { dayIn } from '../format.ts'
 import { ConfigForm, intOrNull, str, type FieldSpec } from './config-form.ts'
+import type { CenterCalendar } from '../../protocol/calendar.ts'
+import { longestStretchMinutes } from '../../protocol/slot-fit.ts'
 import './appointment-day-form.ts'
 import { nameIn } from '../../protocol/name-in-language.ts'
 
@@ -24,10 +28,13 @@ const CAPACITY_LOOK_DAYS = 7
 /** The walk-in share's field is a percent; the API's limit is its fraction (0.95, protocol/appointments.ts). */
 const WALK_IN_MAX_PERCENT = 95
 
+/** The most days ahead a booking may be for (protocol/appointments.ts `bookAheadDays`). */
+const MAX_BOOK_AHEAD_DAYS = 90
+
 const NUMBERS: [keyof AppointmentSettings, StaffAppointmentKey, number, number][] = [
   ['slotMinutes', 'apptConfig.slotMinutes', 5, 240],
   ['serviceMinutes', 'apptConfig.serviceMinutes', 1, 240],
-  ['bookAheadDays', 'apptConfig.bookAhead', 1, 90],
+  ['bookAheadDays', 'apptConfig.bookAhead', 1, MAX_BOOK_AHEAD_DAYS],
   ['checkInBeforeMinutes', 'apptConfig.checkInBefore', 0, 240],
   ['checkInAfterMinutes', 'apptConfig.checkInAfter', 0, 240],
   ['releaseAfterMinutes', 'apptConfig.release', 0, 240],
@@ -54,7 +61,8 @@ export class AppointmentsConfig extends ConfigForm {
         grid-column: 1 / -1;
       }
       /* a sentence, not a tag: it wraps inside the card */
-      [data-no-capacity] {
+      [data-no-capacity],
+      [data-slot-too-long] {
         white-space: normal;
         border-radius: 0.5rem;
         line-height: 1.5;
@@ -70,6 +78,8 @@ export class AppointmentsConfig extends ConfigForm {
   @state() private serviceId = 0
   /** The open service takes bookings yet its first open day has no place (GET slots said `no-capacity`). */
   @state() private noCapacity = false
+  /** The center's hours, zone and today, read once: what the slot length typed is checked against. */
+  @state() private hours: { calendar: CenterCalendar; timeZone: string; today: string } | null = null
 
   override connectedCallback(): void {
     super.connectedCallback()
@@ -88,6 +98,9 @@ export class AppointmentsConfig extends ConfigForm {
 
   private async start(): Promise<void> {
     this.services = await this.api.services()
+    // the warning is a help: a calendar that cannot be read leaves the form as it was, without it
+    const [calendar, timeZone] = await Promise.all([this.api.calendar().catch(() => null), this.timeZone()])
+    this.hours = calendar && { calendar, timeZone, today: dayIn(this.api.now(), timeZone) }
     const first = this.services[0]
     if (first) await this.open(first.id)
     else this.load({})
@@ -114,7 +127,7 @@ export class AppointmentsConfig extends ConfigForm {
    * page's own answer (GET slots, reason `no-capacity`), so the warning and the page agree.
    */
   private async holdsNoPlace(serviceId: number): Promise<boolean> {
-    const timeZone = (await this.api.settings()).values.timeZone
+    const timeZone = await this.timeZone()
     const today = dayIn(this.api.now(), timeZone)
     for (let i = 0; i < CAPACITY_LOOK_DAYS; i++) {
       const day = await appointmentsApi(this.api).slots(serviceId, addDays(today, i))
@@ -122,6 +135,26 @@ export class AppointmentsConfig extends ConfigForm {
       if (day.slots.length > 0) return false
     }
     return false
+  }
+
+  private async timeZone(): Promise<string> {
+    return (await this.api.settings()).values.timeZone
+  }
+
+  /**
+   * The warning that the slot length typed is longer than the service's longest open stretch in
+   * the days open to booking (as typed too): the booking page would offer no time at all.
+   */
+  private slotTooLong(): TemplateResult | typeof nothing {
+    const slot = intOrNull(this.values.slotMinutes) ?? Number.NaN
+    const ahead = intOrNull(this.values.bookAheadDays) ?? Number.NaN
+    // a figure the server would refuse says so under its field: no warning made of it
+    if (!this.hours || this.values.enabled !== true || !Number.isInteger(slot) || !Number.isInteger(ahead) || ahead < 1) return nothing
+    const { calendar, timeZone, today } = this.hours
+    const longest = longestStretchMinutes(calendar, this.serviceId, today, Math.min(ahead, MAX_BOOK_AHEAD_DAYS), timeZone)
+    if (longest === null || slot <= longest) return nothing
+    const text = staffAppointmentText('apptConfig.slotTooLong', this.lang, { slot, longest }, this.digits)
+    return html`<p class="pill" data-tone="warn" role="status" data-slot-too-long=${longest}>${text}</p>`
   }
 
   protected fields(): FieldSpec[] {
@@ -157,6 +190,7 @@ export class AppointmentsConfig extends ConfigForm {
     return html`<form class="card" data-form="appointments" aria-labelledby="appt-title" novalidate @submit=${this.onSubmit} @change=${this.onPick}>
         <h2 id="appt-title">${this.t('apptConfig.title')}</h2>
         ${this.noCapacity ? html`<p class="pill" data-tone="warn" role="status" data-no-capacity>${this.t('apptConfig.noCapacity')}</p>` : nothing}
+        ${this.slotTooLong()}
         ${this.fields().map((f) => this.field(f))} ${this.footer()}
       </form>
       ${this.serviceId ? html`<tabour-appointment-day-form .api=${this.api} .lang=${this.lang} .digits=${this.digits}></tabour-appointment-day-form>` : nothing}`

@@ -99,6 +99,14 @@ export const STAFF_APPOINTMENT_MESSAGES = {
     ar: 'لا يوجد شباك نشط يقدّم هذه الخدمة، لذلك لا تعرض صفحة الحجز أي وقت لها. اربط الخدمة بشباك من صفحة الشبابيك، أو أضف أماكن ليوم بعينه أدناه.',
     en: 'No active counter serves this service, so the booking page offers no time for it. Give the service a counter on the Counters page, or add places to a day below.',
   },
+  /**
+   * The slot length is longer than every open stretch of the service in the days open to booking
+   * (protocol/slot-fit.ts; the server says `brief` of each such day): nothing can ever be booked.
+   */
+  'apptConfig.slotTooLong': {
+    ar: 'لن يُحجز أي موعد: مدة الموعد {slot, plural, zero {# دقيقة} one {دقيقة واحدة} two {دقيقتان} few {# دقائق} many {# دقيقة} other {# دقيقة}}، وأطول فترة تعمل فيها الخدمة دون انقطاع في الأيام المتاحة للحجز {longest, plural, zero {# دقيقة} one {دقيقة واحدة} two {دقيقتان} few {# دقائق} many {# دقيقة} other {# دقيقة}}. قصّر مدة الموعد، أو أطِل ساعات الخدمة في «مواعيد العمل».',
+    en: 'Nothing can be booked: a slot takes {slot, plural, one {# minute} other {# minutes}}, and on the days open to booking the service is open for {longest, plural, one {# minute} other {# minutes}} at a stretch at most. Shorten the slot, or lengthen the service’s hours under “Opening hours”.',
+  },
   'apptDay.title': { ar: 'تعديل يوم', en: 'Change one day' },
   'apptDay.intro': {
     ar: 'أوقف الحجز في يوم، أو أضف أماكن لكل موعد فيه. الحجوزات القائمة تبقى.',

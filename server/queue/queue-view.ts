@@ -20,6 +20,7 @@ import { type ForecastCall, type ForecastCounter, forecastCalls } from './line-f
 import type { CallCandidate } from './types.ts'
 import { heldPlacesWithin } from './appointment-hold.ts'
 import { atCounterSince } from '../../protocol/at-counter-since.ts'
+import { callsNow, servesNow } from '../../protocol/counter-serving.ts'
 import { reinstatableUntil } from './ticket-reinstatement.ts'
 import { noShowDueOf } from './no-show-due.ts'
 import { recallSinceCall, recallsSinceCall } from './recall-since-call.ts'
@@ -50,7 +51,7 @@ export class QueueView {
     withNew: Map<number, ForecastCall | null>
     asIf: Map<string, ForecastCall | undefined>
     resumed: Map<string, ForecastCall> | null
-    /** People ahead of a new ticket of a service no open counter can call, in the held counters' play. */
+    /** People ahead of a new ticket of a service no open counter can call, in the paused counters' play. */
     resumedNew: Map<number, number | null>
   } | null = null
 
@@ -69,13 +70,16 @@ export class QueueView {
 
   /**
    * Open counters (clerk present) as the play sees them, each with its own candidates; `extra` adds
-   * a ticket not yet taken to those that may call it. `resumed` plays the held counters too (paused,
-   * or open with the clerk away) as though they were back now: the order they will call in, not when.
+   * a ticket not yet taken to those that may call it. `resumed` plays the paused counters too as
+   * though they were back now: the order they will call in, not when. Never an away counter
+   * (protocol/counter-serving.ts): its clerk has no console and may not come back, and it serves
+   * nobody on any other screen; played, its own lines came first, so a line it served as a backup
+   * read «أمامك: ٥» with nobody in it (demo of 2026-12-07).
    */
   private forecastCounters(now: number, extra: CallCandidate | null, resumed = false): ForecastCounter[] {
     return this.ctx.counters
       .list()
-      .filter((c) => c.active && (resumed ? c.state !== 'closed' : c.state === 'open' && c.awaySince === null))
+      .filter((c) => (resumed ? servesNow(c) : callsNow(c)))
       .map((c) => {
         const current = c.currentTicketId === null ? undefined : this.ctx.tickets.get(c.currentTicketId)
         const since = current ? atCounterSince(current) : null
@@ -161,9 +165,10 @@ export class QueueView {
   }
 
   /**
-   * People ahead of a ticket no open counter can call now: in the play of the held counters as
+   * People ahead of a ticket no open counter can call now: in the play of the paused counters as
    * though resumed (a paused counter calls a priority ticket or a due appointment of another of its
-   * services first: walk 2026-12-05, finding 1), else in its own service's line.
+   * services first: walk 2026-12-05, finding 1), else, when nobody serves it (closed or away), in
+   * its own service's line.
    */
   private aheadWhenNoneCalls(t: TicketRecord): number {
     if (t.status === 'waiting') {
@@ -242,7 +247,7 @@ export class QueueView {
   /**
    * People ahead of a ticket of the service taken now: what that ticket will print (standing()),
    * counting the other lines' tickets its counters will call first. When no open counter can call
-   * it, the held counters' play as though resumed, else its own line (every waiting ticket of it).
+   * it, the paused counters' play as though resumed, else its own line (every waiting ticket of it).
    */
   newTicketAhead(serviceId: number): number {
     const memo = this.memo()

@@ -36,7 +36,7 @@ const WORDS = {
 /** Without isolating marks and word joiners (the page keeps names and dates whole and in their direction with them). */
 const plain = (s: string | null) =>
   (s ?? '')
-    .replace(/[\u2068\u2069]/g, '')
+    .replace(/[\u2066\u2068\u2069]/g, '')
     .replace(/\u2060/g, '')
     .replace(/\s+/g, ' ')
     .trim()
