@@ -98,7 +98,8 @@ async function notShownWhileParsing(page: Page): Promise<void> {
   expect(await page.evaluate(() => document.readyState), 'the parser is held').toBe('loading')
   expect(await page.locator(FIRST).evaluate((e) => getComputedStyle(e).display), 'not shown before the page is parsed').toBe('none')
   release()
-  await page.locator(`${FIRST} button[data-service-id]`).first().waitFor()
+  // parsed: the screen shows (and the app, which nothing holds here, may then take its place at once)
+  await page.waitForFunction(() => document.readyState !== 'loading' && document.documentElement.hasAttribute('data-faces'))
   await page.unroute(pageUrl)
   await page.unroute(HELD)
 }
