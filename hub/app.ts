@@ -14,6 +14,7 @@ import { HubError } from './errors.ts'
 import { installHubOpenApi } from './openapi.ts'
 import { refuseUnknownFields, validationMessage } from './input-validation.ts'
 import { buildSerializersOnFirstAnswer } from './response-serializers.ts'
+import { emptyBodyAsNone } from '../protocol/empty-json-body.ts'
 import { RateLimitedCounts } from './rate-limited-counts.ts'
 import { sumRows } from './store/figure-rows.ts'
 import { RollupRefresher } from './store/rollup-refresher.ts'
@@ -72,6 +73,9 @@ export function buildHub(config: HubConfig, deps: HubDeps): FastifyInstance {
   // after the OpenAPI collector (its document then shows the closed schemas), before any route
   refuseUnknownFields(app)
   buildSerializersOnFirstAnswer(app)
+  // `content-type: application/json` with no body, as API clients send it, on a route that takes none (Publish, a DELETE): no body
+  app.removeContentTypeParser('application/json')
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, emptyBodyAsNone(app.getDefaultJsonParser('error', 'error')))
   const { store } = deps
   const clock = deps.clock ?? Date.now
   app.decorate('hub', { config, store, clock })

@@ -17,6 +17,7 @@ import { DEMO_PASSWORD, seedDemo, type DemoSeed } from './demo/seed.ts'
 import { PairingCodeDigest } from './auth/pairing-codes.ts'
 import { REQUEST_SERIALIZERS } from './ops/logging.ts'
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from './error-handler.ts'
+import { emptyBodyAsNone } from '../protocol/empty-json-body.ts'
 import { installValidation } from './validation.ts'
 import { installSerialization } from './serialization.ts'
 import { installOpenApi } from './openapi.ts'
@@ -156,6 +157,10 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
     route.bodyLimit ??= BODY_LIMIT_BYTES
   })
   installValidation(fastify)
+  // `content-type: application/json` with no body, as API clients send it, on a route that takes none (a counter's actions, a reinstate): no body.
+  // In this plugin's context only: a host's own JSON parser stays its own
+  fastify.removeContentTypeParser('application/json')
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, emptyBodyAsNone(fastify.getDefaultJsonParser('error', 'error')))
   installSerialization(fastify)
   installErrorHandling(fastify)
   installSecurityHeaders(fastify, { hsts: tlsOn(config) && config.tls.hsts })

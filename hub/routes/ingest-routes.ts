@@ -61,7 +61,8 @@ export const ingestRoutes: FastifyPluginAsyncTypebox = async (app) => {
         `more than ${context.max} requests from this center within ${Math.round(config.ingestWindowMs / 1000)} s: retry in ${context.after} (Retry-After)`,
       ),
   })
-  // the signature covers the exact bytes sent, so keep them
+  // the signature covers the exact bytes sent, so keep them (this plugin's own JSON parser, in place of the hub's)
+  app.removeContentTypeParser('application/json')
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     request.rawBody = body as string
     try {

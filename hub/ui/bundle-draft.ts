@@ -93,6 +93,25 @@ export function stateFrom(last: ConfigBundleContents | null): BundleFormState {
 }
 
 /**
+ * Whether the analyst has typed anything in the form since it started from `base` (the contents it
+ * copied): its target is left out, since the form keeps the target chosen whatever it starts from.
+ */
+export function typedSince(s: BundleFormState, base: ConfigBundleContents | null): boolean {
+  const contents = ({ kind: _k, governorate: _g, centerIds: _c, ...rest }: BundleFormState) => JSON.stringify(rest)
+  return contents(s) !== contents(stateFrom(base))
+}
+
+/**
+ * What the form does when a newer bundle is published while it is open: it starts again from that
+ * one only when nothing it holds would be lost — nothing was typed, or the newer bundle is the one
+ * this form just published. Otherwise it keeps what was typed and offers the newer bundle (walk s49:
+ * another analyst's publish made the form start over, the typing lost without a word).
+ */
+export function onNewerBundle(s: BundleFormState, base: ConfigBundleContents | null, publishedHere: boolean): 'startAgain' | 'offer' {
+  return publishedHere || !typedSince(s, base) ? 'startAgain' : 'offer'
+}
+
+/**
  * What the bundle leaves empty at every center it reaches: a bundle replaces these whole, so an
  * empty list removes the centers' own categories and an empty news line clears their displays'
  * one. The form names them before publishing and asks to confirm (an operator's first bundle

@@ -11,7 +11,7 @@ import { customElement, property, state } from 'lit/decorators.js'
 import { themeStyles } from '../../ui-common/theme.ts'
 import type { Lang } from '../../ui-common/i18n.ts'
 import { requestJson } from '../../ui-common/api-client.ts'
-import { bundleRefusal } from './bundle-refusal.ts'
+import { type FormFailure, formFailureText } from './bundle-refusal.ts'
 import { WEEKDAYS, type OpenInterval, type Weekday, type WeeklyHours } from '../../protocol/calendar.ts'
 import { intervalProblems } from '../../protocol/calendar-validation.ts'
 import { hoursEditorText } from '../../protocol/messages/hours-editor.ts'
@@ -29,6 +29,7 @@ import {
   defaultWeek,
   droppedOutcomes,
   emptiedParts,
+  onNewerBundle,
   requestOf,
   stateFrom,
 } from './bundle-draft.ts'
@@ -86,8 +87,15 @@ export class HubBundleForm extends LitElement {
   @property({ attribute: false }) drafts = 0
 
   @state() private s: BundleFormState = stateFrom(null)
-  @state() private error: string | null = null
-  @state() private errorPath: string | null = null
+  /** What the form's contents started from: the bundle's contents, and which bundle (null: blank). */
+  private base: { contents: ConfigBundleContents | null; bundle: Pick<BundleSummary, 'version' | 'publishedAt'> | null } = {
+    contents: null,
+    bundle: null,
+  }
+  /** A bundle published after the form started, offered while what was typed is kept (null: none). */
+  @state() private newer: Pick<BundleSummary, 'version' | 'publishedAt'> | null = null
+  /** The last send's failure, said in the page's language of the moment (formFailureText). */
+  @state() private failure: FormFailure | null = null
   @state() private done: number | null = null
   @state() private busy = false
   /** The bundle leaves a list empty and the operator has been asked whether to publish it anyway. */
@@ -96,14 +104,23 @@ export class HubBundleForm extends LitElement {
   private readonly typedTimes = new Map<string, string>()
 
   override willUpdate(changed: Map<string, unknown>): void {
-    // a new newest bundle (one was just published): its contents, the target chosen kept
+    // a new newest bundle: started from when nothing typed would be lost (onNewerBundle), else offered
     if (changed.has('last')) {
-      this.s = { ...stateFrom(this.last), kind: this.s.kind, governorate: this.s.governorate, centerIds: this.s.centerIds }
-      // a field half typed belongs to the draft just replaced
-      this.typedTimes.clear()
+      const publishedHere = this.done !== null && this.lastBundle?.version === this.done
+      if (onNewerBundle(this.s, this.base.contents, publishedHere) === 'startAgain') this.startFromLast()
+      else this.newer = this.lastBundle
     }
     // the first governorate with an active center: one whose centers are all deactivated would never answer
     if (!this.s.governorate && this.centers.length > 0) this.s = { ...this.s, governorate: defaultGovernorate(this.centers, this.language) }
+  }
+
+  /** The form as a copy of the newest published bundle, the target chosen kept. */
+  private startFromLast(): void {
+    this.s = { ...stateFrom(this.last), kind: this.s.kind, governorate: this.s.governorate, centerIds: this.s.centerIds }
+    this.base = { contents: this.last, bundle: this.lastBundle }
+    this.newer = null
+    // a field half typed belongs to the draft just replaced
+    this.typedTimes.clear()
   }
 
   private t(key: BundleMessageKey, values?: Record<string, string | number>): string {
@@ -126,8 +143,7 @@ export class HubBundleForm extends LitElement {
       return
     }
     this.confirming = false
-    this.error = null
-    this.errorPath = null
+    this.failure = null
     this.busy = true
     let created: BundleSummary | null = null
     try {
@@ -140,14 +156,9 @@ export class HubBundleForm extends LitElement {
       this.done = created.version
       this.dispatchEvent(new CustomEvent('bundle-published', { detail: { version: created.version }, bubbles: true, composed: true }))
     } catch (err) {
-      const r = bundleRefusal(err, this.language)
-      if (created) {
-        // made but not published: a draft at the hub, which the list shows (with its Publish button) once reloaded
-        this.error = this.t('draftNotPublished', { version: created.version, what: r.what })
-        this.dispatchEvent(new CustomEvent('bundle-drafted', { bubbles: true, composed: true }))
-      } else this.error = r.refused ? this.t('refusedByHub', { what: r.what }) : r.what
-      // the hub names the path at fault (body/contents/serviceMapping/EG-CAI-01/A …): shown as it is, left to right
-      this.errorPath = r.detail
+      // made but not published: a draft at the hub, which the list shows (with its Publish button) once reloaded
+      this.failure = { err, draft: created?.version ?? null }
+      if (created) this.dispatchEvent(new CustomEvent('bundle-drafted', { bubbles: true, composed: true }))
     } finally {
       this.busy = false
     }
@@ -358,9 +369,30 @@ export class HubBundleForm extends LitElement {
     this.renderRoot.querySelector<HTMLButtonElement>(target)?.focus()
   }
 
-  /** What the form started from: the last published bundle (which, when), or blank; drafts are not copied. */
+  /** The last send's failure; the hub names the path at fault (body/contents/serviceMapping/EG-CAI-01/A …): shown as it is, left to right. */
+  private failurePart(): TemplateResult | typeof nothing {
+    if (!this.failure) return nothing
+    const { text, detail } = formFailureText(this.failure, this.language)
+    return html`<p class="error" role="alert" data-bundle-error>${text}${detail ? html` <bdi dir="ltr" lang="en">${detail}</bdi>` : nothing}</p>`
+  }
+
+  /**
+   * A bundle published since the form started: said where the analyst publishes, with what
+   * publishing this form would do to it, and the choice to start again from it (their typing is kept until they do).
+   */
+  private newerPart(): TemplateResult | typeof nothing {
+    if (!this.newer) return nothing
+    const { version } = this.newer
+    return html`<div role="status" data-newer-bundle=${version}><p class="error">${this.t('newerPublished', { version })}</p>
+      <button type="button" data-action="start-from-newer" @click=${() => {
+        this.startFromLast()
+        this.done = null
+      }}>${this.t('startFromNewer', { version })}</button></div>`
+  }
+
+  /** What the form started from: a published bundle (which, when), or blank; drafts are not copied. */
   private startsFrom(): TemplateResult {
-    const b = this.lastBundle
+    const b = this.base.bundle
     const from =
       b && b.publishedAt !== null
         ? this.t('startsFrom', { version: b.version, time: hubFormat(this.language).time(b.publishedAt) })
@@ -384,8 +416,9 @@ export class HubBundleForm extends LitElement {
         </fieldset>
         ${this.holidaysPart()} ${this.mappingPart()} ${this.hoursPart()}
         <details><summary>${this.t('review')}</summary><pre data-review>${JSON.stringify(requestOf(this.s), null, 2)}</pre></details>
-        ${this.error ? html`<p class="error" role="alert" data-bundle-error>${this.error}${this.errorPath ? html` <bdi dir="ltr">${this.errorPath}</bdi>` : nothing}</p>` : nothing}
+        ${this.failurePart()}
         ${this.done !== null ? html`<p class="ok" role="status" data-bundle-published>${this.t('publishedOk', { version: this.done })}</p>` : nothing}
+        ${this.newerPart()}
         ${this.replacesPart()}
         ${
           this.confirming

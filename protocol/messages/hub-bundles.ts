@@ -80,6 +80,15 @@ export const HUB_BUNDLE_MESSAGES = {
     ar: '{count, plural, one {المسودة غير المنشورة لم تُنسخ هنا.} two {المسودتان غير المنشورتين لم تُنسخا هنا.} few {المسودات غير المنشورة (#) لم تُنسخ هنا.} many {المسودات غير المنشورة (#) لم تُنسخ هنا.} other {المسودات غير المنشورة (#) لم تُنسخ هنا.}}',
     en: '{count, plural, one {The unpublished draft is not copied here.} other {The # unpublished drafts are not copied here.}}',
   },
+  /** A bundle published while the form was being typed in (by someone else, or another page): the typing is kept. */
+  newerPublished: {
+    ar: 'نُشرت الحزمة رقم {version, number} بعد أن بدأ هذا النموذج، وما كتبته باقٍ هنا. إن نُشر كما هو فسيحل محل الحزمة رقم {version, number} كاملةً في المراكز التي يصلها.',
+    en: 'Bundle {version, number} was published after this form started; what you typed is kept here. Published as it is, it replaces bundle {version, number} whole at the centers it reaches.',
+  },
+  startFromNewer: {
+    ar: 'البدء من الحزمة رقم {version, number} (يُحذف ما كتبته)',
+    en: 'Start again from bundle {version, number} (what you typed is discarded)',
+  },
   replacesTitle: { ar: 'ما تستبدله هذه الحزمة في مراكزها', en: 'What this bundle replaces at its centers' },
   replacesCategories: { ar: 'فئات الأولوية: {list}', en: 'Priority categories: {list}' },
   replacesCategoriesNone: {

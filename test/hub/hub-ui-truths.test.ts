@@ -5,8 +5,11 @@ import {
   droppedOutcomes,
   emptiedParts,
   governoratesInOrder,
+  requestOf,
+  onNewerBundle,
   startingBundle,
   stateFrom,
+  typedSince,
 } from '../../hub/ui/bundle-draft.ts'
 import { DEFAULT_FINISH_OUTCOMES } from '../../protocol/finish-outcomes.ts'
 import { loadConfig } from '../../server/config.ts'
@@ -20,6 +23,7 @@ import { nameIn } from '../../protocol/name-in-language.ts'
 import { minutesOld } from '../../hub/ui/figures-age.ts'
 import { fleetAlerts } from '../../hub/center-views.ts'
 import type { CenterView } from '../../protocol/hub-api.ts'
+import type { ConfigBundleContents } from '../../protocol/config-bundle.ts'
 
 /** The hub page's pure helpers say only true things (issue 23's user walk). */
 describe('the bundle form', () => {
@@ -50,6 +54,37 @@ describe('the bundle form', () => {
     expect(startingBundle([published1, published2])).toBe(published2)
     expect(startingBundle([draft3])).toBeNull()
     expect(startingBundle([])).toBeNull()
+  })
+
+  it('keeps what was typed when a newer bundle is published meanwhile, and starts from it only when nothing would be lost (walk s49)', () => {
+    const older = { ...stateFrom(null), newsEn: 'Closed Friday' }
+    const base = requestOf(older).contents as unknown as ConfigBundleContents
+    const started = stateFrom(base)
+    // the target is kept whatever the form starts from: choosing it is no typing lost
+    const targeted = { ...started, kind: 'all' as const, governorate: 'EG-C', centerIds: ['EG-C-01'] }
+    expect(typedSince(targeted, base)).toBe(false)
+    expect(onNewerBundle(targeted, base, false)).toBe('startAgain')
+    const typed = { ...started, newsAr: 'مغلق الجمعة' }
+    expect(typedSince(typed, base)).toBe(true)
+    expect(onNewerBundle(typed, base, false)).toBe('offer')
+    // the newer bundle is the one this form just published: it holds what was typed
+    expect(onNewerBundle(typed, base, true)).toBe('startAgain')
+  })
+
+  it("says a failed send in the page's language of the moment, not the one it failed in (walk s49)", async () => {
+    const { ApiError, NetworkError } = await import('../../ui-common/api-client.ts')
+    const { formFailureText } = await import('../../hub/ui/bundle-refusal.ts')
+    const refused = { err: new ApiError(400, 'HUB_ERR_BUNDLE_INVALID', 'body/contents/weeklyHours/sun/0/close: bad'), draft: null }
+    const ar = formFailureText(refused, 'ar')
+    const en = formFailureText(refused, 'en')
+    expect(ar.text).toMatch(/^رفض المركز القومي الحزمة/)
+    expect(en.text).toMatch(/^The hub refused the bundle/)
+    expect([ar.detail, en.detail]).toEqual([refused.err.message, refused.err.message])
+    const drafted = { err: new NetworkError('fetch failed'), draft: 7 }
+    expect(formFailureText(drafted, 'ar').text).toContain('٧')
+    expect(formFailureText(drafted, 'en').text).toBe(
+      'Bundle 7 is saved as a draft, not published: The hub did not answer. It can be published from the list above.',
+    )
   })
 
   it('starts on a governorate with an active center, and counts the active centers a target reaches', () => {

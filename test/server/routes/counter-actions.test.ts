@@ -89,6 +89,12 @@ describe('the counter lifecycle', () => {
     expect(res.json().counter).toMatchObject({ id: s.c1.id, state: 'open', currentTicketId: null })
     // an empty JSON object is as good as no body
     expect((await center.action(s.clerk, s.c1.id, 'call-next', {})).statusCode).toBe(200)
+    // and so is no body sent as JSON, as curl -H and most HTTP libraries send it (it was 400 "Body cannot be empty", s49)
+    const json = { authorization: `Bearer ${s.clerk}`, 'content-type': 'application/json' }
+    for (const action of ['call-next', 'pause', 'open']) {
+      const bare = await rawRequest(center, 'POST', `/api/v1/counters/${s.c1.id}/${action}`, '', json)
+      expect(bare.statusCode, `${action}: ${bare.body}`).toBe(200)
+    }
   })
 
   it('calls tickets first in, first out and never the same ticket twice', async () => {
