@@ -251,7 +251,7 @@ export class CounterApp extends LitElement {
             }
           </div>
           <div class="column">
-            <tabour-queue-panel .lang=${lang} .digits=${this.digits} .queue=${counterQueue(counter, services, s.live.tickets.values(), this.now, { order: this.lineOrder() })}></tabour-queue-panel>
+            <tabour-queue-panel .lang=${lang} .digits=${this.digits} .timeZone=${s.center?.timeZone ?? 'Africa/Cairo'} .queue=${counterQueue(counter, services, s.live.tickets.values(), this.now, { order: this.lineOrder() })}></tabour-queue-panel>
             <tabour-no-show-list
               .lang=${lang}
               .digits=${this.digits}

@@ -19,6 +19,8 @@ export interface QueueEntry {
   waitedSeconds: number
   /** The same wait rounded as its call will record it (waitedSecondsAt): what "past target" counts by, as the server does. */
   recordedWaitSeconds: number
+  /** A booked appointment's ticket: its slot's start (ISO) when the staff ticket carries it, else null; absent for any other ticket. */
+  appointment?: { slotStart: string | null }
 }
 
 /** One service's line as this counter sees it. */
@@ -86,9 +88,8 @@ function candidate(t: Ticket, counter: Counter, services: ReadonlyMap<number, Se
  * between lines are the server's. The walk of 2026-12-06 found an elderly citizen's A-005 missing
  * from the four "next" labels and called first all the same; the console's own copy of the
  * priority rule that fixed it knew no cap (review s44). A checked-in appointment whose slot has come
- * is played as the server calls it (the staff ticket carries its `slotStart`). One thing only the
- * server knows can still call another first: the cap on appointments in a row starts from the
- * counter's latest calls, which the console does not get (it plays from none in a row).
+ * is played as the server calls it (the staff ticket carries its `slotStart`), and so is the cap on
+ * appointments in a row: the staff counter carries its appointment streak as it does its priority one.
  */
 export function nextByLine(
   waiting: readonly Ticket[],
@@ -109,8 +110,9 @@ export function nextByLine(
       priorityAgingSeconds: order.priorityAgingSeconds,
       maxAppointmentsInARow: order.maxAppointmentsInARow,
     },
-    // the staff counter's streak (an older server sends none: as if it had called none in a row)
+    // the staff counter's streaks (an older server sends none: as if it had called none in a row)
     priorityStreak: counter.priorityStreak ?? 0,
+    appointmentStreak: counter.appointmentStreak ?? 0,
   } as const
   // labels still to find, so the play stops once every line has its own (a short line would otherwise play all)
   let left = 0
@@ -145,6 +147,8 @@ const entry = (t: Ticket, now: number): QueueEntry => ({
   // read 2 min in the line and 1 min once the same ticket was called
   waitedSeconds: Math.max(0, Math.floor((now - waitingSince(waitTimes(t))) / 1000)),
   recordedWaitSeconds: waitedSecondsAt(waitTimes(t), now),
+  // the chips mark it as the current ticket's card does (ticket-origin.ts)
+  ...(t.origin === 'appointment' ? { appointment: { slotStart: t.slotStart ?? null } } : {}),
 })
 
 /** The queue of `counter` at `now` (epoch ms); `nextCount` labels per line (default 4), in the call policy's `order` (default oldest first). */

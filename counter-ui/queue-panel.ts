@@ -1,6 +1,6 @@
 /**
  * `<tabour-queue-panel>`: the lines this counter draws from, live: per service how many wait,
- * the longest wait, the next labels (priority ones marked), and the tickets transferred to this
+ * the longest wait, the next labels (priority ones and booked appointments marked), and the tickets transferred to this
  * very counter, which are called first. Parts of a line are apart by the one SEPARATOR, never
  * "·": beside an Arabic-Indic figure («٥ د · ٢ أولوية») a middle dot reads as ٠.
  */
@@ -14,6 +14,8 @@ import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
 import { consoleText } from '../protocol/messages/console.ts'
 import { dashboardText } from '../protocol/messages/dashboard.ts'
 import { SEPARATOR } from '../protocol/messages/separator.ts'
+import { staffAppointmentText } from '../protocol/messages/staff-appointments.ts'
+import { clockTime } from '../protocol/messages/clock-time.ts'
 
 @customElement('tabour-queue-panel')
 export class QueuePanel extends LitElement {
@@ -93,6 +95,15 @@ export class QueuePanel extends LitElement {
       .chip.priority::before {
         content: '★ ';
       }
+      /* a booked appointment: a calendar drawn, not a glyph (no face of the console has one), named in words */
+      .chip .booked {
+        display: inline-block;
+        inline-size: 0.85em;
+        block-size: 0.85em;
+        margin-inline-end: 0.25em;
+        vertical-align: -0.05em;
+        color: #1e5631;
+      }
       .targeted {
         border: 2px solid var(--tabour-primary);
         background: var(--console-info-bg);
@@ -111,6 +122,8 @@ export class QueuePanel extends LitElement {
   @property() override lang: Lang = DEFAULT_LANG
   /** Digits for figures: `digitsFor(lang, the center's setting)` (protocol/messages/digits.ts); default 'western'. */
   @property() digits: DigitStyle = 'western'
+  /** The center's time zone: an appointment chip's slot time is read in it. */
+  @property() timeZone = 'Africa/Cairo'
   @property({ attribute: false }) queue: CounterQueue | null = null
 
   override render(): TemplateResult {
@@ -120,7 +133,7 @@ export class QueuePanel extends LitElement {
       entries.length
         ? entries.map(
             (e) =>
-              html`<span class="chip label ${e.priority !== 'none' ? 'priority' : ''}" data-next-label=${e.label} data-priority=${e.priority}>${e.label}</span>`,
+              html`<span class="chip label ${e.priority !== 'none' ? 'priority' : ''}" data-next-label=${e.label} data-priority=${e.priority} data-appointment=${e.appointment ? (e.appointment.slotStart ?? '') : nothing}>${e.appointment ? this.booked(e.appointment.slotStart) : nothing}${e.label}</span>`,
           )
         : html`<span class="empty">${consoleText('queue.empty', lang)}</span>`
     return html`<section class="card" aria-live="polite">
@@ -158,6 +171,14 @@ export class QueuePanel extends LitElement {
         )}
       </ol>
     </section>`
+  }
+
+  /** A booked appointment's mark in its chip: a calendar named as the current ticket's card names it («موعد محجوز — 10:30 ص»). */
+  private booked(slotStart: string | null): TemplateResult {
+    const name = slotStart
+      ? staffAppointmentText('origin.appointment', this.lang, { time: clockTime(slotStart, this.timeZone, this.lang, this.digits) })
+      : staffAppointmentText('origin.appointmentNoTime', this.lang)
+    return html`<svg class="booked" role="img" aria-label=${name} viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.8"><title>${name}</title><rect x="1.5" y="3" width="13" height="11.5" rx="1.5"></rect><path d="M1.5 7h13M5 1v3.5M11 1v3.5"></path></svg>`
   }
 }
 

@@ -11,7 +11,6 @@ import type { Counter, ServiceWithQueue } from '../protocol/entities.ts'
 import type { DeviceHealth, HourlySeries, StatsToday } from '../protocol/stats.ts'
 import type { SettingsReply } from '../protocol/settings.ts'
 import type { Role } from '../protocol/common.ts'
-import { isFaulty } from '../protocol/device-health.ts'
 import { ApiError } from '../ui-common/api-client.ts'
 import { FeedController } from '../ui-common/feed-controller.ts'
 import { login, meUrl } from '../ui-common/staff-api.ts'
@@ -116,16 +115,13 @@ export class DashboardSession implements ReactiveController {
         this.scheduleRefresh()
       })
       .on('device:status', (e) => {
-        const faulty = isFaulty(e.status)
         // a printer's report is pushed on a change only (its last-heard time moves in the list the minute's refresh
-        // reads); a report that turns the device faulty or well again reads the list again at once, so an answer
-        // asked before it (a reconnect's) cannot put the old health back beside the new alert (CI saw "OK" beside "out of paper")
-        const turned = this.devices.some((d) => d.id === e.deviceId && d.faulty !== faulty)
-        this.devices = this.devices.map((d) => (d.id === e.deviceId ? { ...d, status: e.status, faulty } : d))
+        // reads); a list asked before this push and answered after it gets it laid over (refreshSlow), so it
+        // cannot put the old health back beside the new alert (CI saw "OK" beside "out of paper")
         this.pushed = this.pushed.with(e.deviceId, e.status)
+        this.devices = this.pushed.over(this.devices, this.pushed.count - 1)
         this.printers.apply(e.deviceId, e.status)
         this.host.requestUpdate()
-        if (turned) void this.refreshSlow()
       })
       .on('device:paired', (e) => {
         // a kiosk or display used its code: "not paired yet" is no longer true anywhere it is shown
@@ -206,7 +202,8 @@ export class DashboardSession implements ReactiveController {
    */
   async refreshSlow(settingsJustRead?: SettingsReply | null): Promise<void> {
     const ticket = this.slowOrder.ask()
-    const [devices, backups, settings, services, counters] = await Promise.all([
+    const askedAt = this.pushed.count
+    const [listed, backups, settings, services, counters] = await Promise.all([
       this.api.devices().catch(() => this.devices),
       this.api.backups().catch(() => null),
       settingsJustRead ?? this.api.settings().catch(() => this.settings),
@@ -214,6 +211,8 @@ export class DashboardSession implements ReactiveController {
       this.api.counters().catch(() => this.counters),
     ])
     if (!this.slowOrder.show(ticket)) return
+    // every device status pushed while the list was on its way is newer than the list
+    const devices = this.pushed.over(listed, askedAt)
     Object.assign(this, { devices, backups, settings, services, counters })
     this.host.requestUpdate()
   }

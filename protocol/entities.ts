@@ -95,6 +95,11 @@ export const Counter = Type.Object({
    * (queue.maxPriorityInARow), so the console's "next" labels need it to be the tickets a call takes.
    */
   priorityStreak: Type.Optional(Type.Integer({ minimum: 0 })),
+  /**
+   * Only to staff: how many appointments it called in a row just now, counted up to queue.maxAppointmentsInARow.
+   * Past that cap a walk-in goes before a due appointment (rule f), so the console's "next" labels need it too.
+   */
+  appointmentStreak: Type.Optional(Type.Integer({ minimum: 0 })),
 })
 export type Counter = Static<typeof Counter>
 

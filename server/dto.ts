@@ -48,21 +48,26 @@ export function staffTicketDto(t: TicketRecord, view: { noShowDue(t: TicketRecor
   return { ...ticketDto(t), noShowAllowed: { at: new Date(due.allowedAt).toISOString(), inMs, recallLifts: due.recallLifts } }
 }
 
+/** What a staff counter reads besides its row (QueueView). */
+export interface StaffCounterView {
+  appointmentStreak(counterId: number): number
+}
+
 /**
- * A counter on the wire as staff see it, with its priority streak: the console lists each line's
- * next tickets in the order the call policy takes them, and the policy's cap on priority calls in
- * a row depends on it (protocol/call-policy.ts).
+ * A counter on the wire as staff see it, with its streaks: the console lists each line's next
+ * tickets in the order the call policy takes them, and the policy's caps on priority calls and on
+ * appointments in a row depend on them (protocol/call-policy.ts).
  */
-export function counterDto(c: CounterRecord): Counter {
-  return { ...c }
+export function counterDto(c: CounterRecord, view: StaffCounterView): Counter {
+  return { ...c, appointmentStreak: view.appointmentStreak(c.id) }
 }
 
 /**
  * A counter as public screens (displays) see it: who works it and why and since when it paused
  * are staff matters (a username is half of a login), so `clerk` and `pauseReason` are always
- * null here and `pausedSince` absent; so is the policy's `priorityStreak`.
+ * null here and `pausedSince` absent; so are the policy's streaks.
  */
 export function publicCounterDto(c: CounterRecord): Counter {
-  const { pausedSince: _staffOnly, priorityStreak: _policyOnly, ...counter } = counterDto(c)
+  const { pausedSince: _staffOnly, priorityStreak: _policyOnly, ...counter } = c
   return { ...counter, clerk: null, pauseReason: null }
 }

@@ -16,8 +16,6 @@ import { ConfigForm, intOrNull, NEW_ZONE, str, type FieldSpec, type Values } fro
 import { serviceLabel } from '../../ui-common/service-label.ts'
 import { zoneName } from '../zone-name.ts'
 import './zone-names-config.ts'
-// a thing's own name in a language (its two fields); nameIn here is a typed name's part (bilingual.ts)
-import { nameIn as nameOf } from '../../protocol/name-in-language.ts'
 
 @customElement('tabour-counters-config')
 export class CountersConfig extends ConfigForm {
@@ -84,14 +82,15 @@ export class CountersConfig extends ConfigForm {
     ]
   }
 
-  /** "A (weight 2), B": what a counter serves, in words. */
+  /** "A — Permits (weight 2), B — Complaints": what a counter serves, in words. */
   private servedText(c: Counter): string {
     const l = this.lang
     const byId = new Map(this.services.map((s) => [s.id, s]))
     return c.services
       .map((x) => {
         const s = byId.get(x.serviceId)
-        const name = s ? `${s.prefix} ${nameOf(s, l)}` : String(x.serviceId)
+        // the one label of a service (as the form's weights name it): «A — تراخيص», not «A تراخيص»
+        const name = s ? serviceLabel(s, l) : String(x.serviceId)
         return x.weight === 1 ? name : configText('weights.served', l, { service: name, weight: x.weight }, this.digits)
       })
       .join(l === 'ar' ? '، ' : ', ')

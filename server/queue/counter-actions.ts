@@ -5,7 +5,7 @@ import { actorIds, type Actor } from './actor.ts'
 import type { TicketAction } from './types.ts'
 import { assertTransition } from './lifecycle.ts'
 import { chooseNext, nextPriorityStreak } from '../../protocol/call-policy.ts'
-import { appointmentStreakOf } from '../../protocol/appointment-blend.ts'
+import { appointmentStreakAt } from './appointment-streak.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
 import { secondsBeforeNoShow } from './no-show-rules.ts'
 import { noShowDueOf } from './no-show-due.ts'
@@ -92,9 +92,7 @@ export class CounterActions {
         },
         priorityStreak: counter.priorityStreak,
         // the streak matters only to a checked-in appointment (rule f): without one, no query before the call's commit
-        appointmentStreak: candidates.some((c) => c.slotStart !== undefined)
-          ? appointmentStreakOf(this.ctx.bookings.recentOriginsAt(counter.id, q.maxAppointmentsInARow))
-          : 0,
+        appointmentStreak: candidates.some((c) => c.slotStart !== undefined) ? appointmentStreakAt(this.ctx, counter.id) : 0,
       })
       if (!chosen) return { counter, ticket: null }
       const priorityStreak = nextPriorityStreak(counter.priorityStreak, chosen)

@@ -319,6 +319,27 @@ describe('the queue panel', () => {
     expect(next.map((e) => e.label)).toEqual([e2, a1])
   })
 
+  it("plays the cap on appointments in a row from the counter's appointment streak: at the cap, the walk-in is next", () => {
+    const slotStart = new Date(NOW - 5 * 60_000).toISOString()
+    const line = [
+      ticket(A.id, 'A', 9),
+      ticket(A.id, 'A', 2, { origin: 'appointment', slotStart }),
+      ticket(A.id, 'A', 1, { origin: 'appointment', slotStart }),
+    ]
+    const [w1, b2, b3] = line.map((t) => t.label)
+    const order = { ...OLDEST_FIRST, maxAppointmentsInARow: 2 }
+    const next = (appointmentStreak: number) =>
+      counterQueue({ ...counter, appointmentStreak }, [A, B, C], line, NOW, { order }).rows[0].next
+    // none just called: both due appointments, then the walk-in
+    expect(next(0).map((e) => e.label)).toEqual([b2, b3, w1])
+    // one just called: one more, then the walk-in, then the other (its streak back at 0)
+    expect(next(1).map((e) => e.label)).toEqual([b2, w1, b3])
+    // at the cap: the walk-in first, as call-next takes it (the console played from none in a row)
+    expect(next(2).map((e) => e.label)).toEqual([w1, b2, b3])
+    // the chips mark the appointments, with their slot (a walk-in carries no mark)
+    expect(next(2).map((e) => e.appointment)).toEqual([undefined, { slotStart }, { slotStart }])
+  })
+
   it('rounds waits down to whole minutes', () => {
     expect(wholeMinutes(59)).toBe(0)
     expect(wholeMinutes(61)).toBe(1)

@@ -6,7 +6,9 @@
  * under the priority policy with its cap, across two lines of different weights, and each line's
  * tickets come in the order the console listed them, from any streak the counter starts at; and a
  * checked-in appointment whose slot has come (rule f) is listed first in its line, as the next call
- * takes it (the staff ticket carries its `slotStart`; before, the console listed it by its place).
+ * takes it (the staff ticket carries its `slotStart`; before, the console listed it by its place);
+ * and at the cap on appointments in a row the walk-in a call takes is listed first (the staff counter
+ * carries its `appointmentStreak`; before, the console played as if none had been called).
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { counterQueue, type LineOrder } from '../../counter-ui/queue-model.ts'
@@ -29,11 +31,19 @@ async function listedByConsole(center: TestCenter, clerk: string, counterId: num
   }
   const tickets = await get<Ticket[]>('/tickets')
   const queue = counterQueue(mine, await get<Service[]>('/services'), tickets, now, { order, nextCount: 10 })
-  return { streak: mine.priorityStreak, tickets, listed: new Map(queue.rows.map((row) => [row.service.id, row.next.map((e) => e.label)])) }
+  return {
+    streak: mine.priorityStreak,
+    counter: mine,
+    tickets,
+    listed: new Map(queue.rows.map((row) => [row.service.id, row.next.map((e) => e.label)])),
+  }
 }
 
-/** Every waiting ticket called at `counterId` one after another (the clock still), by line, and the first call's label. */
-async function calledByServer(center: TestCenter, clerk: string, counterId: number, serviceIds: number[]) {
+/**
+ * Every waiting ticket called at `counterId` one after another, by line, and the first call's label; the clock
+ * still, or a second on between calls with `clock` (the appointment streak reads the calls by their time).
+ */
+async function calledByServer(center: TestCenter, clerk: string, counterId: number, serviceIds: number[], clock?: TestClock) {
   const called = new Map<number, string[]>(serviceIds.map((id) => [id, []]))
   const all: string[] = []
   for (;;) {
@@ -43,6 +53,7 @@ async function calledByServer(center: TestCenter, clerk: string, counterId: numb
     all.push(answer.ticket.label)
     await center.action(clerk, counterId, 'start')
     await center.action(clerk, counterId, 'finish')
+    clock?.advance(1)
   }
   return { called, all }
 }
@@ -139,5 +150,53 @@ describe("the console's next labels are the tickets the server calls", () => {
     const { called, all } = await calledByServer(center, clerk, counter.id, [a.id, b.id])
     expect(all[0]).toBe('B-003')
     expect(listed).toEqual(called)
+  })
+
+  it('at the cap on appointments in a row, the walk-in the next call takes is listed first (the staff counter carries its streak)', async () => {
+    // 10:00 in Cairo; B takes bookings of 30-minute slots, three places a slot; the cap: two appointments in a row
+    const clock = new TestClock()
+    center = await TestCenter.start({ clock, config: { queue: { maxAppointmentsInARow: 2 } } })
+    const admin = await center.admin()
+    const b = await center.createService({ prefix: 'B' })
+    const counter = await center.createCounter({ number: 1, serviceIds: [b.id] })
+    const settings = { ...APPOINTMENT_DEFAULTS, enabled: true, slotMinutes: 30, serviceMinutes: 5 }
+    expect((await center.request('PUT', `/api/v1/appointments/settings/${b.id}`, { token: admin, body: settings })).statusCode).toBe(200)
+    const slotStart = '2026-03-10T08:30:00.000Z' // 10:30 in Cairo
+    const codes: string[] = []
+    for (const phone of ['01000000001', '01000000002', '01000000003']) {
+      const booked = await center.request('POST', '/api/v1/appointments', {
+        body: { serviceId: b.id, slotStart, name: 'Mona Ali', phone, lang: 'en' },
+      })
+      expect(booked.statusCode, booked.body).toBe(201)
+      codes.push(booked.json().code)
+    }
+    const kiosk = (await center.createDevice('kiosk')).token
+    const clerk = await center.openCounterAs('clerk1', counter.id)
+    // two walk-ins, B-001 and B-002; the three citizens check in at 10:20: B-003, B-004, B-005
+    for (let i = 0; i < 2; i++) {
+      await center.issue(kiosk, { serviceId: b.id })
+      clock.advance(180)
+    }
+    clock.set('2026-03-10T08:20:00Z')
+    for (const text of codes)
+      expect((await center.request('POST', '/api/v1/check-in', { token: kiosk, body: { text } })).json().outcome).toBe('ticket')
+    // 10:31: their slot has come; two of them called, the counter is at the cap
+    clock.set('2026-03-10T08:31:00Z')
+    for (const label of ['B-003', 'B-004']) {
+      expect((await center.action(clerk, counter.id, 'call-next')).json().ticket.label).toBe(label)
+      await center.action(clerk, counter.id, 'start')
+      await center.action(clerk, counter.id, 'finish')
+      clock.advance(1)
+    }
+    const { listed, counter: read } = await listedByConsole(center, clerk, counter.id, clock.now)
+    expect(read.appointmentStreak).toBe(2)
+    // a walk-in first, then the last appointment (its streak back at 0), then the other walk-in; before, B-005 was listed first
+    expect(listed.get(b.id)).toEqual(['B-001', 'B-005', 'B-002'])
+    const { called } = await calledByServer(center, clerk, counter.id, [b.id], clock)
+    expect(listed).toEqual(called)
+    // displays are not told the streak
+    const display = (await center.createDevice('display')).token
+    const shown = (await center.request('GET', `/api/v1/counters/${counter.id}`, { token: display })).json() as Counter
+    expect(shown).not.toHaveProperty('appointmentStreak')
   })
 })

@@ -42,7 +42,10 @@ export async function counterActionRoutes(fastify: FastifyInstance): Promise<voi
       async (request) => {
         const params = request.params as { id: number }
         const result = run(actorOf(request), params.id, request.body ?? {})
-        return { counter: counterDto(result.counter), ticket: result.ticket && staffTicketDto(result.ticket, app.tabour.queue.view) }
+        return {
+          counter: counterDto(result.counter, app.tabour.queue.view),
+          ticket: result.ticket && staffTicketDto(result.ticket, app.tabour.queue.view),
+        }
       },
     )
   }

@@ -39,8 +39,9 @@ describe('POST /api/v1/counters', () => {
         { serviceId: b.id, weight: 1 },
       ],
       active: true,
-      // to staff, the policy's streak: the console lists each line's next tickets by it (protocol/call-policy.ts)
+      // to staff, the policy's streaks: the console lists each line's next tickets by them (protocol/call-policy.ts)
       priorityStreak: 0,
+      appointmentStreak: 0,
     })
   })
 
@@ -212,7 +213,7 @@ describe('GET /api/v1/counters', () => {
       expect((await center.request('GET', COUNTERS, { token: callers[who] })).statusCode).toBe(200)
     }
     // a display gets no policy bookkeeping (publicCounterDto)
-    const { priorityStreak: _staffOnly, ...shown } = c
+    const { priorityStreak: _staffOnly, appointmentStreak: _staffToo, ...shown } = c
     for (const who of ['admin', 'manager', 'clerk', 'display'] as const) {
       expect((await center.request('GET', `${COUNTERS}/${c.id}`, { token: callers[who] })).json()).toEqual(who === 'display' ? shown : c)
     }
