@@ -11,15 +11,11 @@
  * one line.
  */
 import { inDigitStyle, type DigitStyle } from './digits.ts'
+import { leftToRight } from './time-range.ts'
 
-const LRI = '\u2066'
-const PDI = '\u2069'
 const HYPHEN = '\u2060-\u2060'
 
 /** `day` (YYYY-MM-DD) in `digits`, as one left-to-right isolate of isolated parts. */
 export function calendarDate(day: string, digits: DigitStyle): string {
-  const parts = inDigitStyle(day, digits)
-    .split('-')
-    .map((p) => `${LRI}${p}${PDI}`)
-  return `${LRI}${parts.join(HYPHEN)}${PDI}`
+  return leftToRight(inDigitStyle(day, digits).split('-').map(leftToRight).join(HYPHEN))
 }

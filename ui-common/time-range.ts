@@ -12,11 +12,11 @@
 import type { OpenInterval } from '../protocol/calendar.ts'
 import { inDigitStyle, type DigitStyle } from '../protocol/messages/digits.ts'
 
-const LRI = '\u2066'
-const PDI = '\u2069'
+/** `text` as a left-to-right isolate (LRI … PDI): its own order kept in any line (calendar-date.ts uses it too). */
+export const leftToRight = (text: string): string => `\u2066${text}\u2069`
 
 /** One time of day, `HH:MM`, in the screen's digits, isolated left to right. */
-export const timeOfDay = (hhmm: string, digits: DigitStyle): string => `${LRI}${inDigitStyle(hhmm, digits)}${PDI}`
+export const timeOfDay = (hhmm: string, digits: DigitStyle): string => leftToRight(inDigitStyle(hhmm, digits))
 
 /** One stretch: start, en dash, end. */
 export const timeRange = (h: OpenInterval, digits: DigitStyle): string => `${timeOfDay(h.open, digits)}–${timeOfDay(h.close, digits)}`
@@ -26,4 +26,4 @@ export const rangeComma = (digits: DigitStyle): string => (digits === 'arabic-in
 
 /** A day's stretches, first to last, as one left-to-right isolate. */
 export const timeRanges = (hours: readonly OpenInterval[], digits: DigitStyle): string =>
-  `${LRI}${hours.map((h) => timeRange(h, digits)).join(rangeComma(digits))}${PDI}`
+  leftToRight(hours.map((h) => timeRange(h, digits)).join(rangeComma(digits)))
