@@ -11,6 +11,7 @@ import { startUpBench } from './start-up.bench.ts'
 import { compiledServerBench } from './compiled-server.bench.ts'
 import { ticketRenderBench } from './ticket-render.bench.ts'
 import { bookingErasureBench } from './booking-erasure.bench.ts'
+import { hubStartBench } from './hub-start.bench.ts'
 import { rmSync } from 'node:fs'
 import findLocalPostgres from '../test/global-setup.ts'
 
@@ -27,6 +28,7 @@ await ticketRenderBench()
 await findLocalPostgres()
 const { hubIngestBench } = await import('./hub-ingest.bench.ts')
 await hubIngestBench()
+await hubStartBench()
 reportLatencyBench()
 bookingErasureBench()
 // the busy day leaves its database for the start-up bench to start a server on
