@@ -4,20 +4,25 @@
  * load, the time from navigation start to the kiosk's service buttons on screen (a frame in
  * which they exist, drawn) and to the display's board with its first snapshot (the one its page carries,
  * or its socket's: a build from before the page carried one); median of several loads.
- * Baseline in the same run, from the same server: a plain static HTML page's first paint. Two
- * cases each: a restart (the page loaded again with its stored device token, assets in the
- * HTTP cache) and a first load in a fresh profile (nothing cached; the token is stored).
+ * Baseline in the same run, from the same server: a plain static HTML page's first paint. Three
+ * cases each: a reload (the page loaded again with its stored device token, assets in the
+ * HTTP cache), a first load in a fresh profile (nothing cached; the token is stored), and the
+ * browser itself restarted with the profile it had (as a kiosk's box after a power cut).
  * Goal: the kiosk's services and the display's board within 2× the plain page's first paint.
  */
+import { mkdtempSync, rmSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchBrowser } from '../test/e2e/browser.ts'
+import { launchBrowser, launchWithProfile } from '../test/e2e/browser.ts'
 import { ensureUiBuilt } from '../test/e2e/ui-build.ts'
 import { TestCenter } from '../test/helpers/test-center.ts'
 import { START_COOKIE } from '../ui-common/start-data.ts'
 
 const LOADS = Number(process.env.BENCH_KIOSK_LOADS ?? 7)
 const CPU_SLOWDOWN = 4
+const CACHE_LABEL = { warm: 'reload, cache warm', cold: 'fresh profile', restart: 'browser restarted, its profile kept' } as const
 const KIOSK_VIEWPORT = { width: 1080, height: 1920 }
 const TV_VIEWPORT = { width: 1920, height: 1080 }
 /** A page of about the kiosk's first screen in words, with nothing to load but itself. */
@@ -139,23 +144,26 @@ export interface Case {
   cookie?: { name: string; value: string; domain: string; path: string }
 }
 
+const viewportOf = (c: Case) => (c.target === 'display' ? TV_VIEWPORT : KIOSK_VIEWPORT)
+
 /**
  * `LOADS` rounds after one warm-up round; each round loads every case once, one after another,
  * so a busy moment of the machine falls on all of them rather than on one case's whole series.
  * The order turns by one case each round: on a loaded machine the case loaded right after the
  * plain page measured slower on reload whichever build it was, and a fixed order gave that to
  * one case every time. `warm`: one page per case, reloaded (its assets in the HTTP cache);
- * `cold`: a fresh profile per load.
+ * `cold`: a fresh profile per load; `restart`: one profile per case kept on disk, the browser
+ * closed after each load and launched again for the next (measureRestart below).
  */
-async function measure(browser: Browser, cases: Case[], cache: 'warm' | 'cold'): Promise<number[][]> {
-  const viewport = (c: Case) => (c.target === 'display' ? TV_VIEWPORT : KIOSK_VIEWPORT)
+async function measure(browser: Browser, cases: Case[], cache: 'warm' | 'cold' | 'restart'): Promise<number[][]> {
+  if (cache === 'restart') return measureRestart(cases)
   const times: number[][] = cases.map(() => [])
   const contexts: BrowserContext[] = []
   const open = async (c: Case): Promise<Page> => {
     const context = await browser.newContext({ deviceScaleFactor: 1, locale: 'ar-EG' })
     contexts.push(context)
     if (c.cookie) await context.addCookies([c.cookie])
-    return slowPage(context, viewport(c), c.target, c.token)
+    return slowPage(context, viewportOf(c), c.target, c.token)
   }
   try {
     const warmPages = cache === 'warm' ? await Promise.all(cases.map(open)) : []
@@ -174,6 +182,37 @@ async function measure(browser: Browser, cases: Case[], cache: 'warm' | 'cold'):
     }
   } finally {
     await Promise.all(contexts.map((c) => c.close()))
+  }
+  return times
+}
+
+/**
+ * A kiosk's or display's browser started again (after a power cut or an upgrade of the box, the
+ * moment issue 22 names): a new browser process with the profile it had, so the page's assets
+ * come from the disk cache (the page itself is revalidated: no-cache) and the token from its
+ * storage. The round before the first (not counted) fills each profile. Each load is one launch:
+ * the time counted is still from navigation start, so the browser's own start is not in it.
+ */
+async function measureRestart(cases: Case[]): Promise<number[][]> {
+  const times: number[][] = cases.map(() => [])
+  const profiles = cases.map(() => mkdtempSync(join(tmpdir(), 'tabour-bench-profile-')))
+  try {
+    for (let round = -1; round < LOADS; round++) {
+      for (let k = 0; k < cases.length; k++) {
+        const i = (k + round + 1) % cases.length
+        const c = cases[i]
+        const context = await launchWithProfile(profiles[i], { deviceScaleFactor: 1, locale: 'ar-EG' })
+        try {
+          if (round < 0 && c.cookie) await context.addCookies([c.cookie])
+          const t = await loadOnce(await slowPage(context, viewportOf(c), c.target, c.token), c.url, false)
+          if (round >= 0) times[i].push(t)
+        } finally {
+          await context.close()
+        }
+      }
+    }
+  } finally {
+    for (const dir of profiles) rmSync(dir, { recursive: true, force: true })
   }
   return times
 }
@@ -245,7 +284,7 @@ export async function kioskStartBench(): Promise<void> {
   const rows: Record<string, string | number>[] = []
   const medians: Record<string, number> = {}
   try {
-    for (const cache of ['warm', 'cold'] as const) {
+    for (const cache of ['warm', 'cold', 'restart'] as const) {
       const cases: Case[] = [
         { name: 'plain HTML page, first paint', url: `${center.url}${PLAIN_PATH}`, target: 'plain' },
         ...screens(center),
@@ -258,7 +297,7 @@ export async function kioskStartBench(): Promise<void> {
         const ratios = times[i].map((t, round) => t / plain[round])
         medians[`${cache} ${c.name}`] = median(ratios)
         rows.push({
-          case: `${c.name} (${cache === 'warm' ? 'reload, cache warm' : 'fresh profile'})`,
+          case: `${c.name} (${CACHE_LABEL[cache]})`,
           loads: times[i].length,
           'median ms': ms(median(times[i])),
           'min ms': ms(Math.min(...times[i])),
@@ -276,7 +315,7 @@ export async function kioskStartBench(): Promise<void> {
     `\n## Kiosk and display start at ${CPU_SLOWDOWN}× CPU slow-down (Chromium, ${LOADS} loads each, median; baseline: a plain HTML page from the same server)`,
   )
   console.table(rows)
-  for (const cache of ['warm', 'cold'])
+  for (const cache of ['warm', 'cold', 'restart'])
     console.log(
       `ratio (${cache}) kiosk services / plain first paint: ${medians[`${cache} kiosk, services on screen`].toFixed(2)}; display board / plain: ${medians[`${cache} display, board with its snapshot`].toFixed(2)}`,
     )

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, expect } from 'vitest'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
 import { ensureUiBuilt } from './ui-build.ts'
 
 /**
@@ -33,14 +33,20 @@ function withoutSavedScreenshots(page: Page): Page {
   return page
 }
 
+/** The flags every test's Chromium needs; this machine has no internet: no background fetches to wait for or to fail. */
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking']
+
 /** Chromium with the flags every test needs, plus `extraArgs`. */
 export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    // this machine has no internet: no background fetches to wait for or to fail
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', ...extraArgs],
-  })
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] })
+}
+
+/**
+ * Chromium with a profile kept in `userDataDir` (its HTTP cache, cookies and storage survive a
+ * close), as a kiosk's browser keeps its own across a restart.
+ */
+export async function launchWithProfile(userDataDir: string, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, ...options })
 }
 
 export async function closeBrowser(browser: Browser | undefined): Promise<void> {
