@@ -44,3 +44,8 @@ export function reachLine(
   })
   return html`<p class="reach" data-exception-services=${e.serviceIds.join(' ')}>${t('hoursTab.onlyFor', lang, { services: names.join(lang === 'ar' ? '، ' : ', ') })}</p>`
 }
+
+/** Under a listed exception's name, when its hours are for walk-in tickets only: bookings keep the usual hours (bookable-hours.ts). */
+export function walkInsOnlyLine(e: HoursException, lang: Lang): TemplateResult | typeof nothing {
+  return e.walkInsOnly ? html`<p class="reach" data-walk-ins-only>${t('hoursTab.walkInsOnly', lang)}</p>` : nothing
+}

@@ -26,7 +26,7 @@ import { exceptionOverlaps, type ExceptionOverlap } from '../protocol/calendar-o
 import { isolate } from '../ui-common/bilingual.ts'
 import { rangeComma, timeRange, timeRanges } from '../ui-common/time-range.ts'
 import { exceptionSavedNote } from './exception-saved-note.ts'
-import { reachField, reachLine, reachOf } from './exception-reach.ts'
+import { reachField, reachLine, reachOf, walkInsOnlyLine } from './exception-reach.ts'
 import {
   EXAMPLE_LINE,
   EXAMPLE_TIME,
@@ -429,7 +429,7 @@ export class HoursView extends LitElement {
                 ({ e, i }) => html`<tr data-exception=${e.from}>
                   <td dir="ltr" data-date>${calendarDate(e.from, this.digits)}</td>
                   <td dir="ltr" data-date>${calendarDate(e.to, this.digits)}</td>
-                  <td>${nameIn(e, lang)}${reachLine(e, this.services, lang, this.digits)}${this.overlapLines(cal, overlaps, i)}</td>
+                  <td>${nameIn(e, lang)}${reachLine(e, this.services, lang, this.digits)}${walkInsOnlyLine(e, lang)}${this.overlapLines(cal, overlaps, i)}</td>
                   ${this.hoursCell(e)}
                   <td><button type="button" class="secondary" data-action="remove-exception" @click=${() => void this.saveExceptions(cal.exceptions.filter((_, k) => k !== i))}>${t('hoursTab.remove', lang)}</button>${this.errorAt(`exceptions/${i}`)}</td>
                 </tr>`,

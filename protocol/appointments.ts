@@ -81,7 +81,7 @@ export type Slot = Static<typeof Slot>
 
 /**
  * Why a day has no slot to offer: bookings `off`; `closed` (no opening hours that day); `blocked` (a
- * manager stopped bookings); `brief` (open, but no open stretch holds one slot); `too-far` (past
+ * manager stopped bookings, or the day is open for walk-in tickets only: bookable-hours.ts); `brief` (open, but no open stretch holds one slot); `too-far` (past
  * bookAheadDays); `past` (a day gone, or today once its last slot has begun); `no-capacity` (no
  * counter gives the service time).
  */
@@ -212,7 +212,7 @@ export const BookableService = Type.Object({
   /**
    * The days of `days` this service takes no booking on at all, and why (the `reason` its slots
    * give that day): `closed` (a center holiday, the service's own holiday or weekly day off),
-   * `blocked` (a manager stopped bookings), `brief` (open, but no open stretch holds one slot),
+   * `blocked` (a manager stopped bookings, or open for walk-ins only), `brief` (open, but no open stretch holds one slot),
    * or `past` (today, once its last slot has begun). The
    * pages mark these days so in their day lists: one offered as a day like the others said "no
    * times" once picked (walk s47).

@@ -58,6 +58,13 @@ export const HoursException = Type.Object(
     hours: DayHours,
     /** Only these services (their own hours within the center's); absent: the whole center. */
     serviceIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 100 })),
+    /**
+     * True: its hours are for walk-in tickets only, and appointments keep the usual hours (those it
+     * replaces, within its own: opening-hours.ts bookableSpansOn). The demo's "always open" exception
+     * (server/demo/seed.ts): the kiosk issues at any hour, the booking page offers only a government
+     * center's hours. Absent: bookings follow it as walk-ins do.
+     */
+    walkInsOnly: Type.Optional(Type.Boolean()),
     /** The UID of the .ics event it was imported from: a later import of the same file replaces it instead of adding a copy. */
     uid: Type.Optional(Type.String({ maxLength: 255 })),
   },

@@ -92,7 +92,8 @@ function serviceIntervals(cal: CenterCalendar, serviceId: number, day: LocalDate
   return own ? own[weekdayOf(day)] : null
 }
 
-function intersect(a: Span[], b: Span[]): Span[] {
+/** The instants both lists of stretches cover, in order. */
+export function intersect(a: Span[], b: Span[]): Span[] {
   const out: Span[] = []
   for (const x of a)
     for (const y of b) {

@@ -7,12 +7,13 @@
  * longer than longestStretchMinutes fits no day.
  */
 import { addDays, type LocalDate } from './center-clock.ts'
-import { openSpansOn } from './opening-hours.ts'
+import { bookableSpansOn } from './bookable-hours.ts'
 import type { CenterCalendar } from './calendar.ts'
 
 /**
- * The longest open stretch of the service, in whole minutes, on `today` and the `daysAhead`
- * days after it (the days the booking page offers); null when it is closed on all of them.
+ * The longest bookable stretch of the service (bookable-hours.ts: its opening hours, without the
+ * extra hours of an exception for walk-ins only), in whole minutes, on `today` and the `daysAhead`
+ * days after it (the days the booking page offers); null when it takes bookings on none of them.
  */
 export function longestStretchMinutes(
   cal: CenterCalendar,
@@ -23,7 +24,7 @@ export function longestStretchMinutes(
 ): number | null {
   let longest: number | null = null
   for (let i = 0; i <= daysAhead; i++)
-    for (const s of openSpansOn(cal, serviceId, addDays(today, i), timeZone))
+    for (const s of bookableSpansOn(cal, serviceId, addDays(today, i), timeZone))
       longest = Math.max(longest ?? 0, Math.floor((s.end - s.start) / 60_000))
   return longest
 }

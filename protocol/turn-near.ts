@@ -9,7 +9,8 @@
  * A consenting citizen is texted that their turn is near exactly once per line: by "ticket taken"
  * when it is near already at issue (message-scanner.ts issuedNear), else by the "few ahead" text
  * when it becomes near (a citizen near at issue got neither, and could step out waiting for a text
- * that never came).
+ * that never came). On WhatsApp, whose approved "ticket taken" template cannot say it, by the
+ * "few ahead" message right after it (server/notify/message-scanner.ts takenSaysNear).
  */
 import type { PublicTicket } from './entities.ts'
 import { waitValues } from './messages/ticket.ts'

@@ -63,7 +63,9 @@ export const CITIZEN_MESSAGES = {
   // characters) with the demo's center name, a booking's 19-character code in its link and the longest date
   // (test/server/notify/sms-parts.test.ts); they took three with the code and the service written out besides the link
   // (s49). The link opens the booking's page, which shows the code (its QR too), the service, and moves or cancels it;
-  // the code is also legible at the link's end. {code} and {service} stay fillable (an admin's text, the WhatsApp templates)
+  // the code is also legible at the link's end. {code} and {service} stay fillable (an admin's text, the WhatsApp templates).
+  // A center's name over about 35 characters costs a third part, here and in the ticket texts naming it: it is sent
+  // whole, as a cut would drop its district, the part that tells centers apart (docs/messages.md; sms-parts.test.ts)
   appointment_booked: {
     ar: 'حُجز موعدك في {center} {date} {time}. لإلغائه: {link}',
     en: 'Your appointment at {center} is booked for {date} at {time}. To cancel or change it: {link}',

@@ -68,6 +68,15 @@ export const HOURS_EDITOR_MESSAGES = {
   },
   /** Under a listed exception's name when it names services: {services} their labels, «A — تراخيص البناء». */
   'hoursTab.onlyFor': { ar: 'لخدمة {services} وحدها', en: 'Only for {services}' },
+  /**
+   * Under a listed exception's name when its hours are for walk-in tickets only (`walkInsOnly`,
+   * protocol/bookable-hours.ts): the booking page keeps the usual hours on its days (the demo's
+   * "always open": its kiosk issues at night, its booking page offers 08:00–16:00).
+   */
+  'hoursTab.walkInsOnly': {
+    ar: 'لتذاكر الحضور المباشر فقط: الحجز في المواعيد المعتادة',
+    en: 'For walk-in tickets only: appointments keep the usual hours',
+  },
   /** A service the list cannot name (no longer offered): its number. */
   'hoursTab.serviceNo': { ar: 'الخدمة رقم {id}', en: 'service no. {id}' },
   'hoursTab.save': { ar: 'حفظ المواعيد', en: 'Save the hours' },

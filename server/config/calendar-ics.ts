@@ -2,8 +2,8 @@
  * Holidays in iCalendar (.ics, RFC 5545) through ical.js (Mozilla's parser), so a ministry can
  * send one file to every center. An all-day event is a closure from its first day to the day
  * before DTEND; `X-TABOUR-HOURS:09:00-14:00,17:00-20:00` turns it into shorter hours
- * (Ramadan), and `X-TABOUR-NAME-AR` / `X-TABOUR-NAME-EN` keep both names (else SUMMARY is
- * both). What it cannot honour is refused naming the event: an event at a time of day (a
+ * (Ramadan), `X-TABOUR-NAME-AR` / `X-TABOUR-NAME-EN` keep both names (else SUMMARY is
+ * both), and `X-TABOUR-WALK-INS-ONLY:TRUE` an exception's `walkInsOnly`. What it cannot honour is refused naming the event: an event at a time of day (a
  * holiday is whole days), a time zone that does not exist, a recurrence other than yearly on a
  * Gregorian date (a Hijri RSCALE, weekly rules, BYDAY…): the Eids move every year and come as
  * dated events, never as a guess.
@@ -80,6 +80,8 @@ export function importIcs(source: string, today: LocalDate): HoursException[] {
       nameAr: text(vevent, 'x-tabour-name-ar') ?? summary,
       nameEn: text(vevent, 'x-tabour-name-en') ?? summary,
       hours: parseHours(n, name, text(vevent, 'x-tabour-hours')),
+      // hours for walk-in tickets only, bookings keeping the usual ones (protocol/bookable-hours.ts): the export says so, the import keeps it
+      ...(text(vevent, 'x-tabour-walk-ins-only')?.toUpperCase() === 'TRUE' ? { walkInsOnly: true } : {}),
     }
     const add = (from: LocalDate, key: string) => {
       if (!isRealDay(from)) throw refuse(n, name, 'invalid', `${from} is not a date`)
@@ -166,6 +168,7 @@ export function exportIcs(cal: CenterCalendar, productName: string): string {
       v.updatePropertyWithValue('x-tabour-name-ar', e.nameAr)
       v.updatePropertyWithValue('x-tabour-name-en', e.nameEn)
       if (e.hours.length > 0) v.updatePropertyWithValue('x-tabour-hours', e.hours.map((h) => `${h.open}-${h.close}`).join(','))
+      if (e.walkInsOnly) v.updatePropertyWithValue('x-tabour-walk-ins-only', 'TRUE')
       root.addSubcomponent(v)
     })
   return root.toString()

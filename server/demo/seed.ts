@@ -137,6 +137,13 @@ function addYears(day: string, years: number): string {
  * whatever hour a newcomer tries it (closed, the kiosk would offer nothing, and nights and Fridays
  * would look broken). Deleting the exception in the dashboard's hours view puts the weekly hours in force.
  *
+ * The exception is for walk-in tickets only (`walkInsOnly`, protocol/bookable-hours.ts): a service
+ * whose bookings a newcomer turns on offers slots in the weekly hours, 08:00 to 16:00 Sunday to
+ * Thursday, as a government center does, and marks Friday and Saturday «لا حجز» / "no bookings".
+ * Open around the clock for bookings too, the booking page offered a slot at 00:00 and every
+ * quarter hour of the night and the weekend, which no center would (walk s50). A newcomer tries a
+ * ticket at any hour and a booking in a real center's hours; each screen says which is which.
+ *
  * It keeps the default daily close (`dailyClose: true`), though open around the clock: it shows a
  * government center, whose numbers restart at A-001 every morning and whose leftovers are not
  * called the next day, and with the exception gone it must be one. `dailyClose: false` is for a
@@ -157,6 +164,7 @@ export function demoCalendar(now: number, timeZone: string): CenterCalendar {
         nameAr: 'عرض تجريبي: مفتوح دائمًا',
         nameEn: 'Demo: always open',
         hours: [{ open: '00:00', close: '24:00' }],
+        walkInsOnly: true,
       },
     ],
   }

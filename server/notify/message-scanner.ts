@@ -105,6 +105,7 @@ const AHEAD_KEY_SQL = `'ticket_ahead:' || t.id || CASE WHEN t.step = 0 THEN '' E
  * The rule for a turn near at issue, one for both texts so a citizen gets exactly one of them:
  * near at issue (few ahead and soon by `near`), "ticket taken" says so and no "few ahead" follows;
  * not near, "ticket taken" gives the people ahead only and "few ahead" comes once it is (aheadIn).
+ * On WhatsApp, whose "ticket taken" cannot say it, "few ahead" follows at once (takenSaysNear).
  * An issue event from before estimates were logged: few ahead.
  */
 function issuedNear(data: { position?: unknown; estimatedWaitSeconds?: unknown }, near: NearRule): boolean {
@@ -190,8 +191,8 @@ export class MessageScanner {
         center: this.deps.config.centerName[t.lang],
         ahead: Number(data.position ?? 0),
         link: ticketStatusUrlAt(this.deps.publicBase(), t.id, t.lang),
-        // near already: the few-ahead text will not come (aheadIn), so this text says it
-        near: rule && issuedNear(data, rule) ? 'yes' : 'no',
+        // near already: the few-ahead text will not come (aheadIn), so this text says it; on WhatsApp it cannot (takenSaysNear)
+        near: rule && this.takenSaysNear() && issuedNear(data, rule) ? 'yes' : 'no',
       }
       return this.queue('ticket_taken', `ticket_taken:${e.id}`, t, e.id, values, now)
     }
@@ -391,10 +392,24 @@ export class MessageScanner {
    */
   private startedNear(ticketId: string, step: number, joinedAhead: number | null, near: NearRule): boolean {
     if (step > 0) return (joinedAhead ?? 0) <= near.people
+    // a WhatsApp "ticket taken" did not say it (takenSaysNear): the few-ahead message does, at once
+    if (!this.takenSaysNear()) return false
     const issued = this.deps.db.prepare(`SELECT data FROM events WHERE ticket_id = ? AND type = 'ticket.issued'`).get(ticketId) as
       | { data: string }
       | undefined
     return issuedNear(issued ? JSON.parse(issued.data) : {}, near)
+  }
+
+  /**
+   * Whether "ticket taken" can say that the turn is near already ({near}): an SMS text can, Tabour
+   * writes it; a WhatsApp message is its approved template, `tabour_ticket_taken` with {label}
+   * {center} {ahead} {link} only (WHATSAPP_PARAMETERS), which cannot. So on WhatsApp a ticket near
+   * at issue gets the few-ahead message (`tabour_ticket_ahead`, approved) right after it: both
+   * channels tell it the turn is near, where WhatsApp said nothing (s50), and its outbox body says
+   * "Follow your turn" as its message does.
+   */
+  private takenSaysNear(): boolean {
+    return this.cfg.provider !== 'whatsapp'
   }
 
   /** When a turn is near for the texts (`messages.aheadAt` people, `queue.turnNearMinutes`); null: aheadAt 0, no "near" texts. */

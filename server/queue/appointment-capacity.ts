@@ -16,13 +16,15 @@
  *    slot that gets 0 is not offered. A manager's extra places for the day are added to every
  *    slot. Only when the whole day holds nothing (no counter serves the service) is the reason
  *    `no-capacity`.
- *  - Slots lie inside the service's opening hours of that day (opening-hours.ts `openSpansOn`:
- *    the weekly pattern, the service's own hours and the calendar's exceptions): they start at
+ *  - Slots lie inside the service's bookable hours of that day (bookable-hours.ts: its opening
+ *    hours, opening-hours.ts `openSpansOn`, from the weekly pattern, the service's own hours and
+ *    the calendar's exceptions, but not the extra hours of one for walk-ins only): they start at
  *    each open stretch's start, back to back, and a slot that would run past the stretch's end
  *    is not offered. A blocked day has none.
  */
 import type { CenterCalendar } from '../../protocol/calendar.ts'
 import { openSpansOn, type Span } from '../../protocol/opening-hours.ts'
+import { bookableSpansOn } from '../../protocol/bookable-hours.ts'
 import { addDays, localDay, type LocalDate } from '../../protocol/center-clock.ts'
 import { FALLBACK_SERVICE_MINUTES, type AppointmentDay, type AppointmentSettings, type NoSlotsReason } from '../../protocol/appointments.ts'
 import { rollingMeanServiceSeconds } from './wait-estimate.ts'
@@ -118,7 +120,8 @@ export interface PlannedSlot {
 export type ShutReason = Extract<NoSlotsReason, 'blocked' | 'closed' | 'brief'>
 
 /**
- * Whether `day` is shut for the service: `blocked` (the manager's day change), `closed` (no open
+ * Whether `day` is shut for the service: `blocked` (the manager's day change, or a day open for
+ * walk-ins only: bookable-hours.ts), `closed` (no open
  * stretch: the center's or the service's holiday, its weekly day off), `brief` (no open
  * stretch as long as one slot of `slotMinutes`), else null. planDay asks it, and the booking
  * pages' day lists are marked by it (Appointments.services), so a day the list marks is the day
@@ -129,8 +132,10 @@ export function dayShut(input: Pick<DaySlotsInput, 'calendar' | 'serviceId' | 'd
   spans: Span[]
 } {
   if (input.override?.blocked) return { reason: 'blocked', spans: [] }
-  const spans = openSpansOn(input.calendar, input.serviceId, input.day, input.timeZone)
-  if (spans.length === 0) return { reason: 'closed', spans: [] }
+  if (openSpansOn(input.calendar, input.serviceId, input.day, input.timeZone).length === 0) return { reason: 'closed', spans: [] }
+  // open for walk-ins only (an exception's hours beyond the usual: bookable-hours.ts): «لا حجز» / "no bookings", not "closed"
+  const spans = bookableSpansOn(input.calendar, input.serviceId, input.day, input.timeZone)
+  if (spans.length === 0) return { reason: 'blocked', spans: [] }
   const length = input.slotMinutes * 60_000
   return spans.some((s) => s.end - s.start >= length) ? { reason: null, spans } : { reason: 'brief', spans: [] }
 }

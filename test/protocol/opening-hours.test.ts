@@ -167,6 +167,14 @@ describe('a holiday imported from .ics', () => {
     const cal = mergeImport(GOVERNMENT, importIcs(ICS, '2026-12-03'))
     const again = mergeImport(cal, importIcs(exportIcs(cal, 'test'), '2026-12-03'))
     expect(again.exceptions).toEqual(cal.exceptions)
+    // an exception for walk-ins only (the demo's "always open") stays one: bookings would take its night hours otherwise
+    const walkIns = {
+      ...DEFAULT_CALENDAR,
+      exceptions: [
+        { from: '2026-12-07', to: '2036-12-07', nameAr: 'ع', nameEn: 'W', hours: [H('00:00', '24:00')], walkInsOnly: true, uid: 'w' },
+      ],
+    }
+    expect(importIcs(exportIcs(walkIns, 'test'), '2026-12-03')).toEqual(walkIns.exceptions)
   })
 
   const event = (lines: string[]) =>

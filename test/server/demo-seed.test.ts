@@ -5,10 +5,11 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../server/db/connection.ts'
 import { ensureAdmin } from '../../server/bootstrap.ts'
 import { DEMO_PASSWORD, demoCalendar, seedDemo } from '../../server/demo/seed.ts'
-import { TestCenter } from '../helpers/test-center.ts'
+import { TestCenter, TestClock } from '../helpers/test-center.ts'
 import { CalendarRepo } from '../../server/db/repositories/calendar-repo.ts'
 import { hoursNow } from '../../protocol/opening-hours.ts'
 import { calendarProblems } from '../../protocol/calendar-validation.ts'
+import { bookableSpansOn } from '../../protocol/bookable-hours.ts'
 import { PairingCodeDigest } from '../../server/auth/pairing-codes.ts'
 
 const dirs: string[] = []
@@ -87,6 +88,13 @@ describe('the demo calendar', () => {
       from: '2028-02-29',
       to: '2038-02-28',
     })
+    // walk-ins only: a booking keeps the weekly hours (protocol/bookable-hours.ts), Sunday 08:00–16:00 Cairo, nothing on Friday
+    expect(cal.exceptions[0]?.walkInsOnly).toBe(true)
+    const serviceId = 1
+    expect(bookableSpansOn(cal, serviceId, '2026-12-06', 'Africa/Cairo')).toEqual([
+      { start: Date.parse('2026-12-06T06:00:00Z'), end: Date.parse('2026-12-06T14:00:00Z') },
+    ])
+    expect(bookableSpansOn(cal, serviceId, '2026-12-04', 'Africa/Cairo')).toEqual([])
     const later = fridayNight + 300 * 86_400_000
     for (const at of [fridayNight, later]) expect(hoursNow(cal, null, at, 'Africa/Cairo')).toMatchObject({ open: true, closedReason: null })
     // the daily close is kept (numbers restart each day, as in a government center), and the screens say it:
@@ -98,6 +106,57 @@ describe('the demo calendar', () => {
       open: false,
       opensAt: '2026-12-06T06:00:00.000Z', // Sunday 08:00 in Cairo
     })
+  })
+})
+
+/**
+ * Open around the clock for walk-ins so a newcomer can issue and call at any hour, but bookable as a
+ * government center is: a service whose bookings are turned on offered a slot at 00:00 and every
+ * quarter hour of the night and the weekend (walk s50), which no center would.
+ */
+describe('the demo’s booking page', () => {
+  it('offers slots from 08:00 to 16:00 Sunday to Thursday only, while its kiosk issues on a Friday night', async () => {
+    const fridayNight = Date.parse('2026-12-04T21:30:00Z') // 23:30 in Cairo
+    const center = await TestCenter.start({ clock: new TestClock(fridayNight), config: { demo: true, timeZone: 'Africa/Cairo' } })
+    try {
+      const admin = await center.admin()
+      const services = (await center.request('GET', '/api/v1/services', { token: admin })).json() as { id: number; prefix: string }[]
+      const idOf = (prefix: string) => services.find((s) => s.prefix === prefix)!.id
+      const registry = idOf('C')
+      const put = await center.request('PUT', `/api/v1/appointments/settings/${registry}`, { token: admin, body: { enabled: true } })
+      expect(put.statusCode, put.body).toBe(200)
+      const slotsOn = async (day: string) =>
+        (await center.request('GET', `/api/v1/appointments/slots?serviceId=${registry}&day=${day}`)).json() as {
+          reason: string | null
+          slots: { start: string; end: string }[]
+        }
+      // Sunday: the weekly hours, 08:00 (06:00 UTC) to 16:00, not from midnight
+      const sunday = await slotsOn('2026-12-06')
+      expect(sunday.reason).toBeNull()
+      expect(sunday.slots[0]?.start).toBe('2026-12-06T06:00:00.000Z')
+      expect(sunday.slots.at(-1)?.end).toBe('2026-12-06T14:00:00.000Z')
+      // Friday and Saturday: open for walk-ins (the demo), no bookings: «لا حجز» / "no bookings", not "closed"
+      for (const day of ['2026-12-04', '2026-12-05'])
+        expect(await slotsOn(day), day).toEqual(expect.objectContaining({ reason: 'blocked', slots: [] }))
+      const [offered] = (await center.request('GET', '/api/v1/appointments/services')).json() as {
+        shutDays: { day: string; reason: string }[]
+      }[]
+      expect(offered!.shutDays.slice(0, 2)).toEqual([
+        { day: '2026-12-04', reason: 'blocked' },
+        { day: '2026-12-05', reason: 'blocked' },
+      ])
+      // a booking at 02:00 on Sunday is refused, as the page never offers it
+      const night = await center.request('POST', '/api/v1/appointments', {
+        body: { serviceId: registry, slotStart: '2026-12-06T00:00:00.000Z', name: 'Mona Ali', phone: '01012345678' },
+      })
+      expect(night.statusCode, night.body).toBe(422)
+      expect(night.json().code).toBe('TABOUR_ERR_SLOT_NOT_FOUND')
+      // and the kiosk still issues at 23:30 on a Friday (enquiries take a ticket with no counter open)
+      const kiosk = (await center.createDevice('kiosk')).token
+      expect((await center.issue(kiosk, { serviceId: idOf('F') })).label).toBe('F-001')
+    } finally {
+      await center.close()
+    }
   })
 })
 

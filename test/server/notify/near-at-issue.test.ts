@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { TestCenter, TestClock } from '../../helpers/test-center.ts'
 import { arrive } from '../../../server/queue/remote-arrival.ts'
 import { turnIsNear } from '../../../protocol/turn-near.ts'
+import { whatsappTemplateBody } from '../../../server/notify/whatsapp-provider.ts'
 
 /**
  * Which text tells a citizen that their turn is near (server/notify/message-scanner.ts issuedNear),
@@ -16,13 +17,21 @@ describe('the turn near at issue, and where the citizen is told to go', () => {
   afterEach(() => center?.close())
 
   /** A minute a ticket (every estimate within turnNearMinutes), aheadAt 3; A is the kiosk's, B call-ahead from a phone, C check-in. */
-  async function setup() {
+  const SMS = { provider: 'http', aheadAt: 3, http: { url: 'http://127.0.0.1:9/sms', body: { text: '{text}' }, idField: 'id' } } as const
+  // nothing answers: the messages are queued (the scanner's doing) and never sent
+  const WHATSAPP = {
+    provider: 'whatsapp',
+    aheadAt: 3,
+    whatsapp: { baseUrl: 'http://127.0.0.1:9', phoneNumberId: '1234567890', token: 'wa-token' },
+  } as const
+
+  async function setup(messages: typeof SMS | typeof WHATSAPP = SMS) {
     const clock = new TestClock(Date.parse('2026-03-10T08:00:00Z'))
     center = await TestCenter.start({
       clock,
       config: {
         queue: { defaultServiceSeconds: 60, turnNearMinutes: 15 },
-        messages: { provider: 'http', aheadAt: 3, http: { url: 'http://127.0.0.1:9/sms', body: { text: '{text}' }, idField: 'id' } },
+        messages,
         remoteJoin: {
           services: [
             { prefix: 'B', mode: 'call-ahead', arriveMinutes: 10 },
@@ -75,7 +84,16 @@ describe('the turn near at issue, and where the citizen is told to go', () => {
         .map((r: any) => `${r.kind}: ${r.body}`)
     }
     const page = async (id: string) => (await center.request('GET', `/api/v1/tickets/${id}`)).json()
-    return { a, b, c, kiosk, consenting, joined, callNext, textsOf, page }
+    /** The WhatsApp template messages queued for a ticket: the template and its body parameters, as the Cloud API gets them. */
+    const templatesOf = (ticketId: string) =>
+      center.app.tabour.db
+        .prepare('SELECT kind, phone, lang, params FROM message_outbox WHERE ticket_id = ? ORDER BY id')
+        .all(ticketId)
+        .map((r: any) => {
+          const { template } = whatsappTemplateBody({ ...r, params: JSON.parse(r.params) }, {})
+          return `${template.name}: ${template.components[0]!.parameters.map((p) => p.text).join(' | ')}`
+        })
+    return { a, b, c, kiosk, consenting, joined, callNext, textsOf, page, templatesOf }
   }
 
   it('aheadAt-1 and aheadAt ahead at issue: "ticket taken" says near, no few-ahead follows; aheadAt+1: the few-ahead text, once', async () => {
@@ -103,6 +121,39 @@ describe('the turn near at issue, and where the citizen is told to go', () => {
     // once: later scans add nothing, to anyone
     for (const t of [p, q]) expect(s.textsOf(t.id), t.label).toHaveLength(1)
     expect(s.textsOf(r.id)).toHaveLength(2)
+  })
+
+  /**
+   * WhatsApp's approved `tabour_ticket_taken` has {label} {center} {ahead} {link}: it cannot say
+   * "Almost your turn", and the few-ahead message was skipped as if it had (s50: an SMS citizen near
+   * at issue was told, a WhatsApp one never). On WhatsApp the few-ahead message follows at once.
+   */
+  it('on WhatsApp, a turn near at issue is told by the approved few-ahead template right after "ticket taken", once', async () => {
+    const s = await setup(WHATSAPP)
+    await center.issue(s.kiosk, { serviceId: s.a.id })
+    const near = await s.consenting(s.a.id)
+    for (let i = 0; i < 2; i++) await center.issue(s.kiosk, { serviceId: s.a.id })
+    const far = await s.consenting(s.a.id)
+    expect([near.position, far.position]).toEqual([1, 4])
+    // its record says what its message says: "Follow your turn" (the template's), then the near message
+    expect(s.textsOf(near.id)).toEqual([
+      expect.stringContaining('1 person is ahead of you. Follow your turn: http'),
+      `ticket_ahead: Ticket ${near.label}: 1 person ahead of you, about 1 minute. Please stay close to the counters.`,
+    ])
+    // the templates get exactly their approved parameters
+    expect(s.templatesOf(near.id)).toEqual([
+      expect.stringMatching(new RegExp(`^tabour_ticket_taken: ${near.label} \\| Citizen Service Technology Center \\| 1 \\| http`)),
+      `tabour_ticket_ahead: ${near.label} | 1 | 1`,
+    ])
+    // once: later scans add nothing
+    expect(s.textsOf(near.id)).toHaveLength(2)
+    // not near at issue: only "ticket taken", until the line moves
+    expect(s.textsOf(far.id)).toEqual([expect.stringContaining('4 people are ahead of you. Follow your turn: http')])
+    await s.callNext(0)
+    expect(s.textsOf(far.id)).toEqual([
+      expect.stringContaining('Follow your turn'),
+      expect.stringMatching(/^ticket_ahead: .*: 3 people ahead/),
+    ])
   })
 
   it('a phone joiner not checked in is told to head to the center as its turn nears; one in the building, to stay close to the counters', async () => {

@@ -102,3 +102,58 @@ describe('the SMS parts of the default texts', () => {
     expect(countSegments(worst).segments, `${worst} (${worst.length})`).toBeLessThanOrEqual(parts)
   })
 })
+
+/**
+ * A center's long name (Egypt's run to 40–60 Arabic characters) is sent whole, at the cost of a
+ * part: every text naming the center takes three Arabic parts with «مركز خدمات
+ * المواطنين التكنولوجي بحي شرق مدينة نصر» (49 characters), "ticket taken" too, where the demo's
+ * name (33) fits two; the booked and moved texts reach two parts' 134 characters at 33 and 37. Cut to fit two, it would read «مركز خدمات
+ * المواطنين التكنولوجي بحي…»: the district, the one part that tells one center from another, is
+ * what goes, and a citizen who goes to the wrong center costs more than a part. A center that pays
+ * for the part writes its short name into its texts (the dashboard's Messages, whose preview
+ * counts the parts with the center's own name). So: the whole name, and never more than three
+ * Arabic parts (65 characters) or two English ones (60: the closing texts' second) with the longest names.
+ */
+describe('a long center name', () => {
+  const names: Record<Lang, string> = {
+    ar: 'مركز خدمات المواطنين التكنولوجي بحي شرق مدينة نصر بمحافظة القاهرة',
+    en: 'East Nasr City Technology Center for Citizen Services, Cairo',
+  }
+  // the default texts that name it (appointment_cancelled may, and does not)
+  const naming = MESSAGE_KINDS.filter((kind) => CITIZEN_MESSAGES[kind].ar.includes('{center}'))
+  const cases = (['ar', 'en'] as const).flatMap((lang) => naming.map((kind) => [lang, kind, lang === 'ar' ? 3 : 2] as const))
+  it.each(cases)('%s %s names it whole in at most %i parts', (lang, kind, parts) => {
+    expect(names[lang].length).toBeGreaterThanOrEqual(60)
+    let worst = ''
+    for (const values of combinations(kind, { ...valuesIn(lang, kind), center: [names[lang]] })) {
+      const text = fillTemplate(CITIZEN_MESSAGES[kind][lang], lang, values, lang === 'ar' ? 'arabic-indic' : 'western')
+      expect(text).toContain(names[lang])
+      if (countSegments(text).units > countSegments(worst).units) worst = text
+    }
+    if (lang === 'en') expect(countSegments(worst).encoding, worst).toBe('gsm7')
+    expect(countSegments(worst).segments, `${worst} (${worst.length})`).toBeLessThanOrEqual(parts)
+  })
+  it('costs the Arabic texts naming it a third part at 49 characters (the demo’s 33 fit two); two English ones a second at 60', () => {
+    const partsWith = (lang: Lang, kind: MessageKind, center: string) =>
+      Math.max(
+        ...combinations(kind, { ...valuesIn(lang, kind), center: [center] }).map(
+          (values) =>
+            countSegments(fillTemplate(CITIZEN_MESSAGES[kind][lang], lang, values, lang === 'ar' ? 'arabic-indic' : 'western')).segments,
+        ),
+      )
+    const nasrCity = 'مركز خدمات المواطنين التكنولوجي بحي شرق مدينة نصر'
+    expect(Object.fromEntries(naming.map((kind) => [kind, partsWith('ar', kind, nasrCity)]))).toEqual({
+      ticket_taken: 3,
+      ticket_closed: 3,
+      ticket_day_closed: 3,
+      appointment_booked: 3,
+      appointment_reminder: 3,
+      appointment_moved: 3,
+    })
+    expect(Object.fromEntries(naming.map((kind) => [kind, partsWith('en', kind, names.en)]))).toEqual({
+      ...Object.fromEntries(naming.map((kind) => [kind, PARTS.en[kind]])),
+      ticket_closed: 2,
+      ticket_day_closed: 2,
+    })
+  })
+})
