@@ -45,6 +45,19 @@ export function reachLine(
   return html`<p class="reach" data-exception-services=${e.serviceIds.join(' ')}>${t('hoursTab.onlyFor', lang, { services: names.join(lang === 'ar' ? '، ' : ', ') })}</p>`
 }
 
+/**
+ * The exception form's box for hours that are for walk-in tickets only: a late evening for the
+ * kiosk's line without opening the booking page's slots to it (bookable-hours.ts). Unticked, the
+ * exception's hours are everyone's, as before.
+ */
+export function walkInsOnlyField(lang: Lang): TemplateResult {
+  return html`<label class="wide check"><input type="checkbox" name="walkInsOnly" />${t('hoursTab.walkInsOnlyField', lang)}</label>`
+}
+
+/** What the form's box sends: the flag when ticked, nothing otherwise (the API's default). */
+export const walkInsOnlyOf = (data: FormData): Pick<HoursException, 'walkInsOnly'> =>
+  data.get('walkInsOnly') === 'on' ? { walkInsOnly: true } : {}
+
 /** Under a listed exception's name, when its hours are for walk-in tickets only: bookings keep the usual hours (bookable-hours.ts). */
 export function walkInsOnlyLine(e: HoursException, lang: Lang): TemplateResult | typeof nothing {
   return e.walkInsOnly ? html`<p class="reach" data-walk-ins-only>${t('hoursTab.walkInsOnly', lang)}</p>` : nothing

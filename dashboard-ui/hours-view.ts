@@ -26,7 +26,7 @@ import { exceptionOverlaps, type ExceptionOverlap } from '../protocol/calendar-o
 import { isolate } from '../ui-common/bilingual.ts'
 import { rangeComma, timeRange, timeRanges } from '../ui-common/time-range.ts'
 import { exceptionSavedNote } from './exception-saved-note.ts'
-import { reachField, reachLine, reachOf, walkInsOnlyLine } from './exception-reach.ts'
+import { reachField, reachLine, reachOf, walkInsOnlyField, walkInsOnlyLine, walkInsOnlyOf } from './exception-reach.ts'
 import {
   EXAMPLE_LINE,
   EXAMPLE_TIME,
@@ -442,7 +442,7 @@ export class HoursView extends LitElement {
         <label>${t('hoursTab.nameAr', lang)}<input name="nameAr" lang="ar" dir="rtl" /></label>
         <label>${t('hoursTab.nameEn', lang)}<input name="nameEn" lang="en" dir="ltr" /></label>
         <label>${t('hoursTab.hours', lang)}<input name="hours" dir="ltr" /></label>
-        ${reachField(this.services, lang)}
+        ${reachField(this.services, lang)} ${walkInsOnlyField(lang)}
         <button type="submit" data-action="add-exception">${t('hoursTab.add', lang)}</button>
         ${this.errorAt(`exceptions/${cal.exceptions.length}`)} ${this.messageFor('exception')}
       </form>
@@ -611,6 +611,7 @@ export class HoursView extends LitElement {
       nameEn: get('nameEn'),
       hours,
       ...reachOf(get('serviceId')),
+      ...walkInsOnlyOf(data),
     }
     if (await this.saveExceptions([...this.cal!.exceptions, exception], true)) {
       form.reset()

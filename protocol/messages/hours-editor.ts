@@ -77,6 +77,11 @@ export const HOURS_EDITOR_MESSAGES = {
     ar: 'لتذاكر الحضور المباشر فقط: الحجز في المواعيد المعتادة',
     en: 'For walk-in tickets only: appointments keep the usual hours',
   },
+  /** The exception form's box that makes its hours the kiosk's alone (`walkInsOnly`). */
+  'hoursTab.walkInsOnlyField': {
+    ar: 'لتذاكر الحضور المباشر فقط (يبقى الحجز في المواعيد المعتادة)',
+    en: 'For walk-in tickets only (appointments keep the usual hours)',
+  },
   /** A service the list cannot name (no longer offered): its number. */
   'hoursTab.serviceNo': { ar: 'الخدمة رقم {id}', en: 'service no. {id}' },
   'hoursTab.save': { ar: 'حفظ المواعيد', en: 'Save the hours' },

@@ -130,6 +130,24 @@ describe('bookings, holidays and closing, as the pages say them', () => {
     )
     expect(await seriousAxeViolations(page)).toEqual([])
     await shot(page, 'holiday-twice-en')
+
+    // an evening for the kiosk's line alone, set in the form (the API and .ics had the flag, the form had no box)
+    await add.locator('input[name="from"]').fill('2026-12-27')
+    await add.locator('input[name="to"]').fill('2026-12-27')
+    await add.locator('input[name="nameAr"]').fill('مساء ممتد')
+    await add.locator('input[name="nameEn"]').fill('Late evening')
+    await add.locator('input[name="hours"]').fill('08:00-21:00')
+    await add.getByLabel('For walk-in tickets only (appointments keep the usual hours)').check()
+    await add.locator('button[data-action="add-exception"]').click()
+    const evening = view.locator('tr[data-exception="2026-12-27"]')
+    await evening.waitFor()
+    expect(await evening.locator('[data-walk-ins-only]').textContent()).toBe('For walk-in tickets only: appointments keep the usual hours')
+    const withEvening = (await center.request('GET', '/api/v1/calendar', { token: admin })).json()
+    expect(withEvening.exceptions.find((x: { from: string }) => x.from === '2026-12-27')).toMatchObject({
+      walkInsOnly: true,
+      hours: [{ open: '08:00', close: '21:00' }],
+    })
+    expect(withEvening.exceptions.find((x: { from: string }) => x.from === '2026-12-24').walkInsOnly).toBeUndefined()
   })
 
   it('at 14:35 the join page and the ticket status page say what the kiosk says about the 15:00 close, in the center digits', async () => {
