@@ -70,7 +70,7 @@ export function takeStartData<T>(token: string): T | null {
 export interface PageDevice {
   /** The token in its cookie, or null. */
   token: string | null
-  /** The center inlined start data for that token (and drew its first screen with it). */
+  /** The center inlined start data for that token (and drew its first screen from it, where it draws one). */
   drawn: boolean
   /** The center refused that token (REFUSED_META). */
   refused: boolean
