@@ -40,7 +40,7 @@ export async function serveUi(app: FastifyInstance, uiDir: string): Promise<void
       // a paired kiosk's page carries its first screen's data, and that screen drawn (issue 22); the same address serves every device, so vary on the cookie
       const start = await startData(app, request, path)
       // lit's server renderer is loaded with the first such page, not at start (issue 22: a center starts in under a second)
-      const first = start ? (await import('./first-screen/first-screen-for.ts')).firstScreenFor(path, start.data, request) : null
+      const first = start?.data ? (await import('./first-screen/first-screen-for.ts')).firstScreenFor(path, start.data, request) : null
       return sendBuiltPage(reply.header('vary', 'cookie'), join(uiDir, folder, 'index.html'), start?.element ?? null, first)
     })
   }

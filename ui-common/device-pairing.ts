@@ -11,6 +11,7 @@ import { ApiError, NetworkError, requestJson } from './api-client.ts'
 import { apiUrl } from './base-path.ts'
 import { normalizePairingCode, PAIRING_CODE_LENGTH } from './pairing-code.ts'
 import type { PairingMessageKey } from '../protocol/messages/pairing.ts'
+import { forgetForPage, pageDevice, startToken } from './start-data.ts'
 import { TokenStore, tokenKey } from './token-store.ts'
 
 /** The kinds of device that pair from a browser page. */
@@ -55,6 +56,8 @@ export class DevicePairing {
     readonly kind: PairedKind,
     readonly base: string,
     private readonly hooks: DevicePairingHooks,
+    /** The page keeps its token in a cookie too, and the center draws its first screen for it (ui-common/start-data.ts). */
+    private readonly startData = false,
   ) {
     this.store = new TokenStore(tokenKey(`${kind}-token`, base), 'local')
   }
@@ -63,13 +66,17 @@ export class DevicePairing {
   async boot(search: string): Promise<void> {
     const raw = new URLSearchParams(search).get('pair')
     const code = normalizePairingCode(raw ?? '')
-    this.token = this.store.load()?.token ?? null
+    const stored = this.store.load()?.token ?? null
+    const start = this.startData ? startToken(stored, pageDevice()) : { token: stored, save: false, refused: false }
+    this.token = start.token
+    if (start.save && start.token !== null) this.store.save({ token: start.token })
+    if (start.refused) this.clear()
     if (code.length === PAIRING_CODE_LENGTH) {
       // a kiosk or TV whose launcher opens the ?pair= URL on every boot keeps the token it has once the code is spent
       const paired = await this.pair(code, this.token !== null)
       if (paired || this.token === null) return
     }
-    if (this.token === null) this.show(raw ? 'pair.badCode' : null, code)
+    if (this.token === null) this.show(raw ? 'pair.badCode' : start.refused ? MESSAGES[this.kind].revoked : null, code)
     else await this.start()
   }
 
@@ -103,9 +110,15 @@ export class DevicePairing {
 
   /** The token no longer works (revoked, or paired again elsewhere): forget it, back to the code screen. */
   forget(): void {
+    this.clear()
+    this.show(MESSAGES[this.kind].revoked, '')
+  }
+
+  /** No token anywhere: not in storage, not in the page's cookie (its page is served plain again). */
+  private clear(): void {
     this.store.clear()
     this.token = null
-    this.show(MESSAGES[this.kind].revoked, '')
+    if (this.startData) forgetForPage(this.base, this.kind)
   }
 
   /**

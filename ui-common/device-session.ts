@@ -17,7 +17,7 @@ import { FeedController } from './feed-controller.ts'
 import { needsSnapshot, withFigures } from './queue-figures.ts'
 import { ServerReach } from './server-reach.ts'
 import { afterNextPaint } from './lazy-module.ts'
-import { forgetForPage, rememberForPage } from './start-data.ts'
+import { rememberForPage } from './start-data.ts'
 
 /** How a screen's session is set up. */
 export interface DeviceSessionOptions {
@@ -94,10 +94,13 @@ export abstract class DeviceSession {
       })
     this.reach = new ServerReach(host)
     host.addController({ hostDisconnected: () => clearInterval(this.reloadTimer) })
-    this.pairing = new DevicePairing(host, options.kind, options.base, {
-      onPaired: (device) => this.paired(device),
-      onStart: () => this.start(),
-    })
+    this.pairing = new DevicePairing(
+      host,
+      options.kind,
+      options.base,
+      { onPaired: (device) => this.paired(device), onStart: () => this.start() },
+      this.startData,
+    )
   }
 
   get phase(): DevicePairing['phase'] {
@@ -136,7 +139,6 @@ export abstract class DeviceSession {
     this.interrupted()
     this.reset()
     this.pairing.forget()
-    if (this.startData) forgetForPage(this.base, this.kind)
   }
 
   /** The service list may be out of date (a service refused a ticket): ask for a snapshot. */

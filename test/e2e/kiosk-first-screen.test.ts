@@ -39,7 +39,7 @@ async function holdKioskScript(page: Page): Promise<{ release: () => void; held:
 }
 
 /** A center with three services (one not offered: no counter serves it), an open counter, and a kiosk paired on `page`. */
-async function pairedKiosk(page: Page): Promise<{ center: TestCenter; url: string; services: { id: number }[] }> {
+async function pairedKiosk(page: Page): Promise<{ center: TestCenter; url: string; services: { id: number }[]; deviceId: number }> {
   const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, cleanups)
   const services = [
     await center.createService({ prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card' }),
@@ -52,7 +52,7 @@ async function pairedKiosk(page: Page): Promise<{ center: TestCenter; url: strin
   expect(device.statusCode, device.body).toBe(201)
   await page.goto(`${url}/kiosk/?pair=${device.json().pairingCode}`)
   await page.locator('tabour-kiosk-app tabour-service-grid button[data-service-id]').first().waitFor()
-  return { center, url, services }
+  return { center, url, services, deviceId: device.json().id }
 }
 
 /** Console messages that say the page's CSP refused something. */
@@ -104,6 +104,44 @@ async function notShownWhileParsing(page: Page): Promise<void> {
   await page.unroute(HELD)
 }
 const APP_BUTTONS = 'tabour-kiosk-app tabour-service-grid button[data-service-id]'
+const PAIRING = 'tabour-kiosk-app tabour-pairing-screen'
+const STORED = 'tabour:kiosk-token:/'
+
+/**
+ * A kiosk profile's reset (or a browser policy) clears storage and keeps the cookie: the page
+ * comes with the services drawn by the center, and the kiosk, which used to read storage alone,
+ * then put the pairing screen over them. The cookie's token is the kiosk's as much: it stays on
+ * the services, and stores the token again.
+ */
+async function cookieKeptStorageCleared(page: Page): Promise<void> {
+  const token = await page.evaluate((key) => localStorage.getItem(key), STORED)
+  await page.evaluate((key) => localStorage.removeItem(key), STORED)
+  await page.reload()
+  await page.locator(`${APP_BUTTONS}, ${PAIRING}`).first().waitFor()
+  expect(await page.locator(PAIRING).count(), 'the services the center drew stay: no pairing screen').toBe(0)
+  expect(await page.evaluate((key) => localStorage.getItem(key), STORED)).toBe(token)
+}
+
+/**
+ * Revoked while the kiosk was off: the center draws no first screen and says the token was
+ * refused, so the pairing screen shows from the start, saying the kiosk was unpaired, without a
+ * request that could only be refused; the token is forgotten, cookie and storage.
+ */
+async function revokedWhileOff(page: Page, center: TestCenter, deviceId: number): Promise<void> {
+  const url = page.url()
+  // off: a kiosk that runs hears of it over its socket and goes to pairing by itself
+  await page.goto('about:blank')
+  expect((await center.request('POST', `/api/v1/devices/${deviceId}/revoke`, { token: await center.admin() })).statusCode).toBe(200)
+  const asked: string[] = []
+  page.on('request', (r) => void (r.url().includes('/api/v1/') && asked.push(r.url())))
+  await page.goto(url)
+  await page.locator(`${PAIRING} [data-error]`).waitFor()
+  expect(await page.locator(`${PAIRING} [data-error]`).getAttribute('data-error')).toBe('pair.revoked')
+  expect(await page.locator(FIRST).count(), 'no first screen for a revoked token').toBe(0)
+  expect(asked, 'no request refused on the way to pairing').toEqual([])
+  expect(await page.evaluate((key) => localStorage.getItem(key), STORED)).toBeNull()
+  expect((await page.context().cookies()).map((c) => c.name)).not.toContain('tabour-device')
+}
 
 describe('the kiosk first screen in its page (issue 22)', () => {
   for (const [name, viewport] of [
@@ -146,7 +184,7 @@ describe('the kiosk first screen in its page (issue 22)', () => {
 
   it('a service tapped before the kiosk script has run gives its ticket once the script is there; a tap on a closed service gives none', async () => {
     const page = await contexts.page(PORTRAIT)
-    const { center, services } = await pairedKiosk(page)
+    const { center, services, deviceId } = await pairedKiosk(page)
     const issued = () => center.app.tabour.db.prepare('SELECT service_id AS serviceId FROM tickets').all() as { serviceId: number }[]
     expect(issued()).toEqual([])
     await notShownWhileParsing(page)
@@ -167,6 +205,8 @@ describe('the kiosk first screen in its page (issue 22)', () => {
     expect(await page.locator('tabour-ticket-confirmation [data-ticket-label]').textContent()).toContain('B')
     expect(issued()).toEqual([{ serviceId: services[1].id }])
     expect(await page.locator(FIRST).count(), 'the first screen is gone').toBe(0)
+    await cookieKeptStorageCleared(page)
+    await revokedWhileOff(page, center, deviceId)
   })
 
   it('an unpaired kiosk gets no first screen', async () => {

@@ -10,6 +10,7 @@ import { TestCenter, TestClock } from '../helpers/test-center.ts'
  * token's own API calls answer, and escaped so that nothing in a name can end the element. The
  * browser side is in test/e2e/kiosk-start.test.ts and test/e2e/display-start.test.ts.
  */
+const REFUSED = '<meta name="tabour-device" content="refused">'
 const PAGE = '<!doctype html><html><head><script type="module" src="../assets/kiosk.js"></script></head><body></body></html>'
 
 /** The JSON inlined in `html`, or null when there is none. */
@@ -80,13 +81,16 @@ describe('kiosk page with its start data', () => {
     expect(res.body.indexOf('tabour-start-data')).toBeLessThan(res.body.indexOf('</head>'))
   })
 
-  it('inlines nothing for a token that does not work, nor on a page that takes no start data', async () => {
+  it('inlines nothing for a token that does not work, and says it was refused; nothing on a page that takes no start data', async () => {
     const bad = await get('/kiosk/', 'tbd_not-a-token')
     expect(bad.statusCode).toBe(200)
     expect(startData(bad.body)).toBeNull()
-    expect(bad.headers['cache-control']).toBe('no-cache')
+    // the page shows pairing from the start (ui-common/start-data.ts startToken), not after a request refused again
+    expect(bad.body).toBe(PAGE.replace('</head>', `${REFUSED}</head>`))
+    expect(bad.headers['cache-control']).toBe('private, no-cache')
     expect(startData((await get('/counter/', display.token)).body), 'the console takes none').toBeNull()
-    expect(startData((await get('/display/', kiosk.token)).body), "a kiosk's token has no board").toBeNull()
+    // a token that works but has no board is not refused: the page asks for itself, as it always did
+    expect((await get('/display/', kiosk.token)).body, "a kiosk's token has no board").toBe(PAGE)
     expect(startData((await get('/kiosk/?pair=ABC', 'x%ZZ')).body), 'a cookie that does not decode').toBeNull()
   })
 })
@@ -139,12 +143,12 @@ describe('display page with its start data', () => {
     expect(board.seq).toEqual(expect.any(Number))
   })
 
-  it('inlines nothing once the display is revoked: its page is served as built, and it asks for itself (and is sent to pairing)', async () => {
+  it('inlines nothing once the display is revoked: its page says its token was refused, and it shows pairing from the start', async () => {
     const admin = await center.admin()
     expect((await center.request('POST', `/api/v1/devices/${display.id}/revoke`, { token: admin })).statusCode).toBe(200)
     const res = await get('/display/', display.token)
     expect(res.statusCode).toBe(200)
-    expect(res.body).toBe(PAGE)
-    expect(res.headers['cache-control']).toBe('no-cache')
+    expect(res.body).toBe(PAGE.replace('</head>', `${REFUSED}</head>`))
+    expect(res.headers['cache-control']).toBe('private, no-cache')
   })
 })
