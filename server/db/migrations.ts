@@ -942,4 +942,21 @@ ALTER TABLE devices ADD COLUMN last_print_job TEXT;
 ALTER TABLE devices ADD COLUMN sound_report TEXT;
 `,
   },
+  {
+    version: 36,
+    name: 'where a moved booking was, on its row',
+    sql: `
+-- A moved booking's page says where it was before ("moved from 10:00"): the public booking page,
+-- polled by its holder, and every answer about a booking. That was a search of the event log for
+-- the booking's last appointment.moved on every read; each move now keeps the slot start it leaves
+-- here (bookings-repo move), and the bookings moved before get theirs from that same last event
+-- (its data holds the booking's id and the slot it left). NULL: never moved.
+ALTER TABLE bookings ADD COLUMN moved_from INTEGER;
+UPDATE bookings SET moved_from = json_extract(e.data, '$.from')
+  FROM (SELECT json_extract(data, '$.booking') AS booking, MAX(id) AS id FROM events
+        WHERE type = 'appointment.moved' GROUP BY 1) AS last
+  JOIN events e ON e.id = last.id
+  WHERE bookings.id = last.booking AND bookings.moved_count > 0;
+`,
+  },
 ]
