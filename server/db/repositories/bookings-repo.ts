@@ -27,13 +27,6 @@ export interface BookingRecord {
   movedFrom: number | null
 }
 
-/**
- * The origins of a counter's latest calls, newest first: read by every call-next, inside its
- * transaction, so through tickets_counter_calls (migration 23), not a scan of every ticket kept.
- */
-export const RECENT_ORIGINS_SQL =
-  'SELECT origin FROM tickets WHERE counter_id = ? AND called_at IS NOT NULL ORDER BY called_at DESC, rowid DESC LIMIT ?'
-
 const COLUMNS = `id, code, service_id AS serviceId, day, slot_start AS slotStart, slot_end AS slotEnd, name, phone, lang, status,
   created_at AS createdAt, created_by_type AS createdByType, created_by_id AS createdById, client_address AS clientAddress,
   ticket_id AS ticketId, checked_in_at AS checkedInAt, cancelled_at AS cancelledAt, moved_count AS movedCount, moved_from AS movedFrom`
@@ -201,10 +194,5 @@ export class BookingsRepo {
        FROM bookings b LEFT JOIN tickets t ON t.id = b.ticket_id
        WHERE b.day = ? AND b.status <> 'cancelled' ORDER BY b.slot_start, b.id`,
     ).all(day) as (BookingRecord & { ticketLabel: string | null })[]
-  }
-
-  /** The origins of the tickets this counter called last, newest first (the appointment streak, appointment-blend.ts). */
-  recentOriginsAt(counterId: number, limit: number): string[] {
-    return (this.sql(RECENT_ORIGINS_SQL).all(counterId, limit) as { origin: string }[]).map((r) => r.origin)
   }
 }

@@ -49,7 +49,7 @@ export async function counterActionRoutes(fastify: FastifyInstance): Promise<voi
         const params = request.params as { id: number }
         const result = run(actorOf(request), params.id, request.body ?? {})
         return {
-          counter: counterDto(result.counter, app.tabour.queue.view),
+          counter: counterDto(result.counter),
           ticket: result.ticket && staffTicketDto(result.ticket, app.tabour.queue.view),
         }
       },
