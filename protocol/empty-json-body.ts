@@ -30,14 +30,20 @@ function admitsNull(schema: unknown): boolean {
 }
 
 /**
+ * Whether a route whose schema's `body` is `schema` takes a request without one: no body schema,
+ * or one that admits none. The one rule for the parser below and for the OpenAPI documents, which
+ * say such a body is not required (server/openapi-optional-body.ts).
+ */
+export const acceptsNoBody = (schema: unknown): boolean => schema === undefined || admitsNull(schema)
+
+/**
  * `parse` (Fastify's own JSON parser), except that an empty body parses as none on a route that
  * takes none: no body schema, or one that admits none. A route that needs a body keeps Fastify's
  * refusal, which says the body is empty (its schema's would say "body must be object").
  */
 export function emptyBodyAsNone<R extends RoutedRequest>(parse: StringBodyParser<R>): StringBodyParser<R> {
   return (request, body, done) => {
-    const schema = request.routeOptions.schema?.body
-    if (body.length === 0 && (schema === undefined || admitsNull(schema))) done(null, undefined)
+    if (body.length === 0 && acceptsNoBody(request.routeOptions.schema?.body)) done(null, undefined)
     else parse(request, body, done)
   }
 }

@@ -96,8 +96,9 @@ export const Counter = Type.Object({
    */
   priorityStreak: Type.Optional(Type.Integer({ minimum: 0 })),
   /**
-   * Only to staff: how many appointments it called in a row just now, counted up to queue.maxAppointmentsInARow.
-   * Past that cap a walk-in goes before a due appointment (rule f), so the console's "next" labels need it too.
+   * Only to staff: how many appointments it called in a row just now (counted at each call, whatever the ticket did
+   * after). At queue.maxAppointmentsInARow a walk-in goes before a due appointment (rule f), so the console's "next"
+   * labels need it too.
    */
   appointmentStreak: Type.Optional(Type.Integer({ minimum: 0 })),
 })

@@ -48,18 +48,14 @@ export function staffTicketDto(t: TicketRecord, view: { noShowDue(t: TicketRecor
   return { ...ticketDto(t), noShowAllowed: { at: new Date(due.allowedAt).toISOString(), inMs, recallLifts: due.recallLifts } }
 }
 
-/** What a staff counter reads besides its row (QueueView). */
-export interface StaffCounterView {
-  appointmentStreak(counterId: number): number
-}
-
 /**
  * A counter on the wire as staff see it, with its streaks: the console lists each line's next
  * tickets in the order the call policy takes them, and the policy's caps on priority calls and on
- * appointments in a row depend on them (protocol/call-policy.ts).
+ * appointments in a row depend on them (protocol/call-policy.ts). Both are kept on the counter's
+ * row and counted at each call, so a list of counters is one read, not one more per counter.
  */
-export function counterDto(c: CounterRecord, view: StaffCounterView): Counter {
-  return { ...c, appointmentStreak: view.appointmentStreak(c.id) }
+export function counterDto(c: CounterRecord): Counter {
+  return c
 }
 
 /**
@@ -68,6 +64,6 @@ export function counterDto(c: CounterRecord, view: StaffCounterView): Counter {
  * null here and `pausedSince` absent; so are the policy's streaks.
  */
 export function publicCounterDto(c: CounterRecord): Counter {
-  const { pausedSince: _staffOnly, priorityStreak: _policyOnly, ...counter } = c
+  const { pausedSince: _staffOnly, priorityStreak: _policyOnly, appointmentStreak: _policyToo, ...counter } = c
   return { ...counter, clerk: null, pauseReason: null }
 }

@@ -1,5 +1,6 @@
 import swagger from '@fastify/swagger'
 import type { FastifyInstance } from 'fastify'
+import { markOptionalBody, unrequireOptionalBodies } from './openapi-optional-body.ts'
 
 /**
  * Collects every route's TypeBox schemas into an OpenAPI 3 document served at
@@ -23,7 +24,8 @@ export async function installOpenApi(app: FastifyInstance): Promise<void> {
       security: [{ bearer: [] }],
     },
     // a resource's collection route is '/' inside its prefix; document it as /api/v1/tickets, not /api/v1/tickets/
-    transform: ({ schema, url }) => ({ schema, url: url.length > 1 ? url.replace(/\/$/, '') : url }),
+    transform: ({ schema, url }) => ({ schema: markOptionalBody(schema), url: url.length > 1 ? url.replace(/\/$/, '') : url }),
+    transformObject: (doc) => ('openapiObject' in doc ? unrequireOptionalBodies(doc.openapiObject) : doc.swaggerObject),
   })
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 }

@@ -942,4 +942,45 @@ ALTER TABLE devices ADD COLUMN last_print_job TEXT;
 ALTER TABLE devices ADD COLUMN sound_report TEXT;
 `,
   },
+  {
+    version: 36,
+    name: 'where a moved booking was, on its row',
+    sql: `
+-- A moved booking's page says where it was before ("moved from 10:00"): the public booking page,
+-- polled by its holder, and every answer about a booking. That was a search of the event log for
+-- the booking's last appointment.moved on every read; each move now keeps the slot start it leaves
+-- here (bookings-repo move), and the bookings moved before get theirs from that same last event
+-- (its data holds the booking's id and the slot it left). NULL: never moved.
+ALTER TABLE bookings ADD COLUMN moved_from INTEGER;
+UPDATE bookings SET moved_from = json_extract(e.data, '$.from')
+  FROM (SELECT json_extract(data, '$.booking') AS booking, MAX(id) AS id FROM events
+        WHERE type = 'appointment.moved' GROUP BY 1) AS last
+  JOIN events e ON e.id = last.id
+  WHERE bookings.id = last.booking AND bookings.moved_count > 0;
+`,
+  },
+  {
+    version: 37,
+    name: "a counter's appointment streak, counted at each call",
+    sql: `
+-- How many appointments a counter called in a row (rule f of the call policy caps them while a
+-- walk-in waits, protocol/appointment-blend.ts; staff's consoles play it forward). It was read back
+-- from the tickets whose counter_id is the counter, newest called_at first, which was untrue twice:
+-- a ticket that left the counter (transferred, parked, sent to its next step, reinstated after a
+-- no-show) no longer has that counter_id, so its call dropped out of the streak; and two calls in
+-- one millisecond were ordered by the tickets' issue order, not by the calls'. Counted at each call
+-- now (server/queue/counter-actions.ts), like priority_streak; filled here from the log's calls,
+-- in their order: the appointments called since the counter's last call of any other ticket.
+ALTER TABLE counters ADD COLUMN appointment_streak INTEGER NOT NULL DEFAULT 0;
+WITH calls AS MATERIALIZED (
+  SELECT e.id, e.counter_id AS counter, t.origin FROM events e JOIN tickets t ON t.id = e.ticket_id
+  WHERE e.type = 'ticket.called' AND e.counter_id IS NOT NULL
+),
+last_other AS (SELECT counter, MAX(id) AS id FROM calls WHERE origin <> 'appointment' GROUP BY counter)
+UPDATE counters SET appointment_streak = s.n
+  FROM (SELECT c.counter, count(*) AS n FROM calls c LEFT JOIN last_other l ON l.counter = c.counter
+        WHERE c.id > COALESCE(l.id, 0) GROUP BY c.counter) AS s
+  WHERE s.counter = counters.id;
+`,
+  },
 ]

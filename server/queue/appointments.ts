@@ -225,6 +225,7 @@ export class Appointments {
         checkedInAt: null,
         cancelledAt: null,
         movedCount: 0,
+        movedFrom: null,
       })
       this.logAndEmit(tx, 'booked', booking, by.type === 'user' ? { userId: by.id } : {})
       return booking
@@ -258,8 +259,15 @@ export class Appointments {
       if (slotStart === booking.slotStart) return booking
       const { slot, day, settings } = this.freeSlot(booking.serviceId, slotStart, tx.now)
       this.checkPhone(booking.phone, day, settings, booking.id)
-      this.ctx.bookings.move(booking.id, day, slot.start, slot.end)
-      const moved = { ...booking, day, slotStart: slot.start, slotEnd: slot.end, movedCount: booking.movedCount + 1 }
+      this.ctx.bookings.move(booking.id, day, slot.start, slot.end, booking.slotStart)
+      const moved = {
+        ...booking,
+        day,
+        slotStart: slot.start,
+        slotEnd: slot.end,
+        movedCount: booking.movedCount + 1,
+        movedFrom: booking.slotStart,
+      }
       this.logAndEmit(tx, 'moved', moved, {}, { from: booking.slotStart })
       return moved
     })

@@ -5,7 +5,7 @@ import { actorIds, type Actor } from './actor.ts'
 import type { TicketAction } from './types.ts'
 import { assertTransition } from './lifecycle.ts'
 import { chooseNext, nextPriorityStreak } from '../../protocol/call-policy.ts'
-import { appointmentStreakAt } from './appointment-streak.ts'
+import { nextAppointmentStreak } from '../../protocol/appointment-blend.ts'
 import { domainError, ErrorCodes } from '../errors.ts'
 import { secondsBeforeNoShow } from './no-show-rules.ts'
 import { noShowDueOf } from './no-show-due.ts'
@@ -91,8 +91,7 @@ export class CounterActions {
           maxAppointmentsInARow: q.maxAppointmentsInARow,
         },
         priorityStreak: counter.priorityStreak,
-        // the streak matters only to a checked-in appointment (rule f): without one, no query before the call's commit
-        appointmentStreak: candidates.some((c) => c.slotStart !== undefined) ? appointmentStreakAt(this.ctx, counter.id) : 0,
+        appointmentStreak: counter.appointmentStreak,
       })
       if (!chosen) return { counter, ticket: null }
       const priorityStreak = nextPriorityStreak(counter.priorityStreak, chosen)
@@ -236,7 +235,11 @@ export class CounterActions {
     const { waitedSeconds, targetWaitSeconds, withinTarget } = waitFacts(this.ctx, ticket, tx.now)
     const changes = { status: 'called', calledAt: tx.now, startedAt: null, counterId: counter.id, clerkId: actorIds(actor).userId } as const
     this.ctx.tickets.update(ticket.id, changes)
-    this.ctx.counters.setCurrentTicket(counter.id, ticket.id)
+    // counted here, at every call and in the order the calls commit: what the ticket does next (a transfer,
+    // a park, a no-show and its reinstatement, a next step) unmakes no call, and two calls in one
+    // millisecond keep their order (it was read back from the tickets' counter and call time, which lost both)
+    const appointmentStreak = nextAppointmentStreak(counter.appointmentStreak, ticket.origin)
+    this.ctx.counters.setCalled(counter.id, ticket.id, appointmentStreak)
     tx.log({
       type: 'ticket.called',
       ticketId: ticket.id,
@@ -253,7 +256,7 @@ export class CounterActions {
       },
     })
     // what the two updates above made of them, without reading back what this transaction just wrote
-    const result = { counter: { ...counter, currentTicketId: ticket.id }, ticket: { ...ticket, ...changes } }
+    const result = { counter: { ...counter, currentTicketId: ticket.id, appointmentStreak }, ticket: { ...ticket, ...changes } }
     tx.emit({ type: 'ticket:called', ticket: result.ticket, counter: result.counter, recall: false, at: tx.now, waitedSeconds })
     tx.emit({ type: 'counter:updated', counter: result.counter })
     tx.emit({ type: 'queue:updated', serviceIds: [ticket.serviceId] })

@@ -26,7 +26,6 @@ import { noShowDueOf } from './no-show-due.ts'
 import { recallSinceCall, recallsSinceCall } from './recall-since-call.ts'
 import type { NoShowDue } from './no-show-rules.ts'
 import { callAheadArriveBy } from './remote-arrival.ts'
-import { appointmentStreakAt } from './appointment-streak.ts'
 
 /** The id of the ticket a kiosk would issue now, in the play that estimates it (no real id looks like it). */
 const NEW_TICKET = '\u0000new'
@@ -399,11 +398,6 @@ export class QueueView {
   /** When a called ticket may be marked a no-show (no-show-due.ts); null for any other. */
   noShowDue(t: TicketRecord): NoShowDue | null {
     return noShowDueOf(this.ctx, t)
-  }
-
-  /** How many appointments the counter has just called in a row, up to the cap (appointment-streak.ts): the staff counter carries it. */
-  appointmentStreak(counterId: number): number {
-    return appointmentStreakAt(this.ctx, counterId)
   }
 
   /** The center's clock now (epoch ms): what a read model's "still within…" is judged against. */

@@ -163,7 +163,7 @@ export class Broadcaster {
       }
       case 'counter:updated':
         // staff see who works the counter; displays only what is written over it (a called counter's is in the call)
-        this.send([STAFF_FEED], 'counter:updated', { counter: counterDto(event.counter, this.queue.view) })
+        this.send([STAFF_FEED], 'counter:updated', { counter: counterDto(event.counter) })
         if (fold?.counters.has(event.counter.id)) return
         return this.send(this.publicZoneFeeds(event.counter.zone), 'counter:updated', { counter: publicCounterDto(event.counter) })
       case 'device:status':

@@ -80,7 +80,7 @@ export function buildSnapshot(queue: Queue, feed: string, seq: number): Snapshot
     feed,
     serverTime,
     services: queue.view.serviceQueues({ activeOnly: true }),
-    counters: counters.map((c) => (feed === STAFF_FEED ? counterDto(c, queue.view) : publicCounterDto(c))),
+    counters: counters.map((c) => (feed === STAFF_FEED ? counterDto(c) : publicCounterDto(c))),
     recentCalls,
     pastCalls,
     news: queue.view.news(),

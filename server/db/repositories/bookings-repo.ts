@@ -23,18 +23,13 @@ export interface BookingRecord {
   checkedInAt: number | null
   cancelledAt: number | null
   movedCount: number
+  /** The slot start it was last moved from; null when never moved (migration 36). */
+  movedFrom: number | null
 }
-
-/**
- * The origins of a counter's latest calls, newest first: read by every call-next, inside its
- * transaction, so through tickets_counter_calls (migration 23), not a scan of every ticket kept.
- */
-export const RECENT_ORIGINS_SQL =
-  'SELECT origin FROM tickets WHERE counter_id = ? AND called_at IS NOT NULL ORDER BY called_at DESC, rowid DESC LIMIT ?'
 
 const COLUMNS = `id, code, service_id AS serviceId, day, slot_start AS slotStart, slot_end AS slotEnd, name, phone, lang, status,
   created_at AS createdAt, created_by_type AS createdByType, created_by_id AS createdById, client_address AS clientAddress,
-  ticket_id AS ticketId, checked_in_at AS checkedInAt, cancelled_at AS cancelledAt, moved_count AS movedCount`
+  ticket_id AS ticketId, checked_in_at AS checkedInAt, cancelled_at AS cancelledAt, moved_count AS movedCount, moved_from AS movedFrom`
 
 /** Appointment settings, day overrides and bookings (migration 12). */
 export class BookingsRepo {
@@ -90,19 +85,6 @@ export class BookingsRepo {
     return new Map(rows.map((r) => [r.day, { blocked: r.blocked === 1, extraPerSlot: r.extra }]))
   }
 
-  /**
-   * The slot start a booking was last moved from, read from its last `appointment.moved` event
-   * (appointments.ts logs `from`); null when none. The log is searched from `sinceDay` (the
-   * business day it was made on or before) by events_day_type, not scanned whole.
-   */
-  lastMovedFrom(bookingId: number, sinceDay: string): number | null {
-    const row = this.sql(
-      `SELECT json_extract(data, '$.from') AS "from" FROM events
-       WHERE day >= ? AND type = 'appointment.moved' AND json_extract(data, '$.booking') = ? ORDER BY id DESC LIMIT 1`,
-    ).get(sinceDay, bookingId) as { from: number | null } | undefined
-    return typeof row?.from === 'number' ? row.from : null
-  }
-
   setDay(serviceId: number, day: string, d: AppointmentDay): void {
     this.sql(
       `INSERT INTO appointment_days (service_id, day, blocked, extra_per_slot) VALUES (?, ?, ?, ?)
@@ -151,9 +133,9 @@ export class BookingsRepo {
   insert(b: Omit<BookingRecord, 'id'>): BookingRecord {
     const info = this.sql(
       `INSERT INTO bookings (code, service_id, day, slot_start, slot_end, name, phone, lang, status, created_at, created_by_type,
-         created_by_id, client_address, ticket_id, checked_in_at, cancelled_at, moved_count)
+         created_by_id, client_address, ticket_id, checked_in_at, cancelled_at, moved_count, moved_from)
        VALUES (@code, @serviceId, @day, @slotStart, @slotEnd, @name, @phone, @lang, @status, @createdAt, @createdByType,
-         @createdById, @clientAddress, @ticketId, @checkedInAt, @cancelledAt, @movedCount)`,
+         @createdById, @clientAddress, @ticketId, @checkedInAt, @cancelledAt, @movedCount, @movedFrom)`,
     ).run(b)
     return { ...b, id: Number(info.lastInsertRowid) }
   }
@@ -162,11 +144,13 @@ export class BookingsRepo {
     return this.sql(`SELECT ${COLUMNS} FROM bookings WHERE code = ?`).get(code) as BookingRecord | undefined
   }
 
-  move(id: number, day: string, slotStart: number, slotEnd: number): void {
-    this.sql('UPDATE bookings SET day = ?, slot_start = ?, slot_end = ?, moved_count = moved_count + 1 WHERE id = ?').run(
+  /** Moves a booking to another slot, keeping the slot start it leaves (`from`) for its page's "moved from". */
+  move(id: number, day: string, slotStart: number, slotEnd: number, from: number): void {
+    this.sql('UPDATE bookings SET day = ?, slot_start = ?, slot_end = ?, moved_count = moved_count + 1, moved_from = ? WHERE id = ?').run(
       day,
       slotStart,
       slotEnd,
+      from,
       id,
     )
   }
@@ -210,10 +194,5 @@ export class BookingsRepo {
        FROM bookings b LEFT JOIN tickets t ON t.id = b.ticket_id
        WHERE b.day = ? AND b.status <> 'cancelled' ORDER BY b.slot_start, b.id`,
     ).all(day) as (BookingRecord & { ticketLabel: string | null })[]
-  }
-
-  /** The origins of the tickets this counter called last, newest first (the appointment streak, appointment-blend.ts). */
-  recentOriginsAt(counterId: number, limit: number): string[] {
-    return (this.sql(RECENT_ORIGINS_SQL).all(counterId, limit) as { origin: string }[]).map((r) => r.origin)
   }
 }

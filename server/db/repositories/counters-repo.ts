@@ -4,6 +4,8 @@ import { withoutReorderingControls } from '../../../protocol/public-text.ts'
 import type { Counter } from '../../../protocol/entities.ts'
 import type { CounterState } from '../records.ts'
 
+type CounterService = Counter['services'][number]
+
 interface CounterRow {
   id: number
   number: number
@@ -13,6 +15,7 @@ interface CounterRow {
   clerk_id: number | null
   current_ticket_id: string | null
   priority_streak: number
+  appointment_streak: number
   pause_reason: string | null
   paused_at: number | null
   away_since: number | null
@@ -25,6 +28,8 @@ interface CounterRow {
 /** A counter with the bookkeeping the domain needs but the API does not show. */
 export interface CounterRecord extends Counter {
   priorityStreak: number
+  /** Appointments it called in a row, counted at each call (migration 37): what rule f of its next call reads. */
+  appointmentStreak: number
 }
 
 const SELECT = `SELECT c.*, u.username AS clerk_username, u.display_name AS clerk_display_name, cp.device_id AS printer_device_id
@@ -47,13 +52,8 @@ export class CountersRepo {
     this.sql = statementCache(db)
   }
 
-  private toCounter(r: CounterRow): CounterRecord {
-    const services = this.sql('SELECT service_id AS serviceId, weight FROM counter_services WHERE counter_id = ? ORDER BY service_id').all(
-      r.id,
-    ) as {
-      serviceId: number
-      weight: number
-    }[]
+  /** The counter of row `r`; `services` when its caller read every counter's at once (a list: one read, not one a counter). */
+  private toCounter(r: CounterRow, services: CounterService[] = this.servicesOf([r.id]).get(r.id) ?? []): CounterRecord {
     return {
       id: r.id,
       number: r.number,
@@ -75,11 +75,28 @@ export class CountersRepo {
       // only while paused, so an open or closed counter's answer keeps its shape
       ...(r.state === 'paused' && r.paused_at !== null ? { pausedSince: new Date(r.paused_at).toISOString() } : {}),
       priorityStreak: r.priority_streak,
+      appointmentStreak: r.appointment_streak,
     }
   }
 
   list(): CounterRecord[] {
-    return (this.sql(`${SELECT} ORDER BY c.number`).all() as CounterRow[]).map((r) => this.toCounter(r))
+    return this.toCounters(this.sql(`${SELECT} ORDER BY c.number`).all() as CounterRow[])
+  }
+
+  private toCounters(rows: CounterRow[]): CounterRecord[] {
+    const services = this.servicesOf(rows.map((r) => r.id))
+    return rows.map((r) => this.toCounter(r, services.get(r.id) ?? []))
+  }
+
+  /** The services each of `ids` serves, by service id, in one read. */
+  private servicesOf(ids: number[]): Map<number, CounterService[]> {
+    const rows = this.sql(
+      `SELECT counter_id AS counterId, service_id AS serviceId, weight FROM counter_services
+       WHERE counter_id IN (SELECT value FROM json_each(?)) ORDER BY counter_id, service_id`,
+    ).all(JSON.stringify(ids)) as (CounterService & { counterId: number })[]
+    const by = new Map<number, CounterService[]>()
+    for (const { counterId, ...service } of rows) by.set(counterId, [...(by.get(counterId) ?? []), service])
+    return by
   }
 
   get(id: number): CounterRecord | undefined {
@@ -166,6 +183,11 @@ export class CountersRepo {
     this.sql('UPDATE counters SET current_ticket_id = ? WHERE id = ?').run(ticketId, id)
   }
 
+  /** A call: the ticket it called is its current one, and its appointment streak is the one after that call. */
+  setCalled(id: number, ticketId: string, appointmentStreak: number): void {
+    this.sql('UPDATE counters SET current_ticket_id = ?, appointment_streak = ? WHERE id = ?').run(ticketId, appointmentStreak, id)
+  }
+
   setPriorityStreak(id: number, streak: number): void {
     this.sql('UPDATE counters SET priority_streak = ? WHERE id = ?').run(streak, id)
   }
@@ -190,8 +212,8 @@ export class CountersRepo {
 
   /** Open or paused counters with a clerk: the ones whose clerk may be away. */
   listHeld(): CounterRecord[] {
-    return (this.sql(`${SELECT} WHERE c.state <> 'closed' AND c.clerk_id IS NOT NULL ORDER BY c.number`).all() as CounterRow[]).map((r) =>
-      this.toCounter(r),
+    return this.toCounters(
+      this.sql(`${SELECT} WHERE c.state <> 'closed' AND c.clerk_id IS NOT NULL ORDER BY c.number`).all() as CounterRow[],
     )
   }
 }

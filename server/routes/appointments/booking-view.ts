@@ -3,7 +3,6 @@ import type { BookingRecord } from '../../db/repositories/bookings-repo.ts'
 import type { Queue } from '../../queue/queue.ts'
 import type { Config } from '../../config.ts'
 import { bookingPageUrlAt } from '../../queue/ticket-link.ts'
-import { addDays, localDay } from '../../../protocol/center-clock.ts'
 
 /**
  * All but the last 3 digits hidden: the page shows whose booking it is without handing the number
@@ -21,17 +20,6 @@ export const bookingCenter = (config: Pick<Config, 'centerName' | 'screens'>): B
   nameEn: config.centerName.en,
   digits: config.screens.digits,
 })
-
-/**
- * Where a moved booking was before its last move; null when never moved (no read then). Its move
- * events are logged on business days from the one it was made on (the day before its local date
- * when the business day starts after midnight).
- */
-function movedFrom(queue: Queue, timeZone: string, b: BookingRecord): string | null {
-  if (b.movedCount === 0) return null
-  const from = queue.ctx.bookings.lastMovedFrom(b.id, addDays(localDay(b.createdAt, timeZone), -1))
-  return from === null ? null : new Date(from).toISOString()
-}
 
 /** A booking as its holder sees it. */
 export function bookingView(
@@ -51,7 +39,8 @@ export function bookingView(
     serviceNameEn: service.nameEn,
     slotStart: new Date(b.slotStart).toISOString(),
     slotEnd: new Date(b.slotEnd).toISOString(),
-    movedFrom: movedFrom(queue, config.timeZone, b),
+    // where it was before its last move: kept on the row since migration 36, no read of the log
+    movedFrom: b.movedFrom === null ? null : new Date(b.movedFrom).toISOString(),
     name: b.name,
     phoneHint: phoneHint(b.phone),
     lang: b.lang,

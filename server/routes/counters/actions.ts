@@ -11,6 +11,10 @@ import { counterDto, staffTicketDto } from '../../dto.ts'
 
 const EmptyBody = Type.Object({}, { additionalProperties: false })
 
+/** Whether an action's body schema needs a field: an object with a required one, or a union (transfer's either-or) of such. */
+const hasRequiredField = (schema: TSchema): boolean =>
+  Array.isArray(schema.anyOf) ? (schema.anyOf as TSchema[]).every(hasRequiredField) : (schema.required?.length ?? 0) > 0
+
 /**
  * POST /counters/:id/<action>: what a clerk does at the counter it opened. Each answers
  * `{counter, ticket}`; call-next with nobody waiting answers 200 with `ticket: null`.
@@ -34,8 +38,10 @@ export async function counterActionRoutes(fastify: FastifyInstance): Promise<voi
           tags: ['counter actions'],
           summary,
           params: IdParam,
-          // the body is optional for actions without fields: a bare POST is fine
-          body: Type.Union([body, Type.Null()]),
+          // the body is optional for actions whose fields are all optional: a bare POST is fine. One that names
+          // what to act on (call's ticket, transfer's target) needs it: without, "body must be object", not the 404
+          // of a ticket or counter `undefined` (the OpenAPI document says which, server/openapi-optional-body.ts)
+          body: hasRequiredField(body) ? body : Type.Union([body, Type.Null()]),
           response: { 200: CounterActionResult, ...errorResponses(400, 401, 403, 404, 409, 422) },
         },
       },
@@ -43,7 +49,7 @@ export async function counterActionRoutes(fastify: FastifyInstance): Promise<voi
         const params = request.params as { id: number }
         const result = run(actorOf(request), params.id, request.body ?? {})
         return {
-          counter: counterDto(result.counter, app.tabour.queue.view),
+          counter: counterDto(result.counter),
           ticket: result.ticket && staffTicketDto(result.ticket, app.tabour.queue.view),
         }
       },

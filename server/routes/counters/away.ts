@@ -27,6 +27,6 @@ export async function counterAwayRoutes(fastify: FastifyInstance): Promise<void>
         response: { 200: Counter, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => counterDto(away.closeAway(actorOf(request), request.params.id), app.tabour.queue.view),
+    async (request) => counterDto(away.closeAway(actorOf(request), request.params.id)),
   )
 }

@@ -5,7 +5,7 @@ import { CreateCounterBody, UpdateCounterBody } from '../../../protocol/requests
 import { Counter } from '../../../protocol/entities.ts'
 import { errorResponses, IdParam } from '../../../protocol/common.ts'
 import { actorOf, ADMINS, allow, STAFF } from '../../auth/access.ts'
-import { counterDto, publicCounterDto, type StaffCounterView } from '../../dto.ts'
+import { counterDto, publicCounterDto } from '../../dto.ts'
 import type { CounterRecord } from '../../db/repositories/counters-repo.ts'
 
 /**
@@ -23,7 +23,7 @@ export async function counterRoutes(fastify: FastifyInstance): Promise<void> {
       preValidation: allow(...STAFF, 'display'),
       schema: { tags: ['counters'], response: { 200: Type.Array(Counter), ...errorResponses(401, 403) } },
     },
-    async (request) => queue.view.counters().map(forCaller(request, queue.view)),
+    async (request) => queue.view.counters().map(forCaller(request)),
   )
 
   app.get(
@@ -32,7 +32,7 @@ export async function counterRoutes(fastify: FastifyInstance): Promise<void> {
       preValidation: allow(...STAFF, 'display'),
       schema: { tags: ['counters'], params: IdParam, response: { 200: Counter, ...errorResponses(400, 401, 403, 404) } },
     },
-    async (request) => forCaller(request, queue.view)(counters.get(request.params.id)),
+    async (request) => forCaller(request)(counters.get(request.params.id)),
   )
 
   app.post(
@@ -41,7 +41,7 @@ export async function counterRoutes(fastify: FastifyInstance): Promise<void> {
       preValidation: allow(...ADMINS),
       schema: { tags: ['counters'], body: CreateCounterBody, response: { 201: Counter, ...errorResponses(400, 401, 403, 404, 409) } },
     },
-    async (request, reply) => reply.status(201).send(counterDto(counters.create(actorOf(request), request.body), queue.view)),
+    async (request, reply) => reply.status(201).send(counterDto(counters.create(actorOf(request), request.body))),
   )
 
   app.patch(
@@ -55,11 +55,11 @@ export async function counterRoutes(fastify: FastifyInstance): Promise<void> {
         response: { 200: Counter, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => counterDto(counters.update(actorOf(request), request.params.id, request.body), queue.view),
+    async (request) => counterDto(counters.update(actorOf(request), request.params.id, request.body)),
   )
 }
 
 /** What a caller may see of a counter: a display (a public screen) gets no clerk. */
-function forCaller(request: FastifyRequest, view: StaffCounterView): (c: CounterRecord) => Counter {
-  return actorOf(request).type === 'device' ? publicCounterDto : (c) => counterDto(c, view)
+function forCaller(request: FastifyRequest): (c: CounterRecord) => Counter {
+  return actorOf(request).type === 'device' ? publicCounterDto : counterDto
 }

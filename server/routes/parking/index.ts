@@ -33,7 +33,7 @@ export async function parkingRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const { counter, ticket } = queue.parking.park(actorOf(request), request.params.id, request.body)
-      return { counter: counterDto(counter, queue.view), ticket: ticketDto(ticket) }
+      return { counter: counterDto(counter), ticket: ticketDto(ticket) }
     },
   )
 
@@ -51,7 +51,7 @@ export async function parkingRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const { counter, ticket } = queue.parking.resume(actorOf(request), request.params.id, request.body.ticketId)
-      return { counter: counterDto(counter, queue.view), ticket: staffTicketDto(ticket, queue.view) }
+      return { counter: counterDto(counter), ticket: staffTicketDto(ticket, queue.view) }
     },
   )
 
