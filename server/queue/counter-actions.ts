@@ -70,7 +70,7 @@ export class CounterActions {
       const counter = this.ownCounter(actor, counterId)
       this.requireIdle(counter, 'close')
       openOrCloseCounter(this.ctx, counter, 'closed', null, tx.now)
-      this.ctx.counters.setPriorityStreak(counter.id, 0)
+      this.ctx.counters.resetStreaks(counter.id)
       tx.log({ type: 'counter.closed', counterId: counter.id, ...actorIds(actor) })
       return this.changed(tx, counter.id, null, true)
     })

@@ -58,7 +58,7 @@ export class CounterAway {
         throw domainError(ErrorCodes.COUNTER_BUSY, `counter ${counter.number} holds a ticket: take the counter over to finish it first`)
       }
       openOrCloseCounter(this.ctx, counter, 'closed', null, tx.now)
-      this.ctx.counters.setPriorityStreak(counter.id, 0)
+      this.ctx.counters.resetStreaks(counter.id)
       tx.log({
         type: 'counter.closed',
         counterId: counter.id,

@@ -192,6 +192,15 @@ export class CountersRepo {
     this.sql('UPDATE counters SET priority_streak = ? WHERE id = ?').run(streak, id)
   }
 
+  /**
+   * A closed counter's next opening starts both runs afresh (the call policy's caps count calls in a
+   * row at one sitting of the counter): before migration 37 only the priority run was reset, and an
+   * appointment run carried over a closing into the next day's first calls.
+   */
+  resetStreaks(id: number): void {
+    this.sql('UPDATE counters SET priority_streak = 0, appointment_streak = 0 WHERE id = ?').run(id)
+  }
+
   /** Every counter's zone, once each. */
   zones(): string[] {
     return (this.sql('SELECT DISTINCT zone FROM counters').all() as { zone: string }[]).map((r) => r.zone)

@@ -85,3 +85,17 @@ it('orders two calls in one millisecond as they were made, not by when their tic
   expect(await m.streak()).toBe(0)
   expect((await m.call('call-next')).label).toBe('B-004')
 })
+
+it('starts afresh when the counter closes and opens again, as the priority run does', async () => {
+  // B-001 a walk-in; B-002, B-003 appointments; the cap: one
+  const m = await morning(1, 2, 1)
+  expect((await m.call('call-next')).label).toBe('B-002')
+  await m.finish()
+  expect(await m.streak()).toBe(1)
+  expect((await center!.action(m.clerk, m.counter.id, 'close')).statusCode).toBe(200)
+  expect((await center!.action(m.clerk, m.counter.id, 'open')).statusCode).toBe(200)
+  // a new sitting: its first call is the due appointment, not the walk-in the last sitting's run owed
+  expect(await m.streak()).toBe(0)
+  m.clock.advance(1)
+  expect((await m.call('call-next')).label).toBe('B-003')
+})
