@@ -8,6 +8,7 @@
 import type { HoursException } from '../protocol/calendar.ts'
 import { nameIn } from '../protocol/name-in-language.ts'
 import { calendarDate } from '../ui-common/calendar-date.ts'
+import { leftToRight } from '../ui-common/time-range.ts'
 import type { DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 
@@ -18,8 +19,15 @@ export function exceptionName(e: Named, lang: Lang): string {
   return nameIn(e, lang).trim()
 }
 
-/** Its name in `lang`, else its dates ("2027-04-01" or "2027-04-01–2027-04-03") in `digits`, as the table writes them. */
+/**
+ * Its name in `lang`, else its dates ("2027-04-01" or "2027-04-01–2027-04-03") in `digits`, as the
+ * table writes them: a range as one left-to-right isolate held on one line (word joiners by its
+ * dash), or an Arabic line drew «–٢٠٢٦-١٢-١٥» over «٢٠٢٦-١٢-١٧» (walk s50).
+ */
 export function exceptionCalled(e: Named, lang: Lang, digits: DigitStyle): string {
-  const dates = e.from === e.to ? calendarDate(e.from, digits) : `${calendarDate(e.from, digits)}–${calendarDate(e.to, digits)}`
+  const dates =
+    e.from === e.to
+      ? calendarDate(e.from, digits)
+      : leftToRight(`${calendarDate(e.from, digits)}\u2060–\u2060${calendarDate(e.to, digits)}`)
   return exceptionName(e, lang) || dates
 }

@@ -260,7 +260,7 @@ export class MonthCalendar extends LitElement {
       @click=${() => this.go(day)}
     >
       <span class="n" aria-hidden="true">${formatNumber(Number(day.slice(8)), { digits: digitsFor(lang, this.digits) })}</span>
-      <span class="name" aria-hidden="true">${name || (state === 'closed' ? words : '')}</span>
+      <span class="name" aria-hidden="true">${name || (state === 'open' ? '' : words)}</span>
       ${marks.services.map(
         (s) =>
           html`<span class="svc" aria-hidden="true" data-service-state=${s.state}>${this.exceptionName(s.exception) || s.serviceIds.map((id) => this.serviceName(id)).join(lang === 'ar' ? '، ' : ', ')}</span>`,

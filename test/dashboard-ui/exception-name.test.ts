@@ -21,6 +21,8 @@ describe('an exception named in the hours tab (s50: «nameAr || nameEn» showed 
     expect(exceptionCalled(eid, 'ar', 'arabic-indic')).toBe('عيد الفطر')
     expect(plain(exceptionCalled(eid, 'en', 'western'))).toBe('2027-03-30–2027-04-01')
     expect(plain(exceptionCalled(census, 'ar', 'arabic-indic'))).toBe('٢٠٢٧-٠٥-١٠')
+    // a range is one left-to-right isolate, its dash held by word joiners: an Arabic line drew «–٢٠٢٦-١٢-١٥» over «٢٠٢٦-١٢-١٧»
+    expect(exceptionCalled({ ...eid, nameAr: '' }, 'ar', 'arabic-indic')).toMatch(/^\u2066.*\u2060–\u2060.*\u2069$/)
   })
 
   it('in the refusal of the same dates added twice, in English and in Arabic', () => {
