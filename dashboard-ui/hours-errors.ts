@@ -14,6 +14,7 @@ import { HOURS_EDITOR_MESSAGES, hoursEditorText as t, type HoursEditorMessageKey
 import type { ApiError } from '../ui-common/api-client.ts'
 import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
+import { exceptionCalled } from './exception-name.ts'
 
 /**
  * The calendar's own settings (the business day and what happens at closing) and the anchor of
@@ -56,11 +57,11 @@ export function anchorOf(field: string, sent: CenterCalendar | null): string | n
 }
 
 /** DUPLICATE_EXCEPTION on `field` (`exceptions/4/from`): the sentence naming the exception already on those dates. */
-function sameDatesText(field: string, sent: CenterCalendar | null, lang: Lang): string {
+function sameDatesText(field: string, sent: CenterCalendar | null, lang: Lang, digits: DigitStyle): string {
   const added = sent?.exceptions[Number(field.replace(/^body\//, '').split('/')[1])]
-  const there = added && sent?.exceptions.find((e) => exceptionKey(e) === exceptionKey(added))
-  const name = (lang === 'ar' ? there?.nameAr || there?.nameEn : there?.nameEn || there?.nameAr) || `${added?.from ?? ''}`
-  return t('err.sameDates', lang, { name })
+  // the one already there has the added one's dates: either names them when it has no name in `lang`
+  const there = added && (sent?.exceptions.find((e) => exceptionKey(e) === exceptionKey(added)) ?? added)
+  return t('err.sameDates', lang, { name: there ? exceptionCalled(there, lang, digits) : '' })
 }
 
 /**
@@ -86,7 +87,7 @@ export function placeRefusal(err: ApiError, sent: CenterCalendar | null, lang: L
   if (!detail) return { anchor: null, text: t('hoursTab.refused', lang, { reason: err.message }) }
   const reason =
     err.code === ErrorCodes.DUPLICATE_EXCEPTION
-      ? sameDatesText(detail.field, sent, lang)
+      ? sameDatesText(detail.field, sent, lang, digits ?? 'western')
       : (fieldText(detail.field, detail.reason, lang, digits) ?? reasonText(detail.reason, lang, detail.limit))
   if (detail.field.startsWith('ics/events/')) {
     // the event's name as the file gives it (SUMMARY or UID), quoted in the server's sentence

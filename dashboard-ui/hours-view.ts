@@ -47,6 +47,7 @@ import './month-calendar.ts'
 import { serviceLabel } from '../ui-common/service-label.ts'
 import { SEPARATOR } from '../protocol/messages/separator.ts'
 import { nameIn } from '../protocol/name-in-language.ts'
+import { exceptionCalled } from './exception-name.ts'
 
 type Where = 'hours' | 'ics' | 'exception'
 /** What the tab says after an action, worded at render time so a language switch rewords it. */
@@ -486,8 +487,12 @@ export class HoursView extends LitElement {
     const lang = this.lang
     return html`${mine.map((o) => {
       const other = cal.exceptions[o.winner === i ? o.loser : o.winner]!
-      const name = (lang === 'ar' ? other.nameAr || other.nameEn : other.nameEn || other.nameAr) || `${other.from}–${other.to}`
-      const values = { other: isolate(name), from: calendarDate(o.from, this.digits), to: calendarDate(o.to, this.digits), why: o.why }
+      const values = {
+        other: isolate(exceptionCalled(other, lang, this.digits)),
+        from: calendarDate(o.from, this.digits),
+        to: calendarDate(o.to, this.digits),
+        why: o.why,
+      }
       return html`<p class="overlap" data-overlap=${o.winner === i ? 'applies' : 'yields'}>
         ${t(o.winner === i ? 'hoursTab.overlapApplies' : 'hoursTab.overlapYields', lang, values)}
       </p>`

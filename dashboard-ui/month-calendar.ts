@@ -21,6 +21,7 @@ import { timeRanges } from '../ui-common/time-range.ts'
 import { digitsFor, formatNumber, intlLocale, type DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import { deskStyles } from './dashboard-styles.ts'
+import { exceptionName } from './exception-name.ts'
 
 /** Saturday = 0 … Friday = 6. */
 const column = (day: LocalDate) => ['sat', 'sun', 'mon', 'tue', 'wed', 'thu', 'fri'].indexOf(weekdayOf(day))
@@ -221,10 +222,9 @@ export class MonthCalendar extends LitElement {
     return isAllDay(e.hours) ? t('hoursTab.openAllDay', this.lang, { reach }) : timeRanges(e.hours, digitsFor(this.lang, this.digits))
   }
 
-  /** An exception's name in the page's language, else in the other. */
+  /** An exception's name in the page's language ('' when none: the label already holds the date). */
   private exceptionName(e: HoursException | undefined): string {
-    if (!e) return ''
-    return (this.lang === 'ar' ? e.nameAr || e.nameEn : e.nameEn || e.nameAr) ?? ''
+    return e ? exceptionName(e, this.lang) : ''
   }
 
   /** Each one-service exception of the day in words: what it is, for whom, its name. */
@@ -260,10 +260,10 @@ export class MonthCalendar extends LitElement {
       @click=${() => this.go(day)}
     >
       <span class="n" aria-hidden="true">${formatNumber(Number(day.slice(8)), { digits: digitsFor(lang, this.digits) })}</span>
-      <span class="name" aria-hidden="true">${name || (state === 'closed' ? words : '')}</span>
+      <span class="name" aria-hidden="true">${name || (state === 'open' ? '' : words)}</span>
       ${marks.services.map(
         (s) =>
-          html`<span class="svc" aria-hidden="true" data-service-state=${s.state}>${this.exceptionName(s.exception) || s.serviceIds.map((id) => this.serviceName(id)).join(', ')}</span>`,
+          html`<span class="svc" aria-hidden="true" data-service-state=${s.state}>${this.exceptionName(s.exception) || s.serviceIds.map((id) => this.serviceName(id)).join(lang === 'ar' ? '، ' : ', ')}</span>`,
       )}
     </td>`
   }

@@ -7,6 +7,9 @@ import { dashboardText } from '../protocol/messages/dashboard.ts'
 import type { DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import { nameIn } from '../protocol/name-in-language.ts'
+import { configText } from '../protocol/messages/config-forms.ts'
+import { formatNumber } from '../ui-common/digits.ts'
+import { serviceListItem } from '../ui-common/service-label.ts'
 
 /** A service as far as its name goes. */
 export interface NamedService {
@@ -35,5 +38,28 @@ export function servedInWords(
       const name = s ? nameIn(s, lang) : '?'
       return dashboardText('serves.service', lang, { name, weight: x.weight }, digits)
     })
-    .join(lang === 'ar' ? '، ' : ', ')
+    .join(listComma(lang))
+}
+
+const listComma = (lang: Lang): string => (lang === 'ar' ? '، ' : ', ')
+
+/**
+ * The counters form's table: each served service by its prefix and name («A — تراخيص البناء (وزن ٢)،
+ * B — طلبات التصالح»), its weight when not 1, held so that no line of the wrapping cell starts with
+ * the dash (serviceListItem); a service no longer known by its id.
+ */
+export function servedWithPrefixes(
+  served: readonly { serviceId: number; weight: number }[],
+  services: readonly NamedService[],
+  lang: Lang,
+  digits: DigitStyle = 'western',
+): string {
+  const byId = new Map(services.map((s) => [s.id, s]))
+  return served
+    .map((x) => {
+      const s = byId.get(x.serviceId)
+      const name = s ? serviceListItem(s, lang) : formatNumber(x.serviceId, { digits })
+      return x.weight === 1 ? name : configText('weights.served', lang, { service: name, weight: x.weight }, digits)
+    })
+    .join(listComma(lang))
 }

@@ -15,6 +15,7 @@ import { namePart, nameIn } from '../../ui-common/bilingual.ts'
 import { ConfigForm, intOrNull, NEW_ZONE, str, type FieldSpec, type Values } from './config-form.ts'
 import { serviceLabel } from '../../ui-common/service-label.ts'
 import { zoneName } from '../zone-name.ts'
+import { servedWithPrefixes } from '../served-services.ts'
 import './zone-names-config.ts'
 
 @customElement('tabour-counters-config')
@@ -82,20 +83,6 @@ export class CountersConfig extends ConfigForm {
     ]
   }
 
-  /** "A — Permits (weight 2), B — Complaints": what a counter serves, in words. */
-  private servedText(c: Counter): string {
-    const l = this.lang
-    const byId = new Map(this.services.map((s) => [s.id, s]))
-    return c.services
-      .map((x) => {
-        const s = byId.get(x.serviceId)
-        // the one label of a service (as the form's weights name it): «A — تراخيص», not «A تراخيص»
-        const name = s ? serviceLabel(s, l) : String(x.serviceId)
-        return x.weight === 1 ? name : configText('weights.served', l, { service: name, weight: x.weight }, this.digits)
-      })
-      .join(l === 'ar' ? '، ' : ', ')
-  }
-
   override render(): TemplateResult {
     if (!this.loaded) return this.loading()
     const l = this.lang
@@ -112,7 +99,7 @@ export class CountersConfig extends ConfigForm {
               .map(
                 (c) => html`<tr data-counter=${c.number} ?data-selected=${this.editing === c.id}>
                   <td><button type="button" class="secondary" data-edit=${c.id} aria-label=${configText('form.edit.counters', l, { name: namePart(c.name, l) })} @click=${() => this.edit(c)}>${configText('common.edit', l)}</button></td>
-                  <td>${formatNumber(c.number, { digits: this.digits })}</td><td data-name>${nameIn(c.name, l)}</td><td data-zone=${c.zone}><bdi>${zoneName(c.zone, this.zoneNames, l)}</bdi></td><td class="wrap">${c.services.length > 0 ? this.servedText(c) : html`<span class="muted" data-no-services>${configText('counter.noServices', l)}</span>`}</td><td>${configText(c.active ? 'common.yes' : 'common.no', l)}</td>
+                  <td>${formatNumber(c.number, { digits: this.digits })}</td><td data-name>${nameIn(c.name, l)}</td><td data-zone=${c.zone}><bdi>${zoneName(c.zone, this.zoneNames, l)}</bdi></td><td class="wrap">${c.services.length > 0 ? servedWithPrefixes(c.services, this.services, l, this.digits) : html`<span class="muted" data-no-services>${configText('counter.noServices', l)}</span>`}</td><td>${configText(c.active ? 'common.yes' : 'common.no', l)}</td>
                 </tr>`,
               )}
           </tbody>

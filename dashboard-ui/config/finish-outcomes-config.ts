@@ -17,6 +17,7 @@ import { MAX_FINISH_OUTCOMES, MAX_OUTCOME_NAME } from '../../protocol/finish-out
 import { outcomesText } from '../../protocol/messages/finish-outcomes-config.ts'
 import { configText } from '../../protocol/messages/config-forms.ts'
 import { ConfigForm, type FieldSpec } from './config-form.ts'
+import { outcomeRowName } from './outcome-row-name.ts'
 
 /** One row of the form: an outcome as it will be sent (`code` null: a new one), with a key that follows it when it moves. */
 interface Row {
@@ -246,10 +247,8 @@ export class FinishOutcomesConfig extends ConfigForm {
     </div>`
   }
 
-  /** What a row is called in its buttons' labels: its name in the screen's language, else "outcome 3". */
   private nameOf(r: Row, i: number): string {
-    const name = (this.lang === 'ar' ? r.nameAr : r.nameEn).trim() || (this.lang === 'ar' ? r.nameEn : r.nameAr).trim()
-    return name || outcomesText('outcomes.unnamed', this.lang, { n: i + 1 }, this.digits)
+    return outcomeRowName(r, i, this.lang, this.digits)
   }
 
   private rename(key: number, field: NameKey, value: string): void {

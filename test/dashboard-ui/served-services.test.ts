@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { servedInWords } from '../../dashboard-ui/served-services.ts'
+import { servedInWords, servedWithPrefixes } from '../../dashboard-ui/served-services.ts'
 
 const SERVICES = [
   { id: 1, prefix: 'A', nameAr: 'الجوازات', nameEn: 'Passports' },
@@ -29,5 +29,36 @@ describe('the services a counter serves, in words (issue 15 item 3: not "A×2 B"
   it('no services, and a service it no longer knows', () => {
     expect(servedInWords([], SERVICES, 'en')).toBe('No services')
     expect(servedInWords([{ serviceId: 9, weight: 1 }], SERVICES, 'ar')).toBe('?')
+  })
+})
+
+/**
+ * Walk s50, 1366 px, Arabic: the counters form's table wrapped «… B» / «— طلبات التصالح (وزن ٢)»,
+ * a line of the cell starting with the separator. Each item holds its prefix, dash and name together.
+ */
+describe("the counters form's table: each service by its prefix and name", () => {
+  const served = [
+    { serviceId: 1, weight: 1 },
+    { serviceId: 2, weight: 2 },
+  ]
+  const FSI = '\u2068'
+  const PDI = '\u2069'
+
+  it('never breaks a line beside the dash: no-break spaces around it, each part isolated', () => {
+    const ar = servedWithPrefixes(served, SERVICES, 'ar', 'arabic-indic')
+    expect(ar).toBe(`${FSI}A${PDI}\u00a0—\u00a0${FSI}الجوازات${PDI}، ${FSI}B${PDI}\u00a0—\u00a0${FSI}السجل المدني${PDI} (وزن ٢)`)
+    for (const text of [ar, servedWithPrefixes(served, SERVICES, 'en')]) {
+      // a breakable space beside the dash is where a line could end with «B» or start with «—»
+      expect(text).not.toMatch(/ —|— /)
+    }
+    expect(servedWithPrefixes(served, SERVICES, 'en')).toBe(
+      `${FSI}A${PDI}\u00a0—\u00a0${FSI}Passports${PDI}, ${FSI}B${PDI}\u00a0—\u00a0${FSI}Civil records${PDI} (weight 2)`,
+    )
+  })
+
+  it('an empty part leaves no dash; a service no longer known is its id in the screen digits', () => {
+    const blank = [{ id: 5, prefix: 'E', nameAr: '', nameEn: 'Investors' }]
+    expect(servedWithPrefixes([{ serviceId: 5, weight: 1 }], blank, 'ar')).toBe(`${FSI}E${PDI}`)
+    expect(servedWithPrefixes([{ serviceId: 12, weight: 0 }], SERVICES, 'ar', 'arabic-indic')).toBe('١٢ (وزن ٠)')
   })
 })

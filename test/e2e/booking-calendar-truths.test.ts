@@ -87,6 +87,40 @@ describe('bookings, holidays and closing, as the pages say them', () => {
     expect(await seriousAxeViolations(dash)).toEqual([])
     await shot(dash, 'no-capacity-dashboard-en')
 
+    // a slot longer than the service's every opening (protocol/slot-fit.ts): its hours cut to 09:00–11:00
+    // for the days open to booking, 150 minutes typed; the form reads the hours when it opens
+    const shortHours = {
+      from: today,
+      to: addDays(today, 120),
+      nameAr: 'ساعتان',
+      nameEn: 'Two hours',
+      hours: [{ open: '09:00', close: '11:00' }],
+      serviceIds: [alone.id],
+    }
+    const cut = await center.request('PUT', '/api/v1/calendar', {
+      token: admin,
+      body: { ...DEFAULT_CALENDAR, exceptions: [holiday, shortHours] },
+    })
+    expect(cut.statusCode, cut.body).toBe(200)
+    await dash.reload()
+    await dash.locator('tabour-config-view button[data-section="appointments"]').click()
+    await form.locator('select[name="serviceId"]').selectOption(String(alone.id))
+    await form.locator('[data-no-capacity]').waitFor()
+    expect(await form.locator('[data-slot-too-long]').count()).toBe(0)
+    await form.locator('input[name="slotMinutes"]').fill('150')
+    const tooLong = form.locator('[data-slot-too-long="120"]')
+    expect(await tooLong.textContent()).toBe(
+      'Nothing can be booked: a slot takes 150 minutes, and on the days open to booking the service is open for 120 minutes at a stretch at most. Shorten the slot, or lengthen the service’s hours under “Opening hours”.',
+    )
+    await dash.locator('tabour-lang-switch button').click()
+    await expect
+      .poll(() => tooLong.textContent())
+      .toMatch(/^لن يُحجز أي موعد: مدة الموعد 150 دقيقة، وأطول فترة تعمل فيها الخدمة دون انقطاع في الأيام المتاحة للحجز 120 دقيقة\./)
+    await shot(dash, 'slot-too-long-dashboard-ar')
+    // a slot that fits takes the warning away
+    await form.locator('input[name="slotMinutes"]').fill('120')
+    await tooLong.waitFor({ state: 'detached' })
+
     // the desk's booking card marks the served service's holiday the same way, and opens on tomorrow
     await dash.goto(`${url}/dashboard/?lang=en`)
     const deskDays = dash.locator('tabour-staff-booking-card select[name="day"]')
