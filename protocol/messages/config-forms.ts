@@ -85,7 +85,8 @@ export const CONFIG_FORM_MESSAGES = {
     ar: 'يظهر الاسم كما هو على كل الشاشات بالعربية والإنجليزية، والشاشات تكتب رقم الشباك بنفسها؛ اكتب ما عدا الرقم، بالعربية والإنجليزية إن كانت شاشاتك ثنائية اللغة: «تراخيص · Permits».',
     en: 'The name shows as written on every screen, in Arabic and in English, and the screens write the counter number themselves: write what else the sign says, in both languages if your screens are bilingual: “تراخيص · Permits”.',
   },
-  'weights.served': { ar: '{service} (وزن {weight, number})', en: '{service} (weight {weight, number})' },
+  // no-break spaces: «(وزن» never at a line's end with «٢)» on the next (walk s50, the counters table at 1366 px)
+  'weights.served': { ar: '{service}\u00a0(وزن\u00a0{weight, number})', en: '{service}\u00a0(weight\u00a0{weight, number})' },
   'weights.weight': { ar: 'وزن {service}', en: 'Weight of {service}' },
   'device.kindFixed': { ar: 'النوع: {kind}', en: 'Kind: {kind}' },
   'device.printer': { ar: 'الطابعة', en: 'Printer' },

@@ -46,19 +46,19 @@ describe("the counters form's table: each service by its prefix and name", () =>
 
   it('never breaks a line beside the dash: no-break spaces around it, each part isolated', () => {
     const ar = servedWithPrefixes(served, SERVICES, 'ar', 'arabic-indic')
-    expect(ar).toBe(`${FSI}A${PDI}\u00a0—\u00a0${FSI}الجوازات${PDI}، ${FSI}B${PDI}\u00a0—\u00a0${FSI}السجل المدني${PDI} (وزن ٢)`)
+    expect(ar).toBe(`${FSI}A${PDI}\u00a0—\u00a0${FSI}الجوازات${PDI}، ${FSI}B${PDI}\u00a0—\u00a0${FSI}السجل المدني${PDI}\u00a0(وزن\u00a0٢)`)
     for (const text of [ar, servedWithPrefixes(served, SERVICES, 'en')]) {
       // a breakable space beside the dash is where a line could end with «B» or start with «—»
       expect(text).not.toMatch(/ —|— /)
     }
     expect(servedWithPrefixes(served, SERVICES, 'en')).toBe(
-      `${FSI}A${PDI}\u00a0—\u00a0${FSI}Passports${PDI}, ${FSI}B${PDI}\u00a0—\u00a0${FSI}Civil records${PDI} (weight 2)`,
+      `${FSI}A${PDI}\u00a0—\u00a0${FSI}Passports${PDI}, ${FSI}B${PDI}\u00a0—\u00a0${FSI}Civil records${PDI}\u00a0(weight\u00a02)`,
     )
   })
 
   it('an empty part leaves no dash; a service no longer known is its id in the screen digits', () => {
     const blank = [{ id: 5, prefix: 'E', nameAr: '', nameEn: 'Investors' }]
     expect(servedWithPrefixes([{ serviceId: 5, weight: 1 }], blank, 'ar')).toBe(`${FSI}E${PDI}`)
-    expect(servedWithPrefixes([{ serviceId: 12, weight: 0 }], SERVICES, 'ar', 'arabic-indic')).toBe('١٢ (وزن ٠)')
+    expect(servedWithPrefixes([{ serviceId: 12, weight: 0 }], SERVICES, 'ar', 'arabic-indic')).toBe('١٢\u00a0(وزن\u00a0٠)')
   })
 })
