@@ -56,6 +56,13 @@ export function counterTime(ticket: Pick<Ticket, 'calledAt' | 'resumedAt' | 'sta
   return { label: serving ? 'ticket.atCounter' : 'ticket.calledAgo', minutes: wholeMinutes((now - since) / 1000) }
 }
 
+/** The figure beside counterTime's label: "3 min" at the counter, "3 min ago" (or "just now") since the call; in the screen's digits. */
+export function counterTimeValue(t: CounterTime, lang: Lang, digits: DigitStyle): string {
+  const n = formatNumber(t.minutes, { digits })
+  if (t.label === 'ticket.atCounter') return consoleText('common.minutes', lang, { n })
+  return t.minutes === 0 ? consoleText('common.justNow', lang) : consoleText('common.minutesAgo', lang, { n })
+}
+
 @customElement('tabour-current-ticket')
 export class CurrentTicket extends LitElement {
   static override styles = [
@@ -182,7 +189,6 @@ export class CurrentTicket extends LitElement {
     const category = this.categories.find((c) => c.code === ticket.priority)
     const service = this.service
     const minutes = (n: number) => consoleText('common.minutes', lang, { n: formatNumber(n, { digits: this.digits }) })
-    const ago = (n: number) => consoleText('common.minutesAgo', lang, { n: formatNumber(n, { digits: this.digits }) })
     return html`<section class="card" data-status=${ticket.status} data-ticket-id=${ticket.id} aria-live="polite">
       <div class="head">
         <h2>${consoleText('ticket.current', lang)}</h2>
@@ -202,9 +208,7 @@ export class CurrentTicket extends LitElement {
       <dl>
         <div><dt>${consoleText('ticket.waited', lang)}</dt><dd data-waited>${minutes(waited)}</dd></div>
         ${inLine === null ? nothing : html`<div><dt>${consoleText('ticket.waitedInLine', lang)}</dt><dd data-waited-in-line>${minutes(inLine)}</dd></div>`}
-        <div><dt data-counter-time=${atCounter.label}>${consoleText(atCounter.label, lang)}</dt><dd>${
-          atCounter.label === 'ticket.calledAgo' ? ago(atCounter.minutes) : minutes(atCounter.minutes)
-        }</dd></div>
+        <div><dt data-counter-time=${atCounter.label}>${consoleText(atCounter.label, lang)}</dt><dd>${counterTimeValue(atCounter, lang, this.digits)}</dd></div>
         <div><dt>${consoleText('ticket.recalls', lang)}</dt><dd data-recalls>${formatNumber(ticket.recallCount, { digits: this.digits })}</dd></div>
       </dl>
     </section>`

@@ -57,6 +57,8 @@ export const CONSOLE_MESSAGES = {
   // called, not started yet: the citizen has not come; dt and dd read "Called 3 min ago"
   'ticket.calledAgo': { ar: 'نوديت', en: 'Called' },
   'common.minutesAgo': { ar: 'منذ {n} د', en: '{n} min ago' },
+  // under a minute: "Called 0 min ago" read as odd
+  'common.justNow': { ar: 'الآن', en: 'just now' },
   'ticket.transferred': { ar: 'محوّلة', en: 'Transferred' },
   'ticket.priority': { ar: 'أولوية', en: 'Priority' },
   'nobody.waiting': { ar: 'لا يوجد أحد في الانتظار الآن', en: 'Nobody is waiting right now' },

@@ -12,9 +12,8 @@ import {
 } from '../../counter-ui/console-actions.ts'
 import { counterQueue, OLDEST_FIRST } from '../../counter-ui/queue-model.ts'
 import { wholeMinutes } from '../../ui-common/whole-minutes.ts'
-import { formatNumber } from '../../ui-common/digits.ts'
 import { minutesLeft } from '../../ui-common/minutes-left.ts'
-import { counterTime, ticketMinutes } from '../../counter-ui/current-ticket.ts'
+import { counterTime, counterTimeValue, ticketMinutes, type CounterTime } from '../../counter-ui/current-ticket.ts'
 import { LiveState } from '../../counter-ui/live-state.ts'
 import { CountdownController } from '../../counter-ui/countdown-controller.ts'
 import { counterLost, messageForCode, messageForError } from '../../counter-ui/error-messages.ts'
@@ -553,14 +552,21 @@ describe('the time at the counter', () => {
     const serving = { ...a002, status: 'serving', startedAt: new Date(at('07:18:10')).toISOString() } as const
     expect(counterTime(serving, at('07:18:20'))).toEqual({ label: 'ticket.atCounter', minutes: 0 })
     expect(counterTime(serving, at('07:21:10'))).toEqual({ label: 'ticket.atCounter', minutes: 3 })
-    expect(consoleText('ticket.atCounter', 'en')).toBe('At the counter for')
   })
 
   it('while called, not started: "Called 3 min ago", counted from the call; the citizen has not come yet', () => {
     const called = { ...a002, status: 'called', startedAt: null } as const
     expect(counterTime(called, at('07:18:00'))).toEqual({ label: 'ticket.calledAgo', minutes: 3 })
-    expect(`${consoleText('ticket.calledAgo', 'en')} ${consoleText('common.minutesAgo', 'en', { n: '3' })}`).toBe('Called 3 min ago')
-    const n = formatNumber(3, { digits: 'arabic-indic' })
-    expect(`${consoleText('ticket.calledAgo', 'ar')} ${consoleText('common.minutesAgo', 'ar', { n })}`).toBe('نوديت منذ ٣ د')
+  })
+
+  it('says it in both languages, in the screen\'s digits: "Called 3 min ago", «نوديت منذ ٣ د», "just now" under a minute', () => {
+    const said = (t: CounterTime, lang: 'ar' | 'en', digits: 'western' | 'arabic-indic' = 'western') =>
+      `${consoleText(t.label, lang)} ${counterTimeValue(t, lang, digits)}`
+    expect(said({ label: 'ticket.calledAgo', minutes: 3 }, 'en')).toBe('Called 3 min ago')
+    expect(said({ label: 'ticket.calledAgo', minutes: 3 }, 'ar', 'arabic-indic')).toBe('نوديت منذ ٣ د')
+    expect(said({ label: 'ticket.calledAgo', minutes: 0 }, 'en')).toBe('Called just now')
+    expect(said({ label: 'ticket.calledAgo', minutes: 0 }, 'ar')).toBe('نوديت الآن')
+    expect(said({ label: 'ticket.atCounter', minutes: 12 }, 'en')).toBe('At the counter for 12 min')
+    expect(said({ label: 'ticket.atCounter', minutes: 12 }, 'ar', 'arabic-indic')).toBe('عند الشباك منذ ١٢ د')
   })
 })
