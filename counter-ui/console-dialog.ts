@@ -15,6 +15,7 @@ import { consoleText, type ConsoleMessageKey } from '../protocol/messages/consol
 import { SEPARATOR } from '../protocol/messages/separator.ts'
 import { PAUSE_REASONS } from '../protocol/pause-reasons.ts'
 import { counterMark, unstaffedTarget } from './transfer-targets.ts'
+import { counterName } from './counter-name.ts'
 import { serviceLabel } from '../ui-common/service-label.ts'
 import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
 
@@ -146,7 +147,7 @@ export class ConsoleDialog extends LitElement {
               ? html`<fieldset>
                 <legend>${consoleText('transfer.toCounter', lang)}</legend>
                 <div class="choices">
-                  ${spec.counters.map((c) => html`<label class="choice"><input type="radio" name="target" required value=${`counter:${c.id}`} data-target-counter=${c.id} @change=${this.onTarget} /><span class="target">${consoleText('counter.number', lang, { n: formatNumber(c.number, { digits: this.digits }) })}${SEPARATOR}<bdi>${c.name}</bdi>${this.counterMarkOf(c, lang)}</span></label>`)}
+                  ${spec.counters.map((c) => html`<label class="choice"><input type="radio" name="target" required value=${`counter:${c.id}`} data-target-counter=${c.id} @change=${this.onTarget} /><span class="target">${consoleText('counter.number', lang, { n: formatNumber(c.number, { digits: this.digits }) })}${SEPARATOR}${counterName(c.name, lang)}${this.counterMarkOf(c, lang)}</span></label>`)}
                 </div>
               </fieldset>`
               : nothing

@@ -54,6 +54,7 @@ import '../ui-common/ticket-tools.ts'
 import '../ui-common/walk-in-ticket.ts'
 import { TicketToolsApi } from '../ui-common/ticket-tools-api.ts'
 import { RenderTicker } from '../ui-common/render-ticker.ts'
+import { counterName } from './counter-name.ts'
 
 const LANG_KEY = 'tabour:counter-lang'
 
@@ -122,7 +123,7 @@ export class CounterApp extends LitElement {
         <span class="product">${consoleText('product.name', lang)} · ${consoleText('app.title', lang)}</span>
         ${
           counter
-            ? html`<h1 class="where" data-counter-number=${counter.number}>${consoleText('counter.number', lang, { n: formatNumber(counter.number, { digits: this.digits }) })}${SEPARATOR}<bdi>${counter.name}</bdi></h1>
+            ? html`<h1 class="where" data-counter-number=${counter.number}>${consoleText('counter.number', lang, { n: formatNumber(counter.number, { digits: this.digits }) })}${SEPARATOR}${counterName(counter.name, lang)}</h1>
               <span class="pill" data-counter-state=${counter.state}>${consoleText(`state.${counter.state}`, lang)}</span>`
             : nothing
         }

@@ -12,6 +12,7 @@ import { consoleStyles } from './console-styles.ts'
 import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
 import { consoleText } from '../protocol/messages/console.ts'
 import { serviceLabel } from '../ui-common/service-label.ts'
+import { counterName } from './counter-name.ts'
 
 export interface CounterOpenDetail {
   counterId: number
@@ -112,7 +113,7 @@ export class CounterChooser extends LitElement {
             <span class="number">${consoleText('counter.number', lang, { n: formatNumber(c.number, { digits: this.digits }) })}</span>
             <span class="state" data-state=${c.state}>${consoleText(`state.${c.state}`, lang)}</span>
           </div>
-          <div>${c.name}</div>
+          <div>${counterName(c.name, lang)}</div>
           <div class="services" aria-label=${consoleText('choose.services', lang)}>
             ${c.services
               .map((cs) => byId.get(cs.serviceId))

@@ -19,30 +19,49 @@ import { atCounterSince } from '../protocol/at-counter-since.ts'
  * the first one for a ticket back from parking, whose time parked is not in it); for a ticket that
  * joined this line again (a transfer, an undone no-show, a next step, a phone join's arrival:
  * `rejoinedAt`), also its wait in this line → the call, the wait the call recorded against the
- * target (protocol/waiting-since.ts; null otherwise: issue → call is that wait); and at the counter
- * since its call or its resume, whichever is later (protocol/at-counter-since.ts, as the server counts).
+ * target (protocol/waiting-since.ts; null otherwise: issue → call is that wait); and its time at the
+ * counter (counterTime).
  */
 export function ticketMinutes(
-  ticket: Pick<Ticket, 'issuedAt' | 'rejoinedAt' | 'calledAt' | 'resumedAt'>,
+  ticket: Pick<Ticket, 'issuedAt' | 'rejoinedAt' | 'calledAt' | 'resumedAt' | 'status' | 'startedAt'>,
   now: number,
-): { waited: number; inLine: number | null; atCounter: number } {
+): { waited: number; inLine: number | null; atCounter: CounterTime } {
   const called = ticket.calledAt ? Date.parse(ticket.calledAt) : now
-  const since = atCounterSince({ calledAt: called, resumedAt: ticket.resumedAt ? Date.parse(ticket.resumedAt) : null })!
   const rejoined = ticket.rejoinedAt ? Date.parse(ticket.rejoinedAt) : null
   return {
     waited: wholeMinutes((called - Date.parse(ticket.issuedAt)) / 1000),
     inLine: rejoined === null ? null : wholeMinutes((called - rejoined) / 1000),
-    atCounter: wholeMinutes((now - since) / 1000),
+    atCounter: counterTime(ticket, now),
   }
 }
 
+/** What the card's last time says, and its whole minutes. */
+export interface CounterTime {
+  /** `ticket.atCounter` (serving: "At the counter for 3 min") or `ticket.calledAgo` (called: "Called 3 min ago"). */
+  label: 'ticket.atCounter' | 'ticket.calledAgo'
+  minutes: number
+}
+
 /**
- * What the time since the call is called: "at the counter" only once the citizen is there (serving);
- * while the ticket is called and the clerk waits for the citizen it is the time since the call
- * (the console said "At the counter for 6 min" of a citizen who had not come).
+ * The time since the citizen reached the counter, once they have (serving: from Start), or since
+ * the call while the clerk waits for them (its call or its resume from parking, whichever is later:
+ * protocol/at-counter-since.ts). Counting a serving ticket from its call said "At the counter for
+ * 3 min" seconds after Start (walk s50); a serving ticket without a start time falls back to the call.
  */
-export const sinceCallLabel = (status: Ticket['status']): 'ticket.atCounter' | 'ticket.sinceCall' =>
-  status === 'called' ? 'ticket.sinceCall' : 'ticket.atCounter'
+export function counterTime(ticket: Pick<Ticket, 'calledAt' | 'resumedAt' | 'status' | 'startedAt'>, now: number): CounterTime {
+  const called = ticket.calledAt ? Date.parse(ticket.calledAt) : now
+  const sinceCall = atCounterSince({ calledAt: called, resumedAt: ticket.resumedAt ? Date.parse(ticket.resumedAt) : null })!
+  const serving = ticket.status !== 'called'
+  const since = serving && ticket.startedAt ? Math.max(Date.parse(ticket.startedAt), sinceCall) : sinceCall
+  return { label: serving ? 'ticket.atCounter' : 'ticket.calledAgo', minutes: wholeMinutes((now - since) / 1000) }
+}
+
+/** The figure beside counterTime's label: "3 min" at the counter, "3 min ago" (or "just now") since the call; in the screen's digits. */
+export function counterTimeValue(t: CounterTime, lang: Lang, digits: DigitStyle): string {
+  const n = formatNumber(t.minutes, { digits })
+  if (t.label === 'ticket.atCounter') return consoleText('common.minutes', lang, { n })
+  return t.minutes === 0 ? consoleText('common.justNow', lang) : consoleText('common.minutesAgo', lang, { n })
+}
 
 @customElement('tabour-current-ticket')
 export class CurrentTicket extends LitElement {
@@ -189,7 +208,7 @@ export class CurrentTicket extends LitElement {
       <dl>
         <div><dt>${consoleText('ticket.waited', lang)}</dt><dd data-waited>${minutes(waited)}</dd></div>
         ${inLine === null ? nothing : html`<div><dt>${consoleText('ticket.waitedInLine', lang)}</dt><dd data-waited-in-line>${minutes(inLine)}</dd></div>`}
-        <div><dt data-since-call-label=${sinceCallLabel(ticket.status)}>${consoleText(sinceCallLabel(ticket.status), lang)}</dt><dd>${minutes(atCounter)}</dd></div>
+        <div><dt data-counter-time=${atCounter.label}>${consoleText(atCounter.label, lang)}</dt><dd>${counterTimeValue(atCounter, lang, this.digits)}</dd></div>
         <div><dt>${consoleText('ticket.recalls', lang)}</dt><dd data-recalls>${formatNumber(ticket.recallCount, { digits: this.digits })}</dd></div>
       </dl>
     </section>`

@@ -51,8 +51,14 @@ export const CONSOLE_MESSAGES = {
   // a recall and the call after an undone no-show alike (recallCount): "recalled" read as untrue of a ticket
   // called again after its no-show was undone and never recalled (walk s45)
   'ticket.recalls': { ar: 'مرات إعادة النداء منذ الإصدار', en: 'Called again since issue' },
+  // serving: counted from Start (the citizen reached the counter then), not from the call: right after
+  // Start it said "At the counter for 3 min" of a citizen called 3 minutes before (walk s50)
   'ticket.atCounter': { ar: 'عند الشباك منذ', en: 'At the counter for' },
-  'ticket.sinceCall': { ar: 'منذ النداء', en: 'Since the call' },
+  // called, not started yet: the citizen has not come; dt and dd read "Called 3 min ago"
+  'ticket.calledAgo': { ar: 'نوديت', en: 'Called' },
+  'common.minutesAgo': { ar: 'منذ {n} د', en: '{n} min ago' },
+  // under a minute: "Called 0 min ago" read as odd
+  'common.justNow': { ar: 'الآن', en: 'just now' },
   'ticket.transferred': { ar: 'محوّلة', en: 'Transferred' },
   'ticket.priority': { ar: 'أولوية', en: 'Priority' },
   'nobody.waiting': { ar: 'لا يوجد أحد في الانتظار الآن', en: 'Nobody is waiting right now' },

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3'
 import type { QueueContext, WriteScope } from './queue-context.ts'
 import type { CounterRecord } from '../db/repositories/counters-repo.ts'
 import { actorIds, type Actor } from './actor.ts'
@@ -5,6 +6,17 @@ import { domainError, ErrorCodes } from '../errors.ts'
 import { openOrCloseCounter } from './park-clock.ts'
 
 const MAY_CLOSE_AWAY = new Set(['manager', 'admin'])
+
+/**
+ * The time (epoch ms) of the latest action on a counter or by its clerk: a row of the event log for
+ * the counter (a call, a no-show, a pause, a keypad's press…) or by the clerk (a reinstatement
+ * carries no counter), leaving out the presence rows themselves and a login or logout (a session,
+ * not work at the counter). Read from the newest row back, so it stops at the counter's latest one.
+ */
+const LAST_ACTION_SQL = `SELECT at FROM events
+  WHERE (counter_id = @counterId OR user_id = @clerkId)
+    AND type NOT IN ('counter.away', 'counter.back', 'clerk.logged_in', 'clerk.logged_out')
+  ORDER BY id DESC LIMIT 1`
 
 /**
  * Counters whose clerk is away: an open or paused counter whose clerk has had no live console for
@@ -17,16 +29,32 @@ const MAY_CLOSE_AWAY = new Set(['manager', 'admin'])
 export class CounterAway {
   constructor(private readonly ctx: QueueContext) {}
 
-  /** Marks a held counter away since `since` (epoch ms); does nothing if it is closed, already away or held by someone else now. */
-  markAway(counterId: number, clerkId: number, since: number): void {
-    this.ctx.write((tx) => {
+  /**
+   * Marks a held counter away since `since` (epoch ms, when its clerk's console left) and returns
+   * true; does nothing and returns false if it is closed, already away, held by someone else now,
+   * or was acted on after `since`. A clerk who calls, starts or no-shows over the API after the
+   * tab closed is at the counter: marking it away dated before those actions would take a working
+   * counter out of every estimate and off a no-show's list of counters to go back to.
+   */
+  markAway(counterId: number, clerkId: number, since: number): boolean {
+    return this.ctx.write((tx) => {
       const counter = this.ctx.counters.get(counterId)
-      if (!counter || counter.state === 'closed' || counter.clerk?.id !== clerkId || counter.awaySince !== null) return
+      if (!counter || counter.state === 'closed' || counter.clerk?.id !== clerkId || counter.awaySince !== null) return false
+      if ((this.lastActionAt(counter.id, clerkId) ?? since) > since) return false
       this.ctx.counters.setAwaySince(counter.id, since)
       tx.log({ type: 'counter.away', counterId: counter.id, userId: clerkId, data: { since: new Date(since).toISOString() } })
       this.changed(tx, counter.id)
+      return true
     })
   }
+
+  /** LAST_ACTION_SQL for this counter and clerk; null when neither has a row. */
+  private lastActionAt(counterId: number, clerkId: number): number | null {
+    this.lastAction ??= this.ctx.db.prepare(LAST_ACTION_SQL)
+    const row = this.lastAction.get({ counterId, clerkId }) as { at: number } | undefined
+    return row?.at ?? null
+  }
+  private lastAction: Database.Statement | undefined
 
   /** The clerk's console is back: their counter (if away) is present again. */
   markPresent(clerkId: number): void {

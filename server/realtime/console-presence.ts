@@ -9,8 +9,11 @@ import type { Queue } from '../queue/queue.ts'
  * The absence is counted from the moment the clerk's last socket ended in this process, or from
  * the start of the process for a counter already held then (its console must reconnect). A clerk
  * who never had a console in this process and whose counter was opened after the start (an API
- * client) is not judged: there is no console to miss. Times come from the queue's clock, so
- * tests move an injected clock instead of waiting minutes.
+ * client) is not judged: there is no console to miss. Nor is a clerk who acted on the counter
+ * after their console left (they called or no-showed over the API: they are there); the domain
+ * refuses that mark (`markAway` returns false) and the pending one is dropped, so the clerk is
+ * judged again only after a console of theirs connects and leaves. Times come from the queue's
+ * clock, so tests move an injected clock instead of waiting minutes.
  */
 export class ConsolePresence {
   private readonly sockets = new Map<number, number>()
@@ -48,8 +51,8 @@ export class ConsolePresence {
       if (clerkId === undefined || counter.awaySince !== null || this.sockets.has(clerkId)) continue
       const since = this.goneSince.get(clerkId)
       if (since === undefined || now - since < this.awayAfterMs) continue
-      this.queue.away.markAway(counter.id, clerkId, since)
-      marked.push(counter.id)
+      if (this.queue.away.markAway(counter.id, clerkId, since)) marked.push(counter.id)
+      else this.goneSince.delete(clerkId) // acted on since the console left: nothing is missing
     }
     return marked
   }

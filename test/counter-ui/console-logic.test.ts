@@ -13,7 +13,7 @@ import {
 import { counterQueue, OLDEST_FIRST } from '../../counter-ui/queue-model.ts'
 import { wholeMinutes } from '../../ui-common/whole-minutes.ts'
 import { minutesLeft } from '../../ui-common/minutes-left.ts'
-import { sinceCallLabel, ticketMinutes } from '../../counter-ui/current-ticket.ts'
+import { counterTime, counterTimeValue, ticketMinutes, type CounterTime } from '../../counter-ui/current-ticket.ts'
 import { LiveState } from '../../counter-ui/live-state.ts'
 import { CountdownController } from '../../counter-ui/countdown-controller.ts'
 import { counterLost, messageForCode, messageForError } from '../../counter-ui/error-messages.ts'
@@ -350,7 +350,10 @@ describe('the queue panel', () => {
     const issuedAt = new Date(NOW - 119_600).toISOString()
     const waiting = { ...ticket(A.id, 'A', 0), issuedAt, queuedAt: issuedAt }
     const inLine = wholeMinutes(counterQueue(counter, [A, B, C], [waiting], NOW).rows[0].longestWaitSeconds!)
-    const called = ticketMinutes({ issuedAt, calledAt: new Date(NOW).toISOString(), resumedAt: undefined }, NOW).waited
+    const called = ticketMinutes(
+      { issuedAt, calledAt: new Date(NOW).toISOString(), resumedAt: undefined, status: 'called', startedAt: null },
+      NOW,
+    ).waited
     expect([inLine, called]).toEqual([1, 1])
   })
 })
@@ -498,14 +501,29 @@ describe('every action has its words', () => {
 describe("the current ticket's figures and the resume notice say what happened", () => {
   const at = (hhmm: string) => `2026-12-04T${hhmm}:00.000Z`
   it('after a park and a resume: issue → first call, and at the counter since the resume (the time parked in neither)', () => {
-    const resumed = { issuedAt: at('10:00'), calledAt: at('10:05'), resumedAt: at('10:30') }
-    expect(ticketMinutes(resumed, Date.parse(at('10:32')))).toEqual({ waited: 5, inLine: null, atCounter: 2 })
+    const resumed = { issuedAt: at('10:00'), calledAt: at('10:05'), resumedAt: at('10:30'), status: 'called', startedAt: null } as const
+    expect(ticketMinutes(resumed, Date.parse(at('10:32')))).toEqual({
+      waited: 5,
+      inLine: null,
+      atCounter: { label: 'ticket.calledAgo', minutes: 2 },
+    })
   })
 
   it('after a transfer: issue → the new call, which holds the first service too, so the words say "issue to call", not "waited"', () => {
-    const transferred = { issuedAt: at('10:00'), rejoinedAt: at('10:32'), calledAt: at('10:40'), resumedAt: undefined }
+    const transferred = {
+      issuedAt: at('10:00'),
+      rejoinedAt: at('10:32'),
+      calledAt: at('10:40'),
+      resumedAt: undefined,
+      status: 'called',
+      startedAt: null,
+    } as const
     // and beside it the wait in this line, from the transfer: what the call recorded against the target
-    expect(ticketMinutes(transferred, Date.parse(at('10:41')))).toEqual({ waited: 40, inLine: 8, atCounter: 1 })
+    expect(ticketMinutes(transferred, Date.parse(at('10:41')))).toEqual({
+      waited: 40,
+      inLine: 8,
+      atCounter: { label: 'ticket.calledAgo', minutes: 1 },
+    })
     expect(consoleText('ticket.waited', 'en')).toBe('Issue to call')
     expect(consoleText('ticket.waited', 'ar')).toBe('من الإصدار حتى النداء')
   })
@@ -526,10 +544,29 @@ describe('minutes left of an undo or parking window', () => {
   })
 })
 
-describe('the time since the call', () => {
-  it('is "at the counter" only once serving; while called the citizen has not come yet', () => {
-    expect(sinceCallLabel('called')).toBe('ticket.sinceCall')
-    expect(consoleText(sinceCallLabel('called'), 'en')).toBe('Since the call')
-    expect(sinceCallLabel('serving')).toBe('ticket.atCounter')
+describe('the time at the counter', () => {
+  const at = (hhmmss: string) => Date.parse(`2026-12-07T${hhmmss}.000Z`)
+  const a002 = { calledAt: new Date(at('07:14:45')).toISOString(), resumedAt: undefined }
+
+  it('counts from Start once started: "At the counter for 0 min" seconds after it, not 3 from the call (walk s50)', () => {
+    const serving = { ...a002, status: 'serving', startedAt: new Date(at('07:18:10')).toISOString() } as const
+    expect(counterTime(serving, at('07:18:20'))).toEqual({ label: 'ticket.atCounter', minutes: 0 })
+    expect(counterTime(serving, at('07:21:10'))).toEqual({ label: 'ticket.atCounter', minutes: 3 })
+  })
+
+  it('while called, not started: "Called 3 min ago", counted from the call; the citizen has not come yet', () => {
+    const called = { ...a002, status: 'called', startedAt: null } as const
+    expect(counterTime(called, at('07:18:00'))).toEqual({ label: 'ticket.calledAgo', minutes: 3 })
+  })
+
+  it('says it in both languages, in the screen\'s digits: "Called 3 min ago", «نوديت منذ ٣ د», "just now" under a minute', () => {
+    const said = (t: CounterTime, lang: 'ar' | 'en', digits: 'western' | 'arabic-indic' = 'western') =>
+      `${consoleText(t.label, lang)} ${counterTimeValue(t, lang, digits)}`
+    expect(said({ label: 'ticket.calledAgo', minutes: 3 }, 'en')).toBe('Called 3 min ago')
+    expect(said({ label: 'ticket.calledAgo', minutes: 3 }, 'ar', 'arabic-indic')).toBe('نوديت منذ ٣ د')
+    expect(said({ label: 'ticket.calledAgo', minutes: 0 }, 'en')).toBe('Called just now')
+    expect(said({ label: 'ticket.calledAgo', minutes: 0 }, 'ar')).toBe('نوديت الآن')
+    expect(said({ label: 'ticket.atCounter', minutes: 12 }, 'en')).toBe('At the counter for 12 min')
+    expect(said({ label: 'ticket.atCounter', minutes: 12 }, 'ar', 'arabic-indic')).toBe('عند الشباك منذ ١٢ د')
   })
 })

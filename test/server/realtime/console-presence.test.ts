@@ -87,6 +87,39 @@ describe('console presence: away counters', () => {
     expect(log.map((e) => e.type)).toEqual(['counter.away', 'counter.back'])
   })
 
+  it('a clerk who acts over the API after the console left is not marked away: the no-show lists the counter', async () => {
+    // the walk of session 50: the tab closed at 07:12:24, the clerk no-showed A-001 and called A-002 over
+    // REST, and at 07:15:31 the counter went away dated 07:12:24; A-001's page sent them to counter 2 only
+    const s = await setUp()
+    const clerk2 = await s.center.openCounterAs('clerk2', s.c2.id)
+    await joined(s.url, clerk2)
+    const first = await s.center.issue(s.kiosk.token, { serviceId: s.a.id })
+    await s.center.issue(s.kiosk.token, { serviceId: s.a.id })
+    expect((await s.center.action(s.clerk1, s.c1.id, 'call-next')).statusCode).toBe(200)
+
+    s.console1.disconnect()
+    await new Promise((r) => setTimeout(r, 100))
+    s.clock.advance(AWAY_AFTER - 30)
+    expect((await s.center.action(s.clerk1, s.c1.id, 'no-show')).statusCode).toBe(200)
+    expect((await s.center.action(s.clerk1, s.c1.id, 'call-next')).statusCode).toBe(200)
+    s.clock.advance(30)
+    expect(s.sweep()).toEqual([])
+    s.clock.advance(AWAY_AFTER * 3) // the mark is dropped, not put off: the clerk is judged again when a console returns
+    expect(s.sweep()).toEqual([])
+    expect(await counterOf(s.center, s.manager, s.c1.id)).toMatchObject({ state: 'open', awaySince: null })
+    const page = (await s.center.request('GET', `/api/v1/tickets/${first.id}`)).json()
+    expect(page.noShow.counters.map((c: { number: number }) => c.number)).toEqual([1, 2])
+
+    // a console of the clerk's that comes and goes again starts a new count from its own departure
+    const again = await joined(s.url, s.clerk1)
+    again.disconnect()
+    await new Promise((r) => setTimeout(r, 100))
+    const left = s.clock.now
+    s.clock.advance(AWAY_AFTER)
+    expect(s.sweep()).toEqual([s.c1.id])
+    expect(Date.parse((await counterOf(s.center, s.manager, s.c1.id)).awaySince)).toBe(left)
+  })
+
   it('logging out without closing leaves the counter open: away after the setting', async () => {
     const s = await setUp()
     const gone = waitForEvent(s.console1, 'disconnect' as never).catch(() => {})
