@@ -57,7 +57,7 @@ export class CounterActions {
 
   pause(actor: Actor, counterId: number, reason: string | null): CounterActionResult {
     return this.ctx.write((tx) => {
-      const counter = this.ownCounter(actor, counterId)
+      const counter = this.ownCounter(tx, actor, counterId)
       this.requireIdle(counter, 'pause')
       this.ctx.counters.setPaused(counter.id, counter.clerk!.id, reason, tx.now)
       tx.log({ type: 'counter.paused', counterId: counter.id, ...actorIds(actor), data: { reason } })
@@ -67,7 +67,7 @@ export class CounterActions {
 
   close(actor: Actor, counterId: number): CounterActionResult {
     return this.ctx.write((tx) => {
-      const counter = this.ownCounter(actor, counterId)
+      const counter = this.ownCounter(tx, actor, counterId)
       this.requireIdle(counter, 'close')
       openOrCloseCounter(this.ctx, counter, 'closed', null, tx.now)
       this.ctx.counters.resetStreaks(counter.id)
@@ -79,7 +79,7 @@ export class CounterActions {
   /** Calls the ticket the configured policy picks; `ticket: null` when nobody waits. */
   callNext(actor: Actor, counterId: number): CounterActionResult {
     return this.ctx.write((tx) => {
-      const counter = this.ownOpenIdleCounter(actor, counterId, 'call the next ticket')
+      const counter = this.ownOpenIdleCounter(tx, actor, counterId, 'call the next ticket')
       const q = this.ctx.config.queue
       const candidates = this.ctx.tickets.candidatesFor(counter.id)
       const chosen = chooseNext(candidates, {
@@ -103,7 +103,7 @@ export class CounterActions {
   /** Calls one waiting ticket by id, out of policy order (a citizen who stepped away); audited as such. */
   callTicket(actor: Actor, counterId: number, ticketId: string): CounterActionResult {
     return this.ctx.write((tx) => {
-      const counter = this.ownOpenIdleCounter(actor, counterId, 'call a ticket')
+      const counter = this.ownOpenIdleCounter(tx, actor, counterId, 'call a ticket')
       const ticket = this.ctx.tickets.get(ticketId)
       if (!ticket) throw domainError(ErrorCodes.TICKET_NOT_FOUND, 'no such ticket')
       if (ticket.targetCounterId !== null && ticket.targetCounterId !== counter.id) {
@@ -285,7 +285,7 @@ export class CounterActions {
     apply: (tx: WriteScope, counter: CounterRecord, ticket: TicketRecord) => TicketChanges,
   ): CounterActionResult {
     return this.ctx.write((tx) => {
-      const counter = this.ownCounter(actor, counterId)
+      const counter = this.ownCounter(tx, actor, counterId)
       if (!counter.currentTicketId) throw domainError(ErrorCodes.COUNTER_IDLE, `counter ${counter.number} has no current ticket`)
       const ticket = this.ctx.tickets.get(counter.currentTicketId)!
       const status = assertTransition(ticket.status, action)
@@ -328,17 +328,28 @@ export class CounterActions {
   }
 
   /** The counter, if the actor is the clerk who opened it. */
-  private ownCounter(actor: Actor, counterId: number): CounterRecord {
+  /**
+   * The actor's own counter, present again if it was away: a clerk acting on it (over the API, a
+   * keypad, a console that has not reconnected its socket yet) is at the counter, as the README's
+   * "Away" says, so the counter is back in staffing and the estimates from this action on
+   * (`counter.back`, by the action). Before, only opening, pausing or closing ended an away spell,
+   * and a clerk working over REST stayed away for the rest of the sitting.
+   */
+  private ownCounter(tx: WriteScope, actor: Actor, counterId: number): CounterRecord {
     const user = this.requireUser(actor)
     const counter = this.getCounter(counterId)
     if (counter.state === 'closed' || !counter.clerk) throw domainError(ErrorCodes.COUNTER_NOT_OPEN, `counter ${counter.number} is closed`)
     if (counter.clerk.id !== user.id)
       throw domainError(ErrorCodes.NOT_YOUR_COUNTER, `counter ${counter.number} is held by ${counter.clerk.username}`)
-    return counter
+    if (counter.awaySince === null) return counter
+    this.ctx.counters.setAwaySince(counter.id, null)
+    tx.log({ type: 'counter.back', counterId: counter.id, userId: user.id, data: { by: 'action' } })
+    this.changed(tx, counter.id, null, true)
+    return this.getCounter(counterId)
   }
 
-  private ownOpenIdleCounter(actor: Actor, counterId: number, what: string): CounterRecord {
-    const counter = this.ownCounter(actor, counterId)
+  private ownOpenIdleCounter(tx: WriteScope, actor: Actor, counterId: number, what: string): CounterRecord {
+    const counter = this.ownCounter(tx, actor, counterId)
     if (counter.state !== 'open')
       throw domainError(ErrorCodes.COUNTER_NOT_OPEN, `counter ${counter.number} is ${counter.state}; open it to ${what}`)
     this.requireIdle(counter, what)
