@@ -2,7 +2,7 @@
  * `npm run hub -- …`: the hub's commands on its own database (same HUB_DATA_DIR /
  * HUB_DATABASE_URL as the server). Results go to stdout, refusals and usage to stderr.
  *
- *   center add|list|rotate-secret|activate|deactivate …   (hub/cli-center.ts)
+ *   center add|list|city|rename|rotate-secret|activate|deactivate …   (hub/cli-center.ts)
  *   rejections
  *   catalogue list|add|rename …   (hub/cli-catalogue.ts)
  *   analyst add|list|disable|enable …   (hub/cli-analyst.ts)

@@ -6,6 +6,7 @@
  * the read side shows as the unknown governorate where it names none.
  */
 import {
+  GOVERNORATES,
   GOVERNORATE_CODES,
   governorateCodeOf,
   governorateOf,
@@ -17,9 +18,12 @@ import { HubErrorCodes } from '../protocol/upstream.ts'
 import { HubError } from './errors.ts'
 import { sumRows } from './store/figure-rows.ts'
 
+/** The accepted governorates, each code with its English name ("EG-GZ Giza"): a bare "EG-GZ" does not say which one is Giza (walk s50). */
+export const governorateChoices = (): string => GOVERNORATES.map((g) => `${g.code} ${g.nameEn}`).join(', ')
+
 /** Why `value` is refused as a governorate, naming the valid codes (`field`: where it came from). */
 export const unknownGovernorateMessage = (value: string, field: string) =>
-  `${field}: ${value.slice(0, 100)} is no governorate of Egypt; use one of ${GOVERNORATE_CODES.join(', ')} (or its Arabic or English name)`
+  `${field}: ${value.slice(0, 100)} is no governorate of Egypt; use one of ${governorateChoices()} (the code, or the Arabic or English name)`
 
 /** The code `value` names, or 400 HUB_ERR_UNKNOWN_GOVERNORATE listing the valid codes (`field` is the request field, for the message). */
 export function governorateCode(value: string, field = 'body/governorate'): string {

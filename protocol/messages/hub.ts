@@ -18,7 +18,9 @@ export const HUB_MESSAGES = {
   show: { ar: 'عرض', en: 'Show' },
   // «الصادرة», as the center's reports and CSV say it (protocol/messages/csv.ts), on every hub screen
   issued: { ar: 'التذاكر الصادرة', en: 'Issued' },
-  served: { ar: 'تمت خدمتهم', en: 'Served' },
+  // every finished ticket, whatever its outcome (a referral too): the center's dashboard's «أُنهيت» / "Finished" (dashboard.ts col.served);
+  // "Served" read 8 where only 5 had the outcome served (walk s50)
+  served: { ar: 'أُنهيت', en: 'Finished' },
   // the mean is over calls (wait sum ÷ calls): a ticket still waiting or gone uncalled is not in it, and the label says so
   avgWait: { ar: 'متوسط الانتظار للتذاكر التي نوديت (دقيقة)', en: 'Avg wait of called tickets (min)' },
   sla: { ar: 'نسبة الالتزام بزمن الانتظار', en: 'Within target wait' },
@@ -78,7 +80,7 @@ export const HUB_MESSAGES = {
   loadFailed: { ar: 'تعذّر تحميل الأرقام، نحاول مرة أخرى…', en: 'Could not load the figures; retrying…' },
   /** The fleet tab's: it shows centers and devices, not figures. */
   fleetLoadFailed: { ar: 'تعذّر تحميل حالة المراكز والأجهزة، نحاول مرة أخرى…', en: 'Could not load the fleet; retrying…' },
-  chartTitle: { ar: 'التذاكر الصادرة والمخدومة حسب المحافظة', en: 'Issued and served by governorate' },
+  chartTitle: { ar: 'التذاكر الصادرة والمنتهية حسب المحافظة', en: 'Issued and finished by governorate' },
   /** A governorate or center none of whose centers sent figures for the range: not the same fact as 0 tickets. */
   noData: { ar: 'لا بيانات', en: 'No data' },
   /** The range the analyst picked, written out in the page's language beside the date fields (which follow the browser's locale). */

@@ -10,6 +10,7 @@ import { CalendarRepo } from '../db/repositories/calendar-repo.ts'
 import { DEFAULT_CALENDAR, type CenterCalendar, type OpenInterval } from '../../protocol/calendar.ts'
 import { localDay } from '../../protocol/center-clock.ts'
 import { PAIRING_KINDS } from '../../protocol/device-verdict.ts'
+import type { ZoneName } from '../../protocol/settings.ts'
 
 /** The demo clerks' password: this is a demo, printed on every start; never use TABOUR_DEMO in production. */
 export const DEMO_PASSWORD = 'tabour-demo'
@@ -120,6 +121,34 @@ const DEVICES = [
   { kind: 'display' as const, name: 'شاشة الدور الأول · First floor screen', zone: 'first', config: {} },
 ]
 
+/**
+ * What the demo's two zones are called on the screens (settings `zoneNames`): without them the Arabic
+ * counters table and zone picker read the raw ids «ground», «first» (walk s50).
+ */
+export const DEMO_ZONE_NAMES: Record<string, ZoneName> = {
+  ground: { nameAr: 'الدور الأرضي', nameEn: 'Ground floor' },
+  first: { nameAr: 'الدور الأول', nameEn: 'First floor' },
+}
+
+/**
+ * Stores the zone names as the admin's settings override (server/config/center-settings.ts reads it
+ * at the start, after the seed), keeping any other override a fresh center already holds.
+ */
+function seedZoneNames(db: Db, now: number): void {
+  const row = db.prepare("SELECT value FROM center_settings WHERE key = 'overrides'").pluck().get() as string | undefined
+  let overrides: Record<string, unknown> = {}
+  try {
+    if (row) overrides = JSON.parse(row) as Record<string, unknown>
+  } catch {
+    return // an unreadable row is the settings store's to ignore; the demo does not replace it
+  }
+  if (overrides.zoneNames) return
+  db.prepare(
+    `INSERT INTO center_settings (key, value, updated_at, updated_by) VALUES ('overrides', ?, ?, NULL)
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = NULL`,
+  ).run(JSON.stringify({ ...overrides, zoneNames: DEMO_ZONE_NAMES }), now)
+}
+
 /** How long the demo's "always open" exception runs from the day it is seeded: ten calendar years (3650 days fell short by the leap days). */
 const DEMO_OPEN_YEARS = 10
 
@@ -206,6 +235,7 @@ export async function seedDemo(db: Db, now: number, codeDigest: PairingCodeDiges
         )
       }
       new CalendarRepo(db).store(demoCalendar(now, timeZone), now, null)
+      seedZoneNames(db, now)
       for (const u of USERS) {
         const existing = users.findForLogin(u.username)
         if (existing) existingLogins.push({ user: u, passwordHash: existing.passwordHash })

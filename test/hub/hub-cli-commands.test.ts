@@ -104,6 +104,12 @@ describe('the CLI commands’ refusals', () => {
     expect(await centerCommand(store, dataDir, ['add', '--id', 'C-0101'], out)).toBe(2)
     expect(await centerCommand(store, dataDir, [...add, '--kind', 'boat'], out)).toBe(2)
     expect(lines.err.at(-1)).toMatch(/^usage: center add --id ID/)
+    // what --governorate takes is in the usage (walk s50: "Giza" worked, nothing said so), and in the refusal
+    expect(lines.err.at(-1)).toContain('EG-GZ Giza')
+    expect(
+      await centerCommand(store, dataDir, ['add', '--id', 'C-0102', '--name-ar', 'م', '--name-en', 'C', '--governorate', 'Gotham'], out),
+    ).toBe(2)
+    expect(lines.err.at(-1)).toMatch(/^--governorate: Gotham is no governorate of Egypt; use one of EG-MT Matrouh, .*EG-C Cairo, /)
     expect(await centerCommand(store, dataDir, ['activate'], out)).toBe(2)
     expect(lines.err.at(-1)).toBe('usage: center activate <id>')
     expect(await centerCommand(store, dataDir, ['deactivate', 'C-9999'], out)).toBe(1)
@@ -118,6 +124,10 @@ describe('the CLI commands’ refusals', () => {
       secret: expect.any(String),
       hubPublicKey: expect.any(String),
     })
+    // what to do with the block, where it is printed: the variables (the public key's too), the demo, the wait, the mapping
+    const notes = lines.out.slice(2).join('\n')
+    for (const said of ['TABOUR_UPSTREAM_HUB_PUBLIC_KEY', '"demo": true', 'scanSeconds (60 s', 'Not mapped to a national service'])
+      expect(notes).toContain(said)
     const errors = lines.err.length
     expect(await centerCommand(store, dataDir, add, out)).toBe(1)
     expect(lines.err.slice(errors)).toEqual([
@@ -127,6 +137,19 @@ describe('the CLI commands’ refusals', () => {
     lines.out.length = 0
     expect(await centerCommand(store, dataDir, ['list'], out)).toBe(0)
     expect(lines.out).toEqual(['C-0101\tfixed\tEG-C\t\tNasr City\tمدينة نصر\t\t(inactive)'])
+  })
+
+  it("center rename: the name every hub page shows, changed from the command line (it is not the center's own)", async () => {
+    const { store, lines, out, dataDir } = await run()
+    const add = ['add', '--id', 'C-0101', '--name-ar', 'الدقي', '--name-en', 'Dokki center', '--governorate', 'Giza']
+    expect(await centerCommand(store, dataDir, add, out)).toBe(0)
+    expect(await centerCommand(store, dataDir, ['rename', 'C-0101'], out)).toBe(2)
+    expect(lines.err.at(-1)).toBe('usage: center rename <id> [--name-ar NAME] [--name-en NAME]')
+    expect(await centerCommand(store, dataDir, ['rename', 'C-0101', '--name-en', 'x'.repeat(201)], out)).toBe(2)
+    expect(await centerCommand(store, dataDir, ['rename', 'C-9', '--name-en', 'X'], out)).toBe(1)
+    expect(await centerCommand(store, dataDir, ['rename', 'C-0101', '--name-en', 'Dokki technology center'], out)).toBe(0)
+    expect(lines.out.at(-1)).toBe('center C-0101: «الدقي» / "Dokki technology center"')
+    expect(await store.getCenter('C-0101')).toMatchObject({ nameAr: 'الدقي', nameEn: 'Dokki technology center', governorate: 'EG-GZ' })
   })
 
   it('center: the city in each language (--city is the English one, as before), set later with `center city`', async () => {

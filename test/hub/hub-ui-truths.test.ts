@@ -24,6 +24,10 @@ import { minutesOld } from '../../hub/ui/figures-age.ts'
 import { fleetAlerts } from '../../hub/center-views.ts'
 import type { CenterView } from '../../protocol/hub-api.ts'
 import type { ConfigBundleContents } from '../../protocol/config-bundle.ts'
+import { HUB_MESSAGES } from '../../protocol/messages/hub.ts'
+import { HUB_ANALYSIS_MESSAGES } from '../../protocol/messages/hub-analysis.ts'
+import { DASHBOARD_MESSAGES } from '../../protocol/messages/dashboard.ts'
+import { CSV_MESSAGES } from '../../protocol/messages/csv.ts'
 
 /** The hub page's pure helpers say only true things (issue 23's user walk). */
 describe('the bundle form', () => {
@@ -302,5 +306,24 @@ describe("the trend chart's value axis", () => {
     expect(axisTick('sla', 62.5, hubFormat('en'))).not.toBe('')
     expect(WHOLE_STEPS.every(Number.isInteger)).toBe(true)
     expect(WHOLE_STEPS.at(-1)).toBeGreaterThanOrEqual(1e9)
+  })
+})
+
+/**
+ * The hub's count of finished tickets is every finish, whatever its outcome: the hub page called it
+ * «تمت خدمتهم» / "Served" (8) where the center's dashboard says «أُنهيت» / "Finished" and only 5 had
+ * the outcome served (walk s50).
+ */
+describe("the hub's finished count", () => {
+  it("is named as the center's dashboard and the hub's CSV name it, never 'served', in both languages", () => {
+    for (const lang of ['ar', 'en'] as const) {
+      expect(HUB_MESSAGES.served[lang]).toBe(DASHBOARD_MESSAGES['col.served'][lang])
+      expect(HUB_ANALYSIS_MESSAGES.figure_served[lang]).toBe(CSV_MESSAGES['figure.served'][lang])
+    }
+    const labels = [HUB_MESSAGES.served, HUB_MESSAGES.chartTitle, HUB_ANALYSIS_MESSAGES.figure_served]
+    for (const label of labels) {
+      expect(label.en).not.toMatch(/serv/i)
+      expect(label.ar).not.toMatch(/خدمتهم|المخدوم/)
+    }
   })
 })

@@ -161,12 +161,21 @@ describe('the demo’s booking page', () => {
 })
 
 describe('a demo center started', () => {
-  it('runs on the seeded calendar from its first start (the queue reads the calendar once)', async () => {
+  it('runs on the seeded calendar (the queue reads the calendar once) and names its zones from its first start', async () => {
     const center = await TestCenter.start({ config: { demo: true } })
     try {
       const cal = (await center.request('GET', '/api/v1/calendar', { token: await center.admin() })).json()
       expect(cal.weekly.sun).toEqual([{ open: '08:00', close: '16:00' }])
       expect(cal.exceptions.map((e: { nameEn: string }) => e.nameEn)).toEqual(['Demo: always open'])
+      // its zones have names in both languages: the Arabic counters table read the raw ids «ground», «first» (walk s50)
+      const settings = (await center.request('GET', '/api/v1/settings', { token: await center.admin() })).json()
+      expect(settings.values.zoneNames).toEqual({
+        ground: { nameAr: 'الدور الأرضي', nameEn: 'Ground floor' },
+        first: { nameAr: 'الدور الأول', nameEn: 'First floor' },
+      })
+      // every zone the demo's counters and devices use is named
+      const zones = (await center.request('GET', '/api/v1/counters', { token: await center.admin() })).json() as { zone: string }[]
+      for (const { zone } of zones) expect(settings.values.zoneNames, zone).toHaveProperty(zone)
     } finally {
       await center.close()
     }
