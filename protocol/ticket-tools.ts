@@ -35,6 +35,8 @@ export const TicketMatch = Type.Object({
    * papers", not "Served", for a citizen sent away for papers (walk s50). Absent on an older server.
    */
   finishedWith: Type.Optional(OutcomeColumn),
+  /** Only for a finished ticket: whether its finish reads as served (endsAsServed), as its citizen's page says it; the badge is green only then. */
+  endedAsServed: Type.Optional(Type.Boolean()),
 })
 export type TicketMatch = Static<typeof TicketMatch>
 

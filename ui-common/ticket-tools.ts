@@ -134,7 +134,7 @@ export class TicketTools extends LitElement {
     return html`<article data-ticket=${m.ticket.label} data-status=${status} aria-labelledby="ticket-label">
       <div class="head">
         <span class="label" id="ticket-label">${m.ticket.label}</span>
-        <span class="pill" data-status=${status} data-outcome=${m.finishedWith?.code ?? nothing}>${status === 'done' ? finishedText(m.finishedWith, l) : t(`tools.status.${status}`, l)}</span>
+        <span class="pill" data-status=${status} data-outcome=${m.finishedWith?.code ?? nothing} data-served=${m.endedAsServed === false ? 'false' : nothing}>${status === 'done' ? finishedText(m.finishedWith, l) : t(`tools.status.${status}`, l)}</span>
         <span>${nameOf(m.service, l)}</span>
       </div>
       <dl>

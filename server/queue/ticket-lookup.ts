@@ -16,6 +16,7 @@ import { ticketStatusUrlAt } from './ticket-link.ts'
 import { waitingSince } from '../../protocol/waiting-since.ts'
 // the one naming of an outcome (a configured code by its names now, a removed one by its code, none as none)
 import { outcomeColumnOf } from '../reports/served-by-outcome.ts'
+import { endsAsServed } from '../../protocol/finish-outcomes.ts'
 
 /** At most this many matches: a bare number matches one ticket per service. */
 const MAX_MATCHES = 20
@@ -55,7 +56,12 @@ function matchOf(ctx: QueueContext, view: QueueView, t: TicketRecord, publicBase
     estimatedWaitSeconds: standing?.estimatedWaitSeconds ?? null,
     kioskId: t.issuedByType === 'device' ? t.issuedById : null,
     statusUrl: ticketStatusUrlAt(publicBase, t.id, t.lang),
-    ...(t.status === 'done' ? { finishedWith: outcomeColumnOf(t.outcome, ctx.config.queue.finishOutcomes) } : {}),
+    ...(t.status === 'done'
+      ? {
+          finishedWith: outcomeColumnOf(t.outcome, ctx.config.queue.finishOutcomes),
+          endedAsServed: endsAsServed(t.outcome, ctx.config.queue.finishOutcomes),
+        }
+      : {}),
   }
 }
 

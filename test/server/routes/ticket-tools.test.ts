@@ -202,13 +202,13 @@ describe('a finished ticket says how it ended', () => {
         .json()
         .entries.find((e: { step: string }) => e.step === 'finished')
     const papersOutcome = { code: 'incomplete_papers', nameAr: 'أوراق غير مكتملة', nameEn: 'Incomplete papers' }
-    expect((await match(papers.id)).finishedWith).toEqual(papersOutcome)
+    expect(await match(papers.id)).toMatchObject({ finishedWith: papersOutcome, endedAsServed: false })
     expect((await finishedStep(papers.id)).finishedWith).toEqual(papersOutcome)
     // a finish naming no outcome: the ticket holds the default (what its citizen's page says: served),
     // its event none (what the reports count: "no outcome recorded"); each says what it holds
     const served = { code: 'served', nameAr: 'تمت الخدمة', nameEn: 'Served' }
     const none = { code: null, nameAr: null, nameEn: null }
-    expect((await match(plain.id)).finishedWith).toEqual(served)
+    expect(await match(plain.id)).toMatchObject({ finishedWith: served, endedAsServed: true })
     expect((await finishedStep(plain.id)).finishedWith).toEqual(none)
     expect(await match(waiting.id)).not.toHaveProperty('finishedWith')
     // what the badge and the step read
