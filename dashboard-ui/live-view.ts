@@ -19,7 +19,7 @@ import { deskStyles, tableScroll } from './dashboard-styles.ts'
 import { servedInWords } from './served-services.ts'
 import { counterCell } from './counter-name.ts'
 import { isolate, nameIn } from '../ui-common/bilingual.ts'
-import { unservedLines } from './unserved-lines.ts'
+import { unservedLines, unservedServiceText } from './unserved-lines.ts'
 import { duration, num, percent } from './format.ts'
 import { dashboardText, figureLabel, type DashboardMessageKey } from '../protocol/messages/dashboard.ts'
 import { drawsALine } from './hour-chart.ts'
@@ -234,9 +234,9 @@ export class LiveView extends LitElement {
       <ul>
         ${lines.map((l) =>
           l.kind === 'service'
-            ? html`<li data-unserved-service=${l.prefix} data-waiting=${l.waiting}>
+            ? html`<li data-unserved-service=${l.prefix} data-waiting=${l.waiting} data-why=${l.away.length > 0 ? 'away' : 'none'}>
                 <span class="prefix">${l.prefix}</span><strong>${nameOf(l, lang)}</strong>:
-                ${dashboardText('live.unservedService', lang, { n: l.waiting }, digits)}
+                ${unservedServiceText(l, lang, digits)}
               </li>`
             : html`<li data-unserved-counter=${l.number} data-waiting=${l.waiting} data-why=${l.why}>
                 <strong>${counterCell(l, lang, digits)}</strong>:

@@ -21,6 +21,13 @@ export const DEFAULT_FINISH_OUTCOMES: readonly { code: string; nameAr: string; n
  */
 export const defaultOutcomeCode = (outcomes: readonly { code: string }[]): string => outcomes[0]?.code ?? ''
 
+/**
+ * Whether a finish reads as "served": no outcome, `served`, or the default (what a plain "finish"
+ * records). The one rule for the citizen's page (endedWith) and the staff ticket tools' badge.
+ */
+export const endsAsServed = (outcome: string | null, outcomes: readonly { code: string }[]): boolean =>
+  outcome === null || outcome === 'served' || outcome === defaultOutcomeCode(outcomes)
+
 export const MAX_FINISH_OUTCOMES = 20
 /** An outcome's name is a button on the clerk's console: a few words, not a paragraph. */
 export const MAX_OUTCOME_NAME = 60

@@ -6,6 +6,7 @@ import { Type, type Static } from '@sinclair/typebox'
 import { literalUnion, Nullable, Timestamp } from './common.ts'
 import { PrinterConfig } from './device-config.ts'
 import { Ticket } from './entities.ts'
+import { OutcomeColumn } from './stats.ts'
 
 /** `GET /tickets/search?q=`: a label typed loosely (`a15`, `A-015`, `أ-١٥` digits), or a pasted or scanned status link. */
 export const TicketSearchQuery = Type.Object({ q: Type.String({ minLength: 1, maxLength: 300 }) }, { additionalProperties: false })
@@ -28,6 +29,14 @@ export const TicketMatch = Type.Object({
   /** The kiosk that issued it (its printer is the default reprint target); null for a walk-in. */
   kioskId: Nullable(Type.Integer()),
   statusUrl: Type.String(),
+  /**
+   * Only for a finished ticket: the outcome it was finished with, named as the center lists it now
+   * (code null: none recorded; names null: an outcome removed since), so the tools say "Incomplete
+   * papers", not "Served", for a citizen sent away for papers (walk s50). Absent on an older server.
+   */
+  finishedWith: Type.Optional(OutcomeColumn),
+  /** Only for a finished ticket: whether its finish reads as served (endsAsServed), as its citizen's page says it; the badge is green only then. */
+  endedAsServed: Type.Optional(Type.Boolean()),
 })
 export type TicketMatch = Static<typeof TicketMatch>
 
@@ -58,6 +67,8 @@ export const HistoryEntry = Type.Object({
   counter: Nullable(Type.Object({ number: Type.Integer(), name: Type.String() })),
   /** cancelled: reason code and note; finished: outcome; transferred: the service or counter it went to. */
   details: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()])),
+  /** Only on a `finished` step: its outcome, as `TicketMatch.finishedWith`. */
+  finishedWith: Type.Optional(OutcomeColumn),
 })
 export type HistoryEntry = Static<typeof HistoryEntry>
 

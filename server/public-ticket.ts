@@ -1,4 +1,4 @@
-import { defaultOutcomeCode } from '../protocol/finish-outcomes.ts'
+import { endsAsServed } from '../protocol/finish-outcomes.ts'
 import type { QueueView } from './queue/queue-view.ts'
 import { endedByClosing } from './queue/closing-cancellation.ts'
 import type { PublicTicket } from '../protocol/entities.ts'
@@ -112,7 +112,7 @@ export function closingOf(
  */
 function endedWithOf(t: Parameters<QueueView['standing']>[0], center: PublicTicketCenter): Pick<PublicTicket, 'endedWith'> {
   const outcomes = center.queue.finishOutcomes
-  if (t.status !== 'done' || t.outcome === null || t.outcome === 'served' || t.outcome === defaultOutcomeCode(outcomes)) return {}
+  if (t.status !== 'done' || t.outcome === null || endsAsServed(t.outcome, outcomes)) return {}
   const listed = outcomes.find((o) => o.code === t.outcome)
   return { endedWith: { code: t.outcome, nameAr: listed?.nameAr ?? null, nameEn: listed?.nameEn ?? null } }
 }

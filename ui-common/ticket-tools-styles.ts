@@ -170,6 +170,11 @@ export const ticketToolsStyles = [
       background: #e3f4ea;
       color: var(--tools-ok);
     }
+    /* finished, but not served (incomplete papers, referred…): not the green of a visit that went well */
+    .pill[data-status='done'][data-served='false'] {
+      background: var(--tools-info-bg);
+      color: var(--tabour-primary);
+    }
     dl {
       display: grid;
       grid-template-columns: max-content minmax(0, 1fr);

@@ -12,7 +12,7 @@ import { ErrorCodes } from '../protocol/error-codes.ts'
 import type { Lang } from '../protocol/common.ts'
 import { SEPARATOR } from '../protocol/messages/separator.ts'
 import { waitText } from '../protocol/messages/ticket.ts'
-import { ticketToolsText as t, type TicketToolsMessageKey } from '../protocol/messages/ticket-tools.ts'
+import { finishedText, ticketToolsText as t, type TicketToolsMessageKey } from '../protocol/messages/ticket-tools.ts'
 import { printProblemKey } from '../protocol/messages/print-problem.ts'
 import {
   CANCEL_REASONS,
@@ -134,7 +134,7 @@ export class TicketTools extends LitElement {
     return html`<article data-ticket=${m.ticket.label} data-status=${status} aria-labelledby="ticket-label">
       <div class="head">
         <span class="label" id="ticket-label">${m.ticket.label}</span>
-        <span class="pill" data-status=${status}>${t(`tools.status.${status}`, l)}</span>
+        <span class="pill" data-status=${status} data-outcome=${m.finishedWith?.code ?? nothing} data-served=${m.endedAsServed === false ? 'false' : nothing}>${status === 'done' ? finishedText(m.finishedWith, l) : t(`tools.status.${status}`, l)}</span>
         <span>${nameOf(m.service, l)}</span>
       </div>
       <dl>
@@ -180,7 +180,7 @@ export class TicketTools extends LitElement {
         if (e.step === 'not_printed') bits.push(t(printProblemKey(d.problem), l))
         if (typeof d.note === 'string') bits.push(`«${d.note}»`)
         return html`<li data-step=${e.step}>
-          <time datetime=${e.at}>${timeOf(e.at, l, this.timeZone, this.digits)}</time><strong>${t(`step.${e.step}`, l)}</strong>
+          <time datetime=${e.at}>${timeOf(e.at, l, this.timeZone, this.digits)}</time><strong>${e.step === 'finished' ? finishedText(e.finishedWith, l) : t(`step.${e.step}`, l)}</strong>
           <span class="muted">${SEPARATOR}${bits.join(SEPARATOR)}</span>
         </li>`
       })}

@@ -11,7 +11,7 @@ import type { Lang } from '../../ui-common/i18n.ts'
 import type { DigitStyle } from '../../ui-common/digits.ts'
 import type { MessageTemplate } from '../../protocol/citizen-messages.ts'
 import { MESSAGE_KINDS, type MessageKind } from '../../protocol/messages/citizen.ts'
-import { messagesConfigText, type MessagesConfigKey } from '../../protocol/messages/messages-config.ts'
+import { KINDS_WITH_ABOUT, messagesConfigText, type MessagesConfigKey } from '../../protocol/messages/messages-config.ts'
 import { messagesCardText, type MessagesCardKey } from '../../protocol/messages/messages-card.ts'
 import type { DashboardApi } from '../dashboard-api.ts'
 import { deskStyles } from '../dashboard-styles.ts'
@@ -115,7 +115,7 @@ export class MessagesConfig extends LitElement {
       </section>
       <section class="card" data-editing=${kind} aria-labelledby="kind-title" @template-saved=${this.saved}>
         <h2 id="kind-title">${this.t('tpl.editing', { kind: this.kindName(kind) })}</h2>
-        ${kind === 'appointment_reminder' ? this.reminderNote('notice') : nothing}
+        ${this.about(kind)} ${kind === 'appointment_reminder' ? this.reminderNote('notice') : nothing}
         <div class="editors">
           ${pair.map(
             (tpl) =>
@@ -123,6 +123,12 @@ export class MessagesConfig extends LitElement {
           )}
         </div>
       </section>`
+  }
+
+  /** Who gets a closing's text and when: the two closings' names alone read alike (walk s50). */
+  private about(kind: MessageKind): TemplateResult | typeof nothing {
+    if (!(KINDS_WITH_ABOUT as readonly string[]).includes(kind)) return nothing
+    return html`<p class="muted" data-kind-about>${this.t(`tpl.about.${kind}` as MessagesConfigKey)}</p>`
   }
 
   /** When reminders go, from the running config (or that they are off). */

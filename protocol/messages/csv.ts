@@ -72,7 +72,6 @@ export const CSV_MESSAGES = {
   },
   'figure.issuedOutsideHours': { ar: 'صادرة خارج ساعات العمل', en: 'Issued outside hours' },
   'figure.servedOutsideHours': { ar: 'أُنهيت خارج ساعات العمل', en: 'Finished outside hours' },
-  'figure.incompletePapers': { ar: 'أوراق غير مكتملة', en: 'Incomplete papers' },
   'figure.incompletePapersPct': {
     ar: 'أوراق غير مكتملة (% من التذاكر المنتهية)',
     en: 'Incomplete papers (% of finished tickets)',

@@ -77,6 +77,12 @@ export const DASHBOARD_MESSAGES = {
     ar: '{n, plural, one {تذكرة واحدة تنتظر} two {تذكرتان تنتظران} few {# تذاكر تنتظر} other {# تذكرة تنتظر}}: لا يقدّم هذه الخدمة أي شباك الآن',
     en: '{n, plural, one {# ticket waits} other {# tickets wait}}: no counter is serving this service now',
   },
+  // a counter serving the line is open or paused but its clerk is away (no live console): it calls nobody, and
+  // "no counter is serving this service" was untrue beside it («مفتوح · غائب» in the counters table; walk s50)
+  'live.unservedServiceAway': {
+    ar: '{n, plural, one {تذكرة واحدة تنتظر} two {تذكرتان تنتظران} few {# تذاكر تنتظر} other {# تذكرة تنتظر}}: {count, plural, one {يقدّمها الشباك {counters} لكن موظفه غير متصل} other {تقدّمها الشبابيك {counters} لكن موظفيها غير متصلين}}',
+    en: '{n, plural, one {# ticket waits} other {# tickets wait}}: {count, plural, one {counter {counters} serves it, but its clerk is away (not connected)} other {counters {counters} serve it, but their clerks are away (not connected)}}',
+  },
   'live.unservedCounter': {
     ar: '{n, plural, one {تذكرة واحدة حُوّلت إليه تنتظر} two {تذكرتان حُوّلتا إليه تنتظران} few {# تذاكر حُوّلت إليه تنتظر} other {# تذكرة حُوّلت إليه تنتظر}}: الشباك {state}',
     en: '{n, plural, one {# ticket transferred to it waits} other {# tickets transferred to it wait}}: the counter is {state}',

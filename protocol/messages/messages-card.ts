@@ -30,8 +30,11 @@ export const MESSAGES_CARD_MESSAGES = {
   'msgs.kind.ticket_ahead': { ar: 'اقترب الدور', en: 'Turn coming up' },
   'msgs.kind.ticket_called': { ar: 'النداء', en: 'Called' },
   'msgs.kind.ticket_missed': { ar: 'فاته الدور', en: 'Missed turn' },
-  'msgs.kind.ticket_closed': { ar: 'إلغاء عند الإغلاق', en: 'Cancelled at closing' },
-  'msgs.kind.ticket_day_closed': { ar: 'إلغاء عند نهاية اليوم', en: "Cancelled at the day's close" },
+  // the two closings' texts, each named for when it goes (walk s50: "Cancelled at closing" and "Cancelled at the
+  // day's close" said no difference): the center's closing time (reason center_closed), or the business day's end
+  // (day_closed, even in a center open around the clock); the Messages section says who gets each (tpl.about.*)
+  'msgs.kind.ticket_closed': { ar: 'إلغاء التذكرة وقت إغلاق المركز', en: "Ticket cancelled at the center's closing time" },
+  'msgs.kind.ticket_day_closed': { ar: 'إلغاء التذكرة بانتهاء يوم العمل', en: 'Ticket cancelled when the business day ended' },
   'msgs.kind.appointment_booked': { ar: 'حجز موعد', en: 'Appointment booked' },
   'msgs.kind.appointment_reminder': { ar: 'تذكير بموعد', en: 'Appointment reminder' },
   'msgs.kind.appointment_moved': { ar: 'نقل موعد', en: 'Appointment moved' },

@@ -28,6 +28,15 @@ export const MESSAGES_CONFIG_MESSAGES = {
     en: 'Appointment reminders are off: the setting messages.reminderHoursBefore is 0.',
   },
   'tpl.kinds': { ar: 'أنواع الرسائل', en: 'Kinds of message' },
+  // who gets each closing's text and when (server/queue/queue-context.ts: center_closed, day_closed; message-scanner.ts)
+  'tpl.about.ticket_closed': {
+    ar: 'تصل إلى كل مواطن كانت تذكرته ما زالت تنتظر في موعد إغلاق المركز، متى كانت ساعات العمل تلغي الطابور عند الإغلاق (لا تُرسل إذا كان المركز يخدم حتى ينتهي الطابور).',
+    en: "Goes to each citizen whose ticket was still waiting at the center's closing time, when the opening hours cancel the line at closing (never sent when the center serves until the line is empty).",
+  },
+  'tpl.about.ticket_day_closed': {
+    ar: 'تصل إلى كل مواطن بقيت تذكرته تنتظر حتى انتهى يوم العمل، أو حجز مكانًا عن بُعد ولم يصل (يُغلق طابور اليوم عند نهايته، حتى في مركز يعمل طوال الوقت)، مع بداية اليوم التالي.',
+    en: "Goes to each citizen whose ticket was still waiting when the business day ended, or whose place taken from a phone was never checked in (the day's line closes at its end, even in a center open around the clock), as the next day starts.",
+  },
   'tpl.edited': { ar: 'معدّل', en: 'Edited' },
   'tpl.default': { ar: 'النص الأصلي', en: 'Default' },
   'tpl.editing': { ar: 'تعديل: {kind}', en: 'Editing: {kind}' },
@@ -62,3 +71,6 @@ export const messagesConfigText = messagesOf({ ...COMMON_MESSAGES, ...MESSAGES_C
 
 /** A key `messagesConfigText` knows. */
 export type MessagesConfigKey = Parameters<typeof messagesConfigText>[0]
+
+/** The kinds whose name alone cannot say who gets them and when: a sentence under the editor's title. */
+export const KINDS_WITH_ABOUT = ['ticket_closed', 'ticket_day_closed'] as const

@@ -3,7 +3,9 @@
  * ticket, its history, reprint, cancel with a reason; and the walk-in ticket a clerk shows on
  * screen. Position and estimate use the paper ticket's own sentences (ticket.ts).
  */
-import { messagesOf, type Catalogue } from './format.ts'
+import { messagesOf, type Catalogue, type Lang } from './format.ts'
+import { outcomeName } from './finish-outcome-name.ts'
+import type { OutcomeColumn } from '../stats.ts'
 import { COMMON_MESSAGES } from './common.ts'
 import { PRINT_PROBLEM_MESSAGES } from './print-problem.ts'
 
@@ -23,7 +25,9 @@ export const TICKET_TOOLS_MESSAGES = {
   'tools.status.waiting': { ar: 'في الانتظار', en: 'Waiting' },
   'tools.status.called': { ar: 'تم استدعاؤها', en: 'Called' },
   'tools.status.serving': { ar: 'قيد الخدمة', en: 'Being served' },
-  'tools.status.done': { ar: 'انتهت خدمتها', en: 'Served' },
+  // a finished ticket with no outcome recorded (a keypad's Finish): "Served" was untrue for one sent away
+  // for papers (walk s50); a recorded outcome shows its own name (finishedText below)
+  'tools.status.done': { ar: 'أُنهيت', en: 'Finished' },
   'tools.status.no_show': { ar: 'لم يحضر صاحبها', en: 'No-show' },
   'tools.status.cancelled': { ar: 'ملغاة', en: 'Cancelled' },
   'tools.status.remote': { ar: 'محجوزة عن بعد، لم يصل صاحبها بعد', en: 'Joined remotely, not here yet' },
@@ -51,7 +55,7 @@ export const TICKET_TOOLS_MESSAGES = {
   'step.no_show': { ar: 'لم يحضر', en: 'No-show' },
   'step.reinstated': { ar: 'أُعيدت إلى الدور', en: 'Back in line' },
   'step.cancelled': { ar: 'أُلغيت', en: 'Cancelled' },
-  'step.finished': { ar: 'انتهت الخدمة', en: 'Served' },
+  'step.finished': { ar: 'أُنهيت', en: 'Finished' },
   'step.next_step': { ar: 'انتهت خطوة وانتقلت إلى التالية', en: 'Step done, sent on' },
   'step.not_printed': { ar: 'لم تُطبع', en: 'Not printed' },
   // why a ticket was not printed: PRINT_PROBLEM_MESSAGES (print-problem.ts), shared with the staff screens' alert
@@ -112,3 +116,12 @@ export const ticketToolsText = messagesOf({ ...COMMON_MESSAGES, ...PRINT_PROBLEM
 
 /** A key `ticketToolsText` knows. */
 export type TicketToolsMessageKey = Parameters<typeof ticketToolsText>[0]
+
+/**
+ * What a finished ticket's badge and its "finished" step say: the outcome's name as the reports and
+ * the citizen's page give it (Served, Incomplete papers, Referred elsewhere…; a removed outcome by
+ * its code), "Finished" when none was recorded or the server did not say.
+ */
+export function finishedText(o: OutcomeColumn | undefined, lang: Lang): string {
+  return o && o.code !== null ? outcomeName(o, lang) : ticketToolsText('tools.status.done', lang)
+}

@@ -14,6 +14,9 @@ import { domainError, ErrorCodes } from '../errors.ts'
 import { parseTicketQuery } from './ticket-query.ts'
 import { ticketStatusUrlAt } from './ticket-link.ts'
 import { waitingSince } from '../../protocol/waiting-since.ts'
+// the one naming of an outcome (a configured code by its names now, a removed one by its code, none as none)
+import { outcomeColumnOf } from '../reports/served-by-outcome.ts'
+import { endsAsServed } from '../../protocol/finish-outcomes.ts'
 
 /** At most this many matches: a bare number matches one ticket per service. */
 const MAX_MATCHES = 20
@@ -53,6 +56,12 @@ function matchOf(ctx: QueueContext, view: QueueView, t: TicketRecord, publicBase
     estimatedWaitSeconds: standing?.estimatedWaitSeconds ?? null,
     kioskId: t.issuedByType === 'device' ? t.issuedById : null,
     statusUrl: ticketStatusUrlAt(publicBase, t.id, t.lang),
+    ...(t.status === 'done'
+      ? {
+          finishedWith: outcomeColumnOf(t.outcome, ctx.config.queue.finishOutcomes),
+          endedAsServed: endsAsServed(t.outcome, ctx.config.queue.finishOutcomes),
+        }
+      : {}),
   }
 }
 
@@ -89,8 +98,11 @@ function entryOf(ctx: QueueContext, e: EventRecord): HistoryEntry {
     by: actorOf(ctx, e),
     counter: counter ? { number: counter.number, name: counter.name } : null,
     details: detailsOf(ctx, e),
+    ...(e.type === 'ticket.finished' ? { finishedWith: outcomeColumnOf(stringOf(e.data?.outcome), ctx.config.queue.finishOutcomes) } : {}),
   }
 }
+
+const stringOf = (v: unknown): string | null => (typeof v === 'string' ? v : null)
 
 function actorOf(ctx: QueueContext, e: EventRecord): HistoryEntry['by'] {
   if (e.userId) {

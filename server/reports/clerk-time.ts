@@ -1,13 +1,13 @@
 /**
  * How each member of staff spent their time at counters over a range of days, from the event
  * log: open (opened/resumed until paused, closed or taken over), paused (paused until resumed
- * or closed), busy (a ticket at the counter: its call until its finish, no-show or transfer,
- * credited to whoever ended it, on the day it ended) and idle = open − busy. Intervals are clipped to the range and,
+ * or closed), busy (busy-time.ts: a ticket at the counter from its call to its end, credited to
+ * whoever ended it on the day it ended, and one still at a counter up to now) and idle = open − busy. Intervals are clipped to the range and,
  * when it reaches today, to now; a counter still open counts up to now.
  */
 import type Database from 'better-sqlite3'
 import { addDays, dayStartMs } from '../../protocol/center-clock.ts'
-import { figureRows } from './figures.ts'
+import { busyMsBy } from './busy-time.ts'
 
 export interface ClerkTime {
   busySeconds: number
@@ -70,20 +70,8 @@ export function clerkTimes(db: Database.Database, q: { from: string; to: string;
   }
   for (const h of holders.values()) end_(h, end)
 
-  // busy: each end of a ticket at a counter, back to the call before it (folded in the rollups by the end's day)
-  const busy = new Map(figureRows(db, 'clerk', { from: q.from, to: q.to, tz: q.tz }).map((r) => [Number(r.key), r.busyMs]))
-  // a ticket still at a counter is busy time up to now
-  if (q.now <= dayStartMs(addDays(q.to, 1), q.tz)) {
-    const current = db
-      .prepare(
-        "SELECT clerk_id AS userId, MAX(called_at, COALESCE(resumed_at, called_at)) AS calledAt FROM tickets WHERE status IN ('called', 'serving') AND clerk_id IS NOT NULL",
-      )
-      .all() as { userId: number; calledAt: number }[]
-    for (const c of current) {
-      const ms = end - Math.max(start, c.calledAt)
-      if (ms > 0) busy.set(c.userId, (busy.get(c.userId) ?? 0) + ms)
-    }
-  }
+  // busy: the one definition of busy-time.ts (ended tickets from the rollups, and those still at a counter up to now)
+  const busy = new Map([...busyMsBy(db, 'clerk', q)].map(([key, ms]) => [Number(key), ms]))
   const out = new Map<number, ClerkTime>()
   for (const id of new Set([...open.keys(), ...paused.keys(), ...busy.keys()])) {
     const b = busy.get(id) ?? 0

@@ -3,8 +3,9 @@
  * center, over local days `from..to`:
  * - openMinutes: minutes inside the opening hours (openSpansOn: the center's for the center and
  *   for a day row, each service's own for a service row);
- * - utilisationPercent: busy time (call to finish, no-show or transfer: busyMs of the rollups,
- *   every ticket that ended in the range, also those ended after closing) ÷ open time. It is
+ * - utilisationPercent: busy time (busy-time.ts, as the clerks' report counts it: call to finish,
+ *   no-show or transfer of every ticket that ended in the range, also those ended after closing,
+ *   and, in a range reaching now, every ticket still at a counter from its call to now) ÷ open time. It is
  *   counter-time used per open minute, so with two counters on one service it can reach 200 %;
  *   null when the range had no open minute;
  * - issuedOutsideHours / servedOutsideHours: `ticket.issued` / `ticket.finished` events at an

@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3'
 import type { Report, ReportGrouping, ReportRow } from '../../protocol/stats.ts'
 import { clerkTimes } from './clerk-time.ts'
+import { busyMsBy } from './busy-time.ts'
 import { daysBetween } from '../../protocol/center-clock.ts'
 import { byKey, figureRows, toFigures } from './figures.ts'
 import { hasOpeningHours, hoursFigures, livedSpan, openMinutesOf, outsideHoursCounts } from './open-hours.ts'
@@ -102,6 +103,9 @@ export function rangeReport(db: Database.Database, q: RangeReportQuery): Report 
       : null
   const outside = hq ? outsideHoursCounts(db, hq) : null
   const recorded = q.by === 'day' ? recordedDays(db, live.day) : null
+  // busy time as the clerks' report counts it (busy-time.ts), for "counter time per open hour"
+  const bq = { ...fq, now: q.now }
+  const busy = hq && (q.by === 'service' || q.by === 'day') ? busyMsBy(db, q.by, bq, rows) : null
   const out: ReportRow[] = keysOf(db, q, seen).map((k) => {
     const key = 'id' in k ? k.id : k.key
     const row: ReportRow = {
@@ -117,7 +121,7 @@ export function rangeReport(db: Database.Database, q: RangeReportQuery): Report 
     if (hq && outside && (q.by === 'service' || q.by === 'day')) {
       const minutes =
         q.by === 'service' ? openMinutesOf(hq, Number(key)) : openMinutesOf({ ...hq, from: String(key), to: String(key) }, null)
-      Object.assign(row, hoursFigures(minutes, rows.get(String(key))?.busyMs ?? 0, outside.get(`${q.by}:${key}`)))
+      Object.assign(row, hoursFigures(minutes, busy?.get(String(key)) ?? 0, outside.get(`${q.by}:${key}`)))
     }
     return row
   })
@@ -126,7 +130,10 @@ export function rangeReport(db: Database.Database, q: RangeReportQuery): Report 
   // only where the rows carry them: under a clerk or counter report the center's open time and
   // "counter time per open hour" stood alone in the total line, under columns no row fills
   const rowsHaveHours = q.by === 'service' || q.by === 'day'
-  if (hq && outside && rowsHaveHours) Object.assign(totals, hoursFigures(openMinutesOf(hq, null), total?.busyMs ?? 0, outside.get('')))
+  if (hq && outside && rowsHaveHours) {
+    const totalBusy = busyMsBy(db, 'total', bq, byKey(total ? [total] : [])).get('null') ?? 0
+    Object.assign(totals, hoursFigures(openMinutesOf(hq, null), totalBusy, outside.get('')))
+  }
   const byOutcome = servedByOutcome(db, { ...q, finishOutcomes: q.finishOutcomes ?? [] })
   const papers = q.by === 'service' ? incompletePapersByService(byOutcome) : new Map<number, number>()
   if (papers.size > 0) {

@@ -184,12 +184,11 @@ export function reportCsv(report: Report, lang: CsvLang, services: readonly Serv
           { header: h('figure.servedOutsideHours'), value: (r: Line) => r.servedOutsideHours },
         ]
       : []),
-    // "incomplete papers" (issue 21): service reports whose range has any
+    // "incomplete papers" (issue 21): service reports whose range has any. Only its share: its count
+    // is the column "Finished with outcome: Incomplete papers" below, and the two columns side by side
+    // read as two different figures (walk s50)
     ...(report.totals.incompletePapers !== undefined
-      ? [
-          { header: h('figure.incompletePapers'), value: (r: Line) => r.incompletePapers },
-          { header: h('figure.incompletePapersPct'), value: (r: Line) => r.incompletePapersPercent },
-        ]
+      ? [{ header: h('figure.incompletePapersPct'), value: (r: Line) => r.incompletePapersPercent }]
       : []),
     ...(report.by === 'service' ? servedByOutcomeColumns(report, lang) : []),
   ]

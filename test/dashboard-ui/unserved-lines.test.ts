@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest'
-import { unservedLines } from '../../dashboard-ui/unserved-lines.ts'
+import { unservedLines, unservedServiceText } from '../../dashboard-ui/unserved-lines.ts'
 import { dashboardText } from '../../protocol/messages/dashboard.ts'
 import type { Counter, ServiceWithQueue } from '../../protocol/entities.ts'
 import type { StatsToday } from '../../protocol/stats.ts'
 
 const service = (id: number, prefix: string, waiting: number, staffed: boolean) =>
   ({ id, prefix, nameAr: `خدمة ${prefix}`, nameEn: `Service ${prefix}`, waiting, staffed }) as ServiceWithQueue
-const counter = (id: number, state: Counter['state'], awaySince: string | null = null) =>
-  ({ id, number: id, name: `Window ${id}`, state, active: true, awaySince }) as Counter
+const counter = (id: number, state: Counter['state'], awaySince: string | null = null, serviceIds: number[] = []) =>
+  ({
+    id,
+    number: id,
+    name: `Window ${id}`,
+    state,
+    active: true,
+    awaySince,
+    services: serviceIds.map((serviceId) => ({ serviceId, weight: 1 })),
+  }) as Counter
 const stats = (waitingFor: Record<number, number>) =>
   ({
     counters: Object.entries(waitingFor).map(([id, n]) => ({ counterId: Number(id), number: Number(id), waitingForIt: n })),
@@ -22,7 +30,7 @@ describe('tickets waiting with nobody to call them', () => {
     const services = [service(2, 'B', 3, false), service(1, 'A', 5, true), service(3, 'C', 0, false)]
     const counters = [counter(1, 'open'), counter(2, 'closed'), counter(3, 'open', '2026-12-05T05:00:00Z'), counter(4, 'paused')]
     expect(unservedLines(services, counters, stats({ 1: 2, 2: 1, 3: 4, 4: 1 }))).toEqual([
-      { kind: 'service', serviceId: 2, prefix: 'B', nameAr: 'خدمة B', nameEn: 'Service B', waiting: 3 },
+      { kind: 'service', serviceId: 2, prefix: 'B', nameAr: 'خدمة B', nameEn: 'Service B', waiting: 3, away: [] },
       { kind: 'counter', counterId: 2, number: 2, name: 'Window 2', waiting: 1, why: 'closed' },
       { kind: 'counter', counterId: 3, number: 3, name: 'Window 3', waiting: 4, why: 'away' },
     ])
@@ -41,5 +49,37 @@ describe('tickets waiting with nobody to call them', () => {
     expect(dashboardText('live.unservedCounter', 'ar', { n: 3, state: dashboardText('live.unservedClosed', 'ar') })).toBe(
       '3 تذاكر حُوّلت إليه تنتظر: الشباك مغلق',
     )
+  })
+
+  // walk s50: F waited «لا يقدّم هذه الخدمة أي شباك الآن» while counter 3, open and serving F as a
+  // backup, read «مفتوح · غائب» in the counters table: the reason is its clerk, and the line says so
+  it('names the open counters serving the line whose clerks are away', () => {
+    const f = service(6, 'F', 2, false)
+    const counters = [
+      counter(3, 'open', '2026-12-07T07:00:00Z', [6]),
+      counter(5, 'paused', '2026-12-07T07:10:00Z', [6]),
+      counter(4, 'closed', null, [6]),
+      counter(2, 'open', '2026-12-07T07:00:00Z', [1]),
+    ]
+    const [line] = unservedLines([f], counters, stats({}))
+    expect(line).toMatchObject({
+      kind: 'service',
+      prefix: 'F',
+      away: [
+        { number: 3, name: 'Window 3' },
+        { number: 5, name: 'Window 5' },
+      ],
+    })
+    if (line?.kind !== 'service') throw new Error('a service line')
+    expect(unservedServiceText(line, 'en', 'western')).toBe(
+      '2 tickets wait: counters 3 — Window 3, 5 — Window 5 serve it, but their clerks are away (not connected)',
+    )
+    const one = { ...line, waiting: 1, away: [{ number: 3, name: 'شباك ٣ · Window 3' }] }
+    expect(unservedServiceText(one, 'en', 'western')).toBe(
+      '1 ticket waits: counter 3 — Window 3 serves it, but its clerk is away (not connected)',
+    )
+    expect(unservedServiceText(one, 'ar', 'arabic-indic')).toBe('تذكرة واحدة تنتظر: يقدّمها الشباك ٣ — شباك ٣ لكن موظفه غير متصل')
+    // none away: no counter serving it is open
+    expect(unservedServiceText({ ...line, away: [] }, 'ar', 'western')).toBe('تذكرتان تنتظران: لا يقدّم هذه الخدمة أي شباك الآن')
   })
 })

@@ -89,7 +89,7 @@ describe.each(BACKENDS)('the national catalogue on %s', (backend) => {
     // …and at the center, once its heartbeat brought the hub's catalogue
     await expect
       .poll(async () => (await nasr.request('GET', '/api/v1/services/national-codes', { token: await nasr.admin() })).json())
-      .toMatchObject({ services: [{ code: 'PASSPORT' }, { code: 'BLD-PERMIT' }] }) // by group (Civil registry, Housing)
+      .toMatchObject({ services: [{ code: 'BLD-PERMIT' }, { code: 'PASSPORT' }] }) // by code (the picker shows no group)
     const admin = await nasr.admin()
     const refused = await nasr.request('PATCH', `/api/v1/services/${rations.id}`, { token: admin, body: { nationalCode: 'NO-SUCH' } })
     expect(refused.statusCode).toBe(422)

@@ -14,9 +14,13 @@ export class NationalServicesRepo {
     this.sql = statementCache(db)
   }
 
+  /**
+   * By code: the picker shows "code — name" with no group, so the English group order read as no
+   * order at all (walk s50: "reverse order of adding"); the code is what both languages share.
+   */
   list(): NationalService[] {
     return (
-      this.sql('SELECT code, name_ar, name_en, group_ar, group_en FROM national_services ORDER BY group_en, code').all() as {
+      this.sql('SELECT code, name_ar, name_en, group_ar, group_en FROM national_services ORDER BY code').all() as {
         code: string
         name_ar: string
         name_en: string

@@ -9,6 +9,7 @@ import { decodeJob } from '../../helpers/escpos-decode.ts'
 import { FakePrinter } from '../../drivers/printer/fake-printer.ts'
 import type { PrinterFactory } from '../../../server/devices/printer-handle.ts'
 import { openTicketPrinter } from '../../../drivers/printer/index.ts'
+import { finishedText } from '../../../protocol/messages/ticket-tools.ts'
 import { expectAuthRequired, expectError, expectForbidden, makeCallers } from './route-helpers.ts'
 
 const quickPrinter: PrinterFactory = (config) => openTicketPrinter(config, { pollIntervalMs: 50, queue: { retries: 1, backoffMs: 10 } })
@@ -171,6 +172,51 @@ describe("a ticket's history (GET /tickets/:id/history) and cancelling with a re
     expect(ok.json()).toMatchObject({ status: 'cancelled' })
     const history = (await center.request('GET', `${TICKETS}/${waiting.id}/history`, { token: clerk })).json()
     expect(history.entries.at(-1)).toMatchObject({ step: 'cancelled', details: { reason: 'citizen_left' } })
+  })
+})
+
+describe('a finished ticket says how it ended', () => {
+  let center: TestCenter
+  afterEach(async () => center?.close())
+
+  // walk s50: C-002, finished "incomplete papers", showed a green "Served" and a history ending
+  // "Served — Counter 3", while its citizen's page said "Your visit has ended: Incomplete papers"
+  it('names its outcome in the match and its finished step (none recorded: "Finished")', async () => {
+    center = await TestCenter.start()
+    const a = await center.createService({ prefix: 'A' })
+    const c = await center.createCounter({ number: 1, serviceIds: [a.id] })
+    const kiosk = (await center.createDevice('kiosk')).token
+    const clerk = await center.openCounterAs('clerk1', c.id)
+    const papers = await center.issue(kiosk, { serviceId: a.id })
+    const plain = await center.issue(kiosk, { serviceId: a.id })
+    const waiting = await center.issue(kiosk, { serviceId: a.id })
+    for (const body of [{ outcome: 'incomplete_papers' }, {}]) {
+      await center.action(clerk, c.id, 'call-next')
+      await center.action(clerk, c.id, 'start')
+      expect((await center.action(clerk, c.id, 'finish', body)).statusCode).toBe(200)
+    }
+    const match = async (id: string) =>
+      (await center.request('GET', `${TICKETS}/search?q=${encodeURIComponent(id)}`, { token: clerk })).json()[0]
+    const finishedStep = async (id: string) =>
+      (await center.request('GET', `${TICKETS}/${id}/history`, { token: clerk }))
+        .json()
+        .entries.find((e: { step: string }) => e.step === 'finished')
+    const papersOutcome = { code: 'incomplete_papers', nameAr: 'أوراق غير مكتملة', nameEn: 'Incomplete papers' }
+    expect(await match(papers.id)).toMatchObject({ finishedWith: papersOutcome, endedAsServed: false })
+    expect((await finishedStep(papers.id)).finishedWith).toEqual(papersOutcome)
+    // a finish naming no outcome: the ticket holds the default (what its citizen's page says: served),
+    // its event none (what the reports count: "no outcome recorded"); each says what it holds
+    const served = { code: 'served', nameAr: 'تمت الخدمة', nameEn: 'Served' }
+    const none = { code: null, nameAr: null, nameEn: null }
+    expect(await match(plain.id)).toMatchObject({ finishedWith: served, endedAsServed: true })
+    expect((await finishedStep(plain.id)).finishedWith).toEqual(none)
+    expect(await match(waiting.id)).not.toHaveProperty('finishedWith')
+    // what the badge and the step read
+    expect(finishedText(papersOutcome, 'en')).toBe('Incomplete papers')
+    expect(finishedText(papersOutcome, 'ar')).toBe('أوراق غير مكتملة')
+    expect(finishedText(served, 'en')).toBe('Served')
+    expect(finishedText(none, 'en')).toBe('Finished')
+    expect(finishedText(undefined, 'ar')).toBe('أُنهيت')
   })
 })
 
