@@ -3,7 +3,10 @@
 /** Exit codes of `npm run hub -- …`: 0 done, 1 refused (exists, not found), 2 a usage or input mistake. */
 export const Exit = { ok: 0, refused: 1, usage: 2 } as const
 
-/** Where a command writes: results to `print` (stdout), errors and usage to `fail` (stderr). */
+/**
+ * Where a command writes: results to `print` (stdout, what a script reads: `center add`'s block
+ * parses as JSON after its first line), errors, usage and notes for a person to `fail` (stderr).
+ */
 export interface CliOutput {
   print: (line: string) => void
   fail: (line: string) => void

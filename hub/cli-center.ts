@@ -79,7 +79,8 @@ export async function centerCommand(store: HubStore, dataDir: string, args: read
     out.print(`center ${f.id} added; its upstream config:`)
     const hubPublicKey = hubSigningKey(dataDir).publicKey
     out.print(JSON.stringify({ upstream: { url: '<hub URL>', centerId: f.id, secret, hubPublicKey } }, null, 2))
-    for (const line of CONNECT_NOTES) out.print(line)
+    // to stderr: stdout stays the line and the block that scripts parse (hub-process.test.ts does)
+    for (const line of CONNECT_NOTES) out.fail(line)
     return Exit.ok
   }
   if (verb === 'list') {

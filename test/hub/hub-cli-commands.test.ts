@@ -124,8 +124,10 @@ describe('the CLI commands’ refusals', () => {
       secret: expect.any(String),
       hubPublicKey: expect.any(String),
     })
-    // what to do with the block, where it is printed: the variables (the public key's too), the demo, the wait, the mapping
-    const notes = lines.out.slice(2).join('\n')
+    // stdout is the line and the block alone (scripts parse it); what to do with it goes to stderr beside it:
+    // the variables (the public key's too), the demo, the wait, the mapping
+    expect(lines.out).toHaveLength(2)
+    const notes = lines.err.join('\n')
     for (const said of ['TABOUR_UPSTREAM_HUB_PUBLIC_KEY', '"demo": true', 'scanSeconds (60 s', 'Not mapped to a national service'])
       expect(notes).toContain(said)
     const errors = lines.err.length
