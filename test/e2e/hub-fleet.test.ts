@@ -99,7 +99,7 @@ describe('the hub page: by service and the fleet', () => {
     const services = page.locator('[data-table="service"] tbody tr')
     await expect.poll(() => services.count()).toBe(3)
     // the chart's two bars are named
-    expect(await texts(page, '[data-chart-legend] li')).toEqual(['التذاكر الصادرة', 'تمت خدمتهم'])
+    expect(await texts(page, '[data-chart-legend] li')).toEqual(['التذاكر الصادرة', 'أُنهيت'])
     // the offline key figure counts the active centers: Sheikh Zayed is deactivated
     expect(await page.locator('[data-kpi="offline"]').textContent()).toBe('مراكز نشطة غير متصلة١ / ٣')
     expect(await page.locator('[data-table="service"] tr[data-key="BLD-PERMIT"] td').first().textContent()).toBe('تراخيص البناء')
