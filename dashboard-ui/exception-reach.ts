@@ -13,6 +13,7 @@ import type { DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import { serviceLabel } from '../ui-common/service-label.ts'
 import { inDigits } from './format.ts'
+import { listComma } from '../protocol/messages/list-comma.ts'
 
 /** The choice in the exception form, `serviceId`: empty for the whole center (the default). */
 export function reachField(services: readonly ServiceWithQueue[], lang: Lang): TemplateResult {
@@ -42,7 +43,7 @@ export function reachLine(
     const s = services.find((x) => x.id === id)
     return s ? serviceLabel(s, lang) : t('hoursTab.serviceNo', lang, { id: inDigits(String(id), digits) })
   })
-  return html`<p class="reach" data-exception-services=${e.serviceIds.join(' ')}>${t('hoursTab.onlyFor', lang, { services: names.join(lang === 'ar' ? '، ' : ', ') })}</p>`
+  return html`<p class="reach" data-exception-services=${e.serviceIds.join(' ')}>${t('hoursTab.onlyFor', lang, { services: names.join(listComma(lang)) })}</p>`
 }
 
 /**

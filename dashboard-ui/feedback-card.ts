@@ -16,6 +16,7 @@ import type { DashboardApi } from './dashboard-api.ts'
 import { deskStyles, tableScroll } from './dashboard-styles.ts'
 import { num, percent } from './format.ts'
 import { counterCell } from './counter-name.ts'
+import { listComma } from '../protocol/messages/list-comma.ts'
 
 /**
  * The reasons given, most given first, in words with how often, in the page's language and
@@ -28,7 +29,7 @@ export function reasonsGiven(f: FeedbackFigure, lang: Lang, digits: DigitStyle, 
     .filter((r) => r.n > 0)
     .sort((a, b) => b.n - a.n)
     .slice(0, most)
-  return named.length === 0 ? '—' : named.map((r) => `${r.words} (${num(r.n, digits)})`).join(lang === 'ar' ? '، ' : ', ')
+  return named.length === 0 ? '—' : named.map((r) => `${r.words} (${num(r.n, digits)})`).join(listComma(lang))
 }
 
 /** "12 ratings, average 4.2 of 5, 8 % low": one line of figures, as the card and the report's print say it. */

@@ -22,6 +22,7 @@ import { digitsFor, formatNumber, intlLocale, type DigitStyle } from '../ui-comm
 import type { Lang } from '../ui-common/i18n.ts'
 import { deskStyles } from './dashboard-styles.ts'
 import { exceptionName } from './exception-name.ts'
+import { listComma } from '../protocol/messages/list-comma.ts'
 
 /** Saturday = 0 … Friday = 6. */
 const column = (day: LocalDate) => ['sat', 'sun', 'mon', 'tue', 'wed', 'thu', 'fri'].indexOf(weekdayOf(day))
@@ -231,7 +232,7 @@ export class MonthCalendar extends LitElement {
   private serviceWords(day: CalendarDay): string[] {
     const lang = this.lang
     return day.services.map((s) => {
-      const services = s.serviceIds.map((id) => this.serviceName(id)).join(lang === 'ar' ? '، ' : ', ')
+      const services = s.serviceIds.map((id) => this.serviceName(id)).join(listComma(lang))
       const words = t('calendar.serviceState', lang, { state: s.state, services })
       const named = [this.exceptionName(s.exception), this.hoursWords(s.exception, 'service')].filter((x) => x !== '').join(' — ')
       return named === '' ? words : `${words}: ${named}`
@@ -263,7 +264,7 @@ export class MonthCalendar extends LitElement {
       <span class="name" aria-hidden="true">${name || (state === 'open' ? '' : words)}</span>
       ${marks.services.map(
         (s) =>
-          html`<span class="svc" aria-hidden="true" data-service-state=${s.state}>${this.exceptionName(s.exception) || s.serviceIds.map((id) => this.serviceName(id)).join(lang === 'ar' ? '، ' : ', ')}</span>`,
+          html`<span class="svc" aria-hidden="true" data-service-state=${s.state}>${this.exceptionName(s.exception) || s.serviceIds.map((id) => this.serviceName(id)).join(listComma(lang))}</span>`,
       )}
     </td>`
   }

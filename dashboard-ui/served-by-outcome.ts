@@ -14,6 +14,7 @@ import type { Lang } from '../ui-common/i18n.ts'
 import { outcomeName } from '../protocol/messages/finish-outcome-name.ts'
 import { serviceLabel } from '../ui-common/service-label.ts'
 import { num } from './format.ts'
+import { listComma } from '../protocol/messages/list-comma.ts'
 
 /**
  * The line under the live "Served today": each outcome that has tickets, with its count, in the
@@ -24,7 +25,7 @@ export function servedOutcomesLine(f: { outcomes: OutcomeColumn[]; counts: numbe
     const n = f.counts[i] ?? 0
     return n > 0 ? [`${outcomeName(o, lang)} ${num(n, digits)}`] : []
   })
-  return items.length === 0 ? null : dashboardText('outcomes.live', lang, { list: items.join(lang === 'ar' ? '، ' : ', ') })
+  return items.length === 0 ? null : dashboardText('outcomes.live', lang, { list: items.join(listComma(lang)) })
 }
 
 /** The table: a row per service with finishes, a column per outcome, served (all outcomes) first, and the total line. */

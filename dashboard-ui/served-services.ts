@@ -10,6 +10,7 @@ import { nameIn } from '../protocol/name-in-language.ts'
 import { configText } from '../protocol/messages/config-forms.ts'
 import { formatNumber } from '../ui-common/digits.ts'
 import { serviceListItem } from '../ui-common/service-label.ts'
+import { listComma } from '../protocol/messages/list-comma.ts'
 
 /** A service as far as its name goes. */
 export interface NamedService {
@@ -40,8 +41,6 @@ export function servedInWords(
     })
     .join(listComma(lang))
 }
-
-const listComma = (lang: Lang): string => (lang === 'ar' ? '، ' : ', ')
 
 /**
  * The counters form's table: each served service by its prefix and name («A — تراخيص البناء (وزن ٢)،

@@ -12,6 +12,7 @@ import { dashboardText } from '../protocol/messages/dashboard.ts'
 import type { DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import { counterText } from './counter-name.ts'
+import { listComma } from '../protocol/messages/list-comma.ts'
 
 /** One line of the warning: a service, or a counter, and how many tickets wait for it. */
 export type UnservedLine =
@@ -62,6 +63,6 @@ export function unservedLines(services: readonly ServiceWithQueue[], counters: r
  */
 export function unservedServiceText(line: Extract<UnservedLine, { kind: 'service' }>, lang: Lang, digits: DigitStyle): string {
   if (line.away.length === 0) return dashboardText('live.unservedService', lang, { n: line.waiting }, digits)
-  const counters = line.away.map((c) => counterText(c, lang, digits)).join(lang === 'ar' ? '، ' : ', ')
+  const counters = line.away.map((c) => counterText(c, lang, digits)).join(listComma(lang))
   return dashboardText('live.unservedServiceAway', lang, { n: line.waiting, count: line.away.length, counters }, digits)
 }

@@ -38,6 +38,7 @@ import './visit-steps-line.ts'
 import { minutesLeft } from '../ui-common/minutes-left.ts'
 import { closingNoteText } from '../ui-common/opening-words.ts'
 import { fetchRemoteServices } from './join/join-api.ts'
+import { listComma } from '../protocol/messages/list-comma.ts'
 
 /** Whether a counter's name, in the page's language («تراخيص · Permits»: its part), says more than its number ("Counter 3", "شباك 3" do not). */
 function namesMore(counter: { number: number; name: string }, lang: Lang): boolean {
@@ -296,7 +297,7 @@ export class TicketStatus extends LitElement {
   private renderVisitDone(ticket: PublicTicket, lang: Lang): TemplateResult | typeof nothing {
     const visit = ticket.visit
     if (!visit || visit.step !== visit.of) return nothing
-    const services = visit.route.map((s) => serviceName(s, lang)).join(lang === 'ar' ? '، ' : ', ')
+    const services = visit.route.map((s) => serviceName(s, lang)).join(listComma(lang))
     return html`<p class="visit-done" data-visit-done=${visit.of}>${statusText('status.visitDone', lang, { services })}</p>`
   }
 

@@ -14,6 +14,7 @@ import { webhooksText, type WebhookMessageKey } from '../../protocol/messages/we
 import type { DashboardApi } from '../dashboard-api.ts'
 import { deskStyles, tableScroll } from '../dashboard-styles.ts'
 import { webhooksApi } from './webhooks-api.ts'
+import { listComma } from '../../protocol/messages/list-comma.ts'
 
 /** Each event type's name on screen (a new type does not compile until it has one). */
 const EVENT_KEY: Record<WebhookEventType, WebhookMessageKey> = Object.fromEntries(
@@ -214,7 +215,7 @@ export class WebhooksConfig extends LitElement {
           ${this.subscriptions.map(
             (s) => html`<tr data-webhook=${s.id}>
               <td><span class="url">${s.url}</span>${s.description ? html`<div class="muted">${s.description}</div>` : nothing}</td>
-              <td>${s.eventTypes.map((e) => this.t(EVENT_KEY[e as WebhookEventType] ?? 'webhooks.events')).join(this.lang === 'ar' ? '، ' : ', ')}</td>
+              <td>${s.eventTypes.map((e) => this.t(EVENT_KEY[e as WebhookEventType] ?? 'webhooks.events')).join(listComma(this.lang))}</td>
               <td>${this.stateOf(s)}<div class="muted">${this.t('webhooks.counts', { pending: s.pending, delivered: s.delivered, failed: s.failed })}</div></td>
               <td><div class="actions">
                 <button type="button" class="secondary" data-action="log" @click=${() => this.openLog(s)}>${this.t('webhooks.log')}</button>

@@ -40,6 +40,7 @@ import { hubFormat } from './hub-format.ts'
 import { parseTimeOfDay } from '../../ui-common/time-of-day.ts'
 import { inDigitStyle, toWesternDigits } from '../../ui-common/digits.ts'
 import { nameIn } from '../../protocol/name-in-language.ts'
+import { listComma } from '../../protocol/messages/list-comma.ts'
 
 type ChoiceList = 'priorityCategories' | 'finishOutcomes'
 
@@ -326,7 +327,7 @@ export class HubBundleForm extends LitElement {
   private replacesPart(): TemplateResult {
     const empty = emptiedParts(this.s)
     const dropped = droppedOutcomes(this.s, this.last)
-    const sep = this.language === 'ar' ? '، ' : ', '
+    const sep = listComma(this.language)
     const names = (rows: Choice[]) => rows.map((c) => nameIn(c, this.language) || c.code).join(sep)
     const news = this.language === 'ar' ? this.s.newsAr || this.s.newsEn : this.s.newsEn || this.s.newsAr
     const line = (part: string, text: string, emptied: boolean) =>

@@ -8,6 +8,7 @@ import { messagesOf, type Catalogue, type Lang } from './format.ts'
 import { inDigitStyle, type DigitStyle } from './digits.ts'
 import { configText, isConfigKey, type ConfigMessageKey } from './config-forms.ts'
 import { CenterSettings } from '../settings.ts'
+import { listComma } from './list-comma.ts'
 
 export const AUDIT_LOG_MESSAGES = {
   'audit.when': { ar: 'الوقت', en: 'When' },
@@ -95,7 +96,7 @@ export function auditChangeText(change: AuditChange, subject: string | null, lan
   // names its scale («من ٥» / "of 5") takes it from the setting's schema, as the form takes it from its field
   const fields = Object.keys(body)
     .map((k) => (isConfigKey(`f.${k}`) ? configText(`f.${k}` as ConfigMessageKey, lang, { max: maximumOf(k) }, digits) : k))
-    .join(lang === 'ar' ? '، ' : ', ')
+    .join(listComma(lang))
   const day = typeof change.params.day === 'string' ? isolate(inDigitStyle(change.params.day, digits)) : ''
   return auditText(key, lang, { subject: named, fields, day }, digits)
     .replace(/\s+$/, '')
