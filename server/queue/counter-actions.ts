@@ -57,7 +57,7 @@ export class CounterActions {
 
   pause(actor: Actor, counterId: number, reason: string | null): CounterActionResult {
     return this.ctx.write((tx) => {
-      const counter = this.ownCounter(tx, actor, counterId)
+      const counter = this.ownCounterAtWork(tx, actor, counterId)
       this.requireIdle(counter, 'pause')
       this.ctx.counters.setPaused(counter.id, counter.clerk!.id, reason, tx.now)
       tx.log({ type: 'counter.paused', counterId: counter.id, ...actorIds(actor), data: { reason } })
@@ -67,7 +67,7 @@ export class CounterActions {
 
   close(actor: Actor, counterId: number): CounterActionResult {
     return this.ctx.write((tx) => {
-      const counter = this.ownCounter(tx, actor, counterId)
+      const counter = this.ownCounterAtWork(tx, actor, counterId)
       this.requireIdle(counter, 'close')
       openOrCloseCounter(this.ctx, counter, 'closed', null, tx.now)
       this.ctx.counters.resetStreaks(counter.id)
@@ -285,7 +285,7 @@ export class CounterActions {
     apply: (tx: WriteScope, counter: CounterRecord, ticket: TicketRecord) => TicketChanges,
   ): CounterActionResult {
     return this.ctx.write((tx) => {
-      const counter = this.ownCounter(tx, actor, counterId)
+      const counter = this.ownCounterAtWork(tx, actor, counterId)
       if (!counter.currentTicketId) throw domainError(ErrorCodes.COUNTER_IDLE, `counter ${counter.number} has no current ticket`)
       const ticket = this.ctx.tickets.get(counter.currentTicketId)!
       const status = assertTransition(ticket.status, action)
@@ -327,15 +327,14 @@ export class CounterActions {
     return actor
   }
 
-  /** The counter, if the actor is the clerk who opened it. */
   /**
-   * The actor's own counter, present again if it was away: a clerk acting on it (over the API, a
+   * The counter, if the actor is the clerk who opened it; present again if it was away: a clerk acting on it (over the API, a
    * keypad, a console that has not reconnected its socket yet) is at the counter, as the README's
    * "Away" says, so the counter is back in staffing and the estimates from this action on
    * (`counter.back`, by the action). Before, only opening, pausing or closing ended an away spell,
    * and a clerk working over REST stayed away for the rest of the sitting.
    */
-  private ownCounter(tx: WriteScope, actor: Actor, counterId: number): CounterRecord {
+  private ownCounterAtWork(tx: WriteScope, actor: Actor, counterId: number): CounterRecord {
     const user = this.requireUser(actor)
     const counter = this.getCounter(counterId)
     if (counter.state === 'closed' || !counter.clerk) throw domainError(ErrorCodes.COUNTER_NOT_OPEN, `counter ${counter.number} is closed`)
@@ -349,7 +348,7 @@ export class CounterActions {
   }
 
   private ownOpenIdleCounter(tx: WriteScope, actor: Actor, counterId: number, what: string): CounterRecord {
-    const counter = this.ownCounter(tx, actor, counterId)
+    const counter = this.ownCounterAtWork(tx, actor, counterId)
     if (counter.state !== 'open')
       throw domainError(ErrorCodes.COUNTER_NOT_OPEN, `counter ${counter.number} is ${counter.state}; open it to ${what}`)
     this.requireIdle(counter, what)
