@@ -32,14 +32,20 @@ export function servedInWords(
   digits: DigitStyle = 'western',
 ): string {
   if (served.length === 0) return dashboardText('serves.none', lang)
+  return eachServed(served, services, lang, (s, x) =>
+    dashboardText('serves.service', lang, { name: s ? nameIn(s, lang) : '?', weight: x.weight }, digits),
+  )
+}
+
+/** Each served service (undefined: no longer known) in words, joined by the language's comma. */
+function eachServed(
+  served: readonly { serviceId: number; weight: number }[],
+  services: readonly NamedService[],
+  lang: Lang,
+  words: (service: NamedService | undefined, served: { serviceId: number; weight: number }) => string,
+): string {
   const byId = new Map(services.map((s) => [s.id, s]))
-  return served
-    .map((x) => {
-      const s = byId.get(x.serviceId)
-      const name = s ? nameIn(s, lang) : '?'
-      return dashboardText('serves.service', lang, { name, weight: x.weight }, digits)
-    })
-    .join(listComma(lang))
+  return served.map((x) => words(byId.get(x.serviceId), x)).join(listComma(lang))
 }
 
 /**
@@ -53,12 +59,8 @@ export function servedWithPrefixes(
   lang: Lang,
   digits: DigitStyle = 'western',
 ): string {
-  const byId = new Map(services.map((s) => [s.id, s]))
-  return served
-    .map((x) => {
-      const s = byId.get(x.serviceId)
-      const name = s ? serviceListItem(s, lang) : formatNumber(x.serviceId, { digits })
-      return x.weight === 1 ? name : configText('weights.served', lang, { service: name, weight: x.weight }, digits)
-    })
-    .join(listComma(lang))
+  return eachServed(served, services, lang, (s, x) => {
+    const name = s ? serviceListItem(s, lang) : formatNumber(x.serviceId, { digits })
+    return x.weight === 1 ? name : configText('weights.served', lang, { service: name, weight: x.weight }, digits)
+  })
 }
