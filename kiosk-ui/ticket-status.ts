@@ -28,7 +28,7 @@ import { cancelMyTicket, fetchPublicTicket, watchTicket } from './status-api.ts'
 import { statusPageStyles } from './status-styles.ts'
 import { PollController } from './poll-controller.ts'
 import { serviceName } from './service-grid.ts'
-import { statusText } from '../protocol/messages/status.ts'
+import { doneText, statusText } from '../protocol/messages/status.ts'
 import './status-rating.ts'
 import { nearLine } from './remote-status.ts'
 import { turnIsNear } from '../protocol/turn-near.ts'
@@ -50,6 +50,9 @@ function namesMore(counter: { number: number; name: string }, lang: Lang): boole
 }
 
 /** Statuses that will not change again: polling stops (a no-show within its undo window may: `settled`). */
+/** The done line's data-outcome for a finish that named no outcome. */
+const NO_OUTCOME = 'no-outcome'
+
 const FINAL = new Set(['done', 'no_show', 'cancelled', 'abandoned'])
 
 /**
@@ -280,17 +283,19 @@ export class TicketStatus extends LitElement {
   }
 
   /**
-   * A finished visit: "served" only for the default outcome; any other says its own name (a
-   * citizen sent away for missing papers was not served). The rating is asked all the same: how
-   * the visit went matters most when it did not end as hoped, and the reports read it by outcome.
+   * A finished visit: "served" only for `served` or the default outcome; any other says its own
+   * name (a citizen sent away for missing papers was not served), a finish that named none only
+   * that the visit ended (doneText). The rating is asked all the same: how the visit went matters
+   * most when it did not end as hoped. A visit of several steps says its steps are done unless it
+   * ended with another outcome.
    */
   private renderDone(ticket: PublicTicket, lang: Lang): TemplateResult {
     const ended = ticket.endedWith
-    if (!ended) return html`<p class="final" data-outcome="">${statusText('status.done', lang)}</p>${this.renderVisitDone(ticket, lang)}`
-    const name = lang === 'ar' ? ended.nameAr : ended.nameEn
-    return html`<p class="final" data-outcome=${ended.code}>
-      ${name === null ? statusText('status.doneOther', lang) : statusText('status.doneAs', lang, { outcome: name })}
-    </p>`
+    // data-outcome: '' served, the code, or NO_OUTCOME (no code can be it: codes have no '-')
+    const mark = ended ? (ended.code ?? NO_OUTCOME) : ''
+    return html`<p class="final" data-outcome=${mark}>${doneText(ended, lang)}</p>${
+      !ended || ended.code === null ? this.renderVisitDone(ticket, lang) : nothing
+    }`
   }
 
   /** A visit of several steps served to its last step: every step's service, in order (the header names only the last). */

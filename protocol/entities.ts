@@ -146,6 +146,7 @@ export const Ticket = Type.Object({
   targetCounterId: Nullable(Type.Integer()),
   recallCount: Type.Integer(),
   transferCount: Type.Integer(),
+  /** A finished ticket's finish outcome code as its `ticket.finished` event records it; null before the finish, and for a finish that named none. */
   outcome: Nullable(Type.String()),
   /** When it came back from parking, if it did (calledAt stays the first call: the wait in the line). */
   resumedAt: Type.Optional(Timestamp),
@@ -296,12 +297,16 @@ export const PublicTicket = Type.Object({
     }),
   ),
   /**
-   * Only for a finished ticket whose finish outcome is not the default (a plain "served"): the
+   * Only for a finished ticket whose finish outcome is neither `served` nor the default: the
    * outcome's name as the center lists it (queue.finishOutcomes), so the page does not say "you
    * have been served" to someone sent away for incomplete papers (walk 2026-12-05). Never the
-   * clerk's note. An outcome removed from the list since gives its code with no names.
+   * clerk's note. An outcome removed from the list since gives its code with no names; a finish
+   * that named no outcome gives code and names null (s51: the page said "served" for it, the
+   * reports "No outcome recorded"). Either way, without a name the page says the visit ended.
    */
-  endedWith: Type.Optional(Type.Object({ code: Type.String(), nameAr: Nullable(Type.String()), nameEn: Nullable(Type.String()) })),
+  endedWith: Type.Optional(
+    Type.Object({ code: Nullable(Type.String()), nameAr: Nullable(Type.String()), nameEn: Nullable(Type.String()) }),
+  ),
   /**
    * Only for a finished ticket that has its rating (from the counter's tablet, the keypad or this
    * page), so a page left open stops offering the faces (walk s46: it offered them after the tablet's rating).

@@ -17,16 +17,20 @@ export const DEFAULT_FINISH_OUTCOMES: readonly { code: string; nameAr: string; n
 /** How many outcomes a center may list (as many as a hub bundle may carry: protocol/config-bundle.ts). */
 /**
  * The default outcome's code: the list's first (the center keeps the one marked default first),
- * what a plain "finish" records and the console picks already; '' for an empty list.
+ * what the console's finish dialog picks already; '' for an empty list. A finish naming no
+ * outcome records none, not this one.
  */
 export const defaultOutcomeCode = (outcomes: readonly { code: string }[]): string => outcomes[0]?.code ?? ''
 
 /**
- * Whether a finish reads as "served": no outcome, `served`, or the default (what a plain "finish"
- * records). The one rule for the citizen's page (endedWith) and the staff ticket tools' badge.
+ * Whether a finish reads as "served": `served` or the default outcome. A finish that named no
+ * outcome (a keypad's Finish key, an API call without one) does not: nobody said the citizen was
+ * served, and the reports count it as "No outcome recorded" (s51: its citizen's page and the
+ * tools' badge said "Served" for it). The one rule for the citizen's page (endedWith) and the
+ * staff ticket tools' badge.
  */
 export const endsAsServed = (outcome: string | null, outcomes: readonly { code: string }[]): boolean =>
-  outcome === null || outcome === 'served' || outcome === defaultOutcomeCode(outcomes)
+  outcome !== null && (outcome === 'served' || outcome === defaultOutcomeCode(outcomes))
 
 export const MAX_FINISH_OUTCOMES = 20
 /** An outcome's name is a button on the clerk's console: a few words, not a paragraph. */
@@ -45,7 +49,7 @@ export const FinishOutcomeEdit = Type.Object(
     nameAr: OutcomeName,
     nameEn: OutcomeName,
     /**
-     * True on the one outcome a plain "finish" records and the console picks already (at most
+     * True on the one outcome the console's finish dialog picks already (at most
      * one). The center lists it first; the others keep the order sent. Absent on every outcome
      * (an older client): the first is the default, as before.
      */
@@ -74,7 +78,7 @@ export const FinishOutcomesSource = literalUnion(['config', 'center', 'hub'])
 export const FinishOutcomesReply = Type.Object({
   /** The list clerks pick from now; the first is the default. */
   outcomes: Type.Array(FinishOutcome),
-  /** The default's code, said outright (always the first's): what a plain "finish" records and the console picks already. */
+  /** The default's code, said outright (always the first's): what the console's finish dialog picks already (a finish naming none records none). */
   defaultCode: Type.String(),
   source: FinishOutcomesSource,
   /** The version of the hub's bundle that sets the list (source `hub`), else null. */

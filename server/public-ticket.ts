@@ -106,13 +106,14 @@ export function closingOf(
 }
 
 /**
- * A finished ticket's outcome when it is not the default one: its names as the center lists them
- * now (an outcome removed since keeps only its code); nothing for any other ticket, or for the
- * default (`served`, no outcome, or the list's first: what a plain "finish" records).
+ * A finished ticket's outcome when it does not read as served (endsAsServed): its names as the
+ * center lists them now (an outcome removed since keeps only its code; a finish that named none,
+ * code and names null); nothing for any other ticket, or for `served` and the default.
  */
 function endedWithOf(t: Parameters<QueueView['standing']>[0], center: PublicTicketCenter): Pick<PublicTicket, 'endedWith'> {
   const outcomes = center.queue.finishOutcomes
-  if (t.status !== 'done' || t.outcome === null || endsAsServed(t.outcome, outcomes)) return {}
+  if (t.status !== 'done' || endsAsServed(t.outcome, outcomes)) return {}
+  if (t.outcome === null) return { endedWith: { code: null, nameAr: null, nameEn: null } }
   const listed = outcomes.find((o) => o.code === t.outcome)
   return { endedWith: { code: t.outcome, nameAr: listed?.nameAr ?? null, nameEn: listed?.nameEn ?? null } }
 }

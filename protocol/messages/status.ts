@@ -1,7 +1,8 @@
 /**
  * The public ticket status page (what the QR on a ticket opens).
  */
-import { messagesOf, type Catalogue } from './format.ts'
+import type { PublicTicket } from '../entities.ts'
+import { messagesOf, type Catalogue, type Lang } from './format.ts'
 import { COMMON_MESSAGES } from './common.ts'
 import { TICKET_MESSAGES } from './ticket.ts'
 
@@ -12,7 +13,10 @@ export const STATUS_MESSAGES = {
   'status.done': { ar: 'تمت خدمتك. شكرًا لزيارتك.', en: 'You have been served. Thank you for your visit.' },
   /** Finished with an outcome other than the default (referred, incomplete papers…): its own name, not "served" (walk 2026-12-05). */
   'status.doneAs': { ar: 'انتهت زيارتك: {outcome}. شكرًا لزيارتك.', en: 'Your visit has ended: {outcome}. Thank you for your visit.' },
-  /** Finished with an outcome the center no longer lists: its name is gone, and "served" may be untrue. */
+  /**
+   * Finished with no name to give: an outcome the center no longer lists (its name is gone), or a
+   * finish that named none (a keypad's Finish key: nobody said the citizen was served). "Served" may be untrue.
+   */
   'status.doneOther': { ar: 'انتهت زيارتك. شكرًا لزيارتك.', en: 'Your visit has ended. Thank you for your visit.' },
   'status.cancelled': { ar: 'أُلغيت هذه التذكرة.', en: 'This ticket was cancelled.' },
   /** Cancelled by the center's closing (calendar atClosing 'cancel-after'): not the holder's doing. */
@@ -176,3 +180,15 @@ export const statusText = messagesOf({ ...COMMON_MESSAGES, ...TICKET_MESSAGES, .
 
 /** A key `statusText` knows. */
 export type StatusMessageKey = Parameters<typeof statusText>[0]
+
+/**
+ * What a finished ticket's page says (kiosk-ui/ticket-status.ts): "You have been served" only
+ * without `endedWith` (the outcome `served` or the default); the outcome's own name when the center
+ * lists it; "Your visit has ended" when there is no name to give (an outcome removed since, or a
+ * finish that named none).
+ */
+export function doneText(endedWith: PublicTicket['endedWith'], lang: Lang): string {
+  if (!endedWith) return statusText('status.done', lang)
+  const name = lang === 'ar' ? endedWith.nameAr : endedWith.nameEn
+  return name === null ? statusText('status.doneOther', lang) : statusText('status.doneAs', lang, { outcome: name })
+}

@@ -983,4 +983,23 @@ UPDATE counters SET appointment_streak = s.n
   WHERE s.counter = counters.id;
 `,
   },
+  {
+    version: 38,
+    name: 'a finish that named no outcome records none on its ticket too',
+    sql: `
+-- A finish naming no outcome (a keypad's Finish key, an API call without one) wrote NULL in its
+-- ticket.finished event but 'served' on the ticket's row: the citizen's page and the ticket tools'
+-- badge (the row) said "Served" while the reports, the ticket's history and the ticket log's
+-- per-outcome figures (the event) said "No outcome recorded". The row now holds what the event
+-- holds (server/queue/counter-actions.ts); the tickets finished before get the same, from their
+-- last ticket.finished event (a ticket without one, its log gone, keeps its row). A rating copied
+-- its ticket's outcome at the finish (server/queue/feedback/ratings.ts): it follows its ticket.
+UPDATE tickets SET outcome = NULL
+  WHERE outcome = 'served'
+    AND (SELECT COALESCE(json_type(e.data, '$.outcome'), 'null') FROM events e
+         WHERE e.ticket_id = tickets.id AND e.type = 'ticket.finished' ORDER BY e.id DESC LIMIT 1) = 'null';
+UPDATE ratings SET outcome = NULL
+  WHERE outcome = 'served' AND ticket_id IN (SELECT id FROM tickets WHERE status = 'done' AND outcome IS NULL);
+`,
+  },
 ]

@@ -161,7 +161,9 @@ export class CounterActions {
           ...counterTimesSoFar(this.ctx.db, t, tx.now),
         },
       })
-      return { finishedAt: tx.now, outcome: outcome ?? 'served' }
+      // the row holds what the event holds: a finish naming no outcome records none (it stored
+      // 'served', so its citizen's page said "served" while the reports said "No outcome recorded")
+      return { finishedAt: tx.now, outcome }
     })
   }
 

@@ -16,8 +16,9 @@ import { counterTimesSoFar } from './service-time.ts'
  * issued the ticket, read when a step is finished: a transfer mid-visit moves the ticket's line
  * but not its route, and a route edited during the day applies to the steps still ahead.
  *
- * Finishing a step with the default outcome (no outcome, or the first of queue.finishOutcomes)
- * while a step is left sends the ticket on: it goes back to waiting in the next step's line,
+ * Finishing a step with no outcome or the default one (the first of queue.finishOutcomes) while
+ * a step is left sends the ticket on (a last step finished with none records none: its page says
+ * the visit ended, not "served"): it goes back to waiting in the next step's line,
  * keeping its label, by the same move as a transfer (lifecycle action `transfer`, serving →
  * waiting; the counter is freed), and its place in that line follows queue.stepPlacement:
  * `issue-time` (default) orders it by when it was first issued, so a citizen already in the

@@ -102,7 +102,7 @@ describe('a visit of several steps', { timeout: 180_000 }, () => {
       } else expect(after).toMatchObject({ id: ticketId, status: 'done' })
     }
 
-    // the last finish: served, no more steps said, and what the visit did, in order (walk s46: only the last step's service)
+    // the last finish (naming no outcome: the page says the visit ended), no more steps said, and what the visit did, in order (walk s46: only the last step's service)
     await status(phone).locator('[data-status="done"]').waitFor()
     expect(await status(phone).locator('[data-visit-step]').count()).toBe(0)
     expect(await status(phone).locator('[data-visit-done="3"]').textContent()).toContain(

@@ -39,9 +39,10 @@ describe('the public ticket names its finish outcome', () => {
     const referred = await finishWith({ outcome: 'referred' })
     expect(referred.endedWith?.nameEn).toBe('Referred elsewhere')
     expect((await finishWith({ outcome: 'served' })).endedWith).toBeUndefined()
-    expect((await finishWith({})).endedWith).toBeUndefined()
+    // a finish naming none records none: the page says only that the visit ended (s51: "served")
+    expect((await finishWith({})).endedWith).toEqual({ code: null, nameAr: null, nameEn: null })
 
-    // a manager makes another outcome the default: a plain finish records it, and it is no news either
+    // a manager makes another outcome the default: the console picks it already, and it is no news either
     const manager = (await center.createUser('boss', 'manager')).token
     const put = await center.request('PUT', '/api/v1/center/finish-outcomes', {
       token: manager,

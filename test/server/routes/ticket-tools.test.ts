@@ -204,17 +204,16 @@ describe('a finished ticket says how it ended', () => {
     const papersOutcome = { code: 'incomplete_papers', nameAr: 'أوراق غير مكتملة', nameEn: 'Incomplete papers' }
     expect(await match(papers.id)).toMatchObject({ finishedWith: papersOutcome, endedAsServed: false })
     expect((await finishedStep(papers.id)).finishedWith).toEqual(papersOutcome)
-    // a finish naming no outcome: the ticket holds the default (what its citizen's page says: served),
-    // its event none (what the reports count: "no outcome recorded"); each says what it holds
-    const served = { code: 'served', nameAr: 'تمت الخدمة', nameEn: 'Served' }
+    // a finish naming no outcome: the ticket and its event both hold none (s51: the ticket held
+    // 'served', so the badge said "Served" and the step "Finished"); the badge is not the served green
     const none = { code: null, nameAr: null, nameEn: null }
-    expect(await match(plain.id)).toMatchObject({ finishedWith: served, endedAsServed: true })
+    expect(await match(plain.id)).toMatchObject({ finishedWith: none, endedAsServed: false })
     expect((await finishedStep(plain.id)).finishedWith).toEqual(none)
     expect(await match(waiting.id)).not.toHaveProperty('finishedWith')
     // what the badge and the step read
     expect(finishedText(papersOutcome, 'en')).toBe('Incomplete papers')
     expect(finishedText(papersOutcome, 'ar')).toBe('أوراق غير مكتملة')
-    expect(finishedText(served, 'en')).toBe('Served')
+    expect(finishedText({ code: 'served', nameAr: 'تمت الخدمة', nameEn: 'Served' }, 'en')).toBe('Served')
     expect(finishedText(none, 'en')).toBe('Finished')
     expect(finishedText(undefined, 'ar')).toBe('أُنهيت')
   })
