@@ -18,7 +18,7 @@ import type { DisplaySettings } from './display-settings.ts'
 import { legibleZeros } from '../ui-common/legible-zeros.ts'
 import { newsLanguages } from './news-languages.ts'
 import { fromSnapshot, withPast } from './now-serving.ts'
-import { callKey, idleNowKey, spokenBoard, type SpokenBoard, type VoiceState } from './spoken-board.ts'
+import { callKey, idleNowKey, isEarlierCall, spokenBoard, type SpokenBoard, type VoiceState } from './spoken-board.ts'
 import { type ZoneLines, zoneWaiting } from './zone-lines.ts'
 
 /** What the board shows. */
@@ -160,10 +160,13 @@ function renderNow(view: BoardView, board: SpokenBoard, digits: DigitStyle): Tem
     </section>`
   }
   const key = callKey(call)
+  // an earlier call the panel fell back to is shown quietly: no call colours, not read out at once
+  const earlier = isEarlierCall(board, view.past)
+  const state = earlier ? 'earlier' : view.flashing === key ? 'flash' : ''
   // The big counter number is Arabic text (the center's digits); under Arabic-Indic digits the
   // English caption says "Counter 3" too, since English text is always Western (digits.ts).
-  return html`<section class="now ${view.flashing === key ? 'flash' : ''}" data-now=${call.ticket.label} data-counter=${call.counter.number} data-speaking=${speaking ? 'yes' : 'no'} role="status" aria-live="assertive">
-    <h2>${both('display.nowServing')} ${call.recall ? html`<span class="badge">${both('display.recall')}</span>` : nothing}</h2>
+  return html`<section class="now ${state}" data-now=${call.ticket.label} data-counter=${call.counter.number} data-speaking=${speaking ? 'yes' : 'no'} data-now-call=${earlier ? 'earlier' : 'latest'} role="status" aria-live=${earlier ? 'polite' : 'assertive'}>
+    <h2>${both(earlier ? 'display.calledEarlier' : 'display.nowServing')} ${call.recall ? html`<span class="badge">${both('display.recall')}</span>` : nothing}</h2>
     <div class="now-body">
       <div class="cell">
         <span class="cap">${displayText('display.ticket', 'ar')}<span class="en">${displayText('display.ticket', 'en')}</span></span>

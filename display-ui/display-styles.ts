@@ -171,6 +171,15 @@ export const boardStyles = css`
   .now.flash {
     animation: flash 0.7s steps(1, end) infinite;
   }
+  /* an earlier call the panel fell back to (spoken-board.ts isEarlierCall): readable, not a call's colours */
+  .now.earlier h2 {
+    color: var(--display-soft);
+  }
+  .now.earlier .big-counter {
+    background: var(--display-card);
+    color: var(--display-fg);
+    box-shadow: inset 0 0 0 0.5vmin var(--display-line);
+  }
   @keyframes flash {
     0% {
       background: var(--display-accent);

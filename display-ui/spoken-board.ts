@@ -59,6 +59,22 @@ export function idleNowKey(board: Pick<SpokenBoard, 'next'>): 'display.noCalls' 
   return board.next.length > 0 ? 'display.callComing' : 'display.noCalls'
 }
 
+/**
+ * Whether the big call is an earlier one the board fell back to: a later call at this display's
+ * counters has left its counter since (a no-show, a finish, a transfer), and the big panel shows
+ * the latest call still at a counter. True, but drawn as the big call it looked like a new call
+ * to the hall (s51: B-001, called before at counter 1, took the panel when A-005 was marked a
+ * no-show); the board then says "Called earlier", without the call's colours (board-view.ts).
+ * Nothing chimes or flashes for it: only a call pushed live is announced and flashed. A call
+ * being announced is never earlier, and a recall is a new call (its time is the recall's).
+ */
+export function isEarlierCall(board: Pick<SpokenBoard, 'now' | 'speaking'>, past: readonly Pick<CalledTicket, 'at'>[]): boolean {
+  const { now } = board
+  if (now === undefined || board.speaking) return false
+  const at = Date.parse(now.at)
+  return past.some((p) => Date.parse(p.at) > at)
+}
+
 /** The voice state of an announcer whose announcements carry the board's `callKey` as their id. */
 export function voiceStateOf(announcer: Pick<Announcer, 'current' | 'pending'> | null): VoiceState {
   if (!announcer) return SILENT

@@ -7,6 +7,9 @@ import { COMMON_MESSAGES } from './common.ts'
 
 export const DISPLAY_MESSAGES = {
   'display.nowServing': { ar: 'يُرجى التوجّه', en: 'Now serving' },
+  // the big panel's heading for an earlier call it fell back to after a later one left its counter
+  // (spoken-board.ts isEarlierCall): "now serving" made it look like a new call
+  'display.calledEarlier': { ar: 'نُودي عليه سابقًا', en: 'Called earlier' },
   'display.ticket': { ar: 'رقم التذكرة', en: 'Ticket' },
   'display.counter': { ar: 'الشباك', en: 'Counter' },
   'display.toCounter': { ar: 'إلى الشباك', en: 'to counter' },

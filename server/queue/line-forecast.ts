@@ -6,8 +6,7 @@
  * serves Passports is ahead of the next Passports ticket, though it is not in its service's line.
  *
  * The play: every open counter (clerk present) becomes free at `freeAt` (now when idle, else
- * when its current ticket should end: its call time plus the mean service time of that service,
- * never before now). The counter free first (ties: lower id) calls what `decideNext` picks from
+ * when its current ticket should end: counter-free-at.ts; never before now). The counter free first (ties: lower id) calls what `decideNext` picks from
  * its own candidates still waiting, judged at that moment (ageing and SLA shares grow as the
  * play runs), and is then busy for the mean service time of the ticket's service. It stops when
  * nothing waits that an open counter can call, or once the ticket asked about is called.
@@ -23,7 +22,7 @@ import type { CallCandidate, CallPolicyName, CallPolicyParams } from './types.ts
 /** An open counter as the play sees it. */
 export interface ForecastCounter {
   id: number
-  /** Epoch ms from which it can call: now when idle, else the expected end of its current ticket (not before now). */
+  /** Epoch ms from which it can call: now when idle, else the expected end of its current ticket (counter-free-at.ts; not before now). */
   freeAt: number
   /** Priority tickets it called in a row (rule d's streak). */
   priorityStreak: number

@@ -17,6 +17,7 @@ import { isStaffed, kioskMaySell, type Staffing } from './staffing.ts'
 import { cancelGrace, hoursNow, inCancelGrace } from '../../protocol/opening-hours.ts'
 import type { HoursNow } from '../../protocol/calendar.ts'
 import { type ForecastCall, type ForecastCounter, forecastCalls } from './line-forecast.ts'
+import { counterFreeAt } from './counter-free-at.ts'
 import type { CallCandidate } from './types.ts'
 import { heldPlacesWithin } from './appointment-hold.ts'
 import { atCounterSince } from '../../protocol/at-counter-since.ts'
@@ -82,8 +83,7 @@ export class QueueView {
       .filter((c) => (resumed ? servesNow(c) : callsNow(c)))
       .map((c) => {
         const current = c.currentTicketId === null ? undefined : this.ctx.tickets.get(c.currentTicketId)
-        const since = current ? atCounterSince(current) : null
-        const freeAt = since !== null ? since + this.meanServiceSeconds(current!.serviceId) * 1000 : now
+        const freeAt = counterFreeAt(current, current ? this.meanServiceSeconds(current.serviceId) : 0, now)
         const candidates = this.ctx.tickets.candidatesFor(c.id)
         const serves = extra && c.services.find((s) => s.serviceId === extra.serviceId)
         if (extra && serves) candidates.push({ ...extra, weight: serves.weight })

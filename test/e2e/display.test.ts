@@ -218,6 +218,26 @@ describe('the display in Chromium', () => {
     await ground.reload()
     await board(ground).waitFor()
     expect(await recentList(ground)).toEqual(live)
+
+    // a later call leaving its counter (a no-show) hands the big panel back to the latest call still
+    // at a counter: quietly, "called earlier", never announced or flashed again (s51)
+    const a2 = await callNext(run, floor.clerks[1], floor.counters[1])
+    await ground.locator(`tabour-display-app section.now[data-now="${a2}"][data-now-call="latest"]`).waitFor()
+    const a3 = await callNext(run, floor.clerks[6], floor.counters[6])
+    await now(ground, a3).waitFor({ timeout: 10_000 })
+    const said = () =>
+      ground.evaluate(
+        () => (document.querySelector('tabour-display-app') as unknown as { announcer: { log: unknown[] } }).announcer.log.length,
+      )
+    const saidBefore = await said()
+    expect((await run.center.action(floor.clerks[6], floor.counters[6], 'no-show')).statusCode).toBe(200)
+    const earlier = ground.locator(`tabour-display-app section.now[data-now="${a2}"][data-now-call="earlier"]:not(.flash)`)
+    await earlier.waitFor()
+    expect((await earlier.locator('h2').textContent())!.replace(/\s+/g, ' ').trim()).toBe('نُودي عليه سابقًا Called earlier')
+    // the no-show's push is what moved the panel: an announcement of it would be in the log by now
+    expect(await said()).toBe(saidBefore)
+    // the counters idle again, as the tests after this one found them
+    expect((await run.center.action(floor.clerks[1], floor.counters[1], 'no-show')).statusCode).toBe(200)
   })
 
   it('screenshots: Arabic landscape with the waiting figures; portrait with Arabic-Indic digits and media', async () => {

@@ -81,8 +81,10 @@ describe('the few-ahead text message', () => {
       await s.step('call-next')
       expect(s.aheadTexts(), `after call ${i + 2}`).toEqual([])
     }
-    // nobody ahead, 20 minutes: still not near; six minutes later, with no event in the line, it is
+    // nobody ahead, 20 minutes: still not near; six minutes into the service before it (started: a
+    // ticket called and not started holds its counter a mean from now), with no event in the line, it is
     expect(await s.page()).toMatchObject({ position: 0, estimatedWaitSeconds: 20 * 60 })
+    await s.step('start')
     s.clock.advance(360)
     const shown = await s.page()
     expect(shown.estimatedWaitSeconds).toBe(14 * 60)
