@@ -327,3 +327,32 @@ describe("the hub's finished count", () => {
     }
   })
 })
+
+/**
+ * The trend's note on which centers its change compares: with a new center and none in both periods
+ * it read "Change over the 0 centers with figures in both periods", a change measured over nothing,
+ * beside a change of "—" (walk s51).
+ */
+describe("the trend's centers note", () => {
+  it('says there is no change when no center has figures in both periods, and counts 1 and many in both languages', async () => {
+    const { centersNoteText } = await import('../../hub/ui/analysis-format.ts')
+    const none = { compared: 0, onlyNow: 1, onlyBefore: 0 }
+    expect(centersNoteText(none, 'en')).toBe(
+      'No center has figures in both periods, so there is no change to show; 1 new center not compared.',
+    )
+    expect(centersNoteText(none, 'ar')).toBe('لا مركز له أرقام في الفترتين، فلا تغير يُحسب؛ مركز جديد واحد خارج المقارنة.')
+    expect(centersNoteText({ compared: 1, onlyNow: 2, onlyBefore: 0 }, 'en')).toBe(
+      'Change over the 1 center with figures in both periods; 2 new centers not compared.',
+    )
+    expect(centersNoteText({ compared: 1, onlyNow: 0, onlyBefore: 1 }, 'ar')).toBe(
+      'التغير على المراكز التي لها أرقام في الفترتين فقط: مركز واحد؛ المراكز التي لها أرقام في الفترة السابقة فقط خارج المقارنة: مركز واحد.',
+    )
+    expect(centersNoteText({ compared: 12, onlyNow: 3, onlyBefore: 0 }, 'en')).toBe(
+      'Change over the 12 centers with figures in both periods; 3 new centers not compared.',
+    )
+    expect(centersNoteText({ compared: 12, onlyNow: 3, onlyBefore: 0 }, 'ar')).toBe(
+      'التغير على المراكز التي لها أرقام في الفترتين فقط: ١٢ مركزًا؛ ٣ مراكز جديدة خارج المقارنة.',
+    )
+    for (const lang of ['ar', 'en'] as const) expect(centersNoteText(none, lang)).not.toMatch(/[0٠] /)
+  })
+})
