@@ -356,3 +356,28 @@ describe("the trend's centers note", () => {
     for (const lang of ['ar', 'en'] as const) expect(centersNoteText(none, lang)).not.toMatch(/[0٠] /)
   })
 })
+
+/**
+ * A service whose counter was open with no ticket sends a row of counts 0 (its open minutes are a
+ * fact): its mean wait, share within target and mean service time are over nothing, so the hub
+ * answers null and the page writes "—", never a 0-minute wait or 0% (walk s51: checked, kept).
+ */
+describe('a service with open minutes and no tickets', () => {
+  it('keeps its counts at 0 and has no wait, share or service time: null at the hub, "—" on the page', async () => {
+    const { figureRow } = await import('../../hub/store/figure-rows.ts')
+    const row = figureRow({ key: 'D', name_ar: 'د', name_en: 'D', counter_open_minutes: 60, open_minutes: 60 })
+    expect(row).toMatchObject({
+      issued: 0,
+      served: 0,
+      noShow: 0,
+      openMinutes: 60,
+      avgWaitSeconds: null,
+      slaPercent: null,
+      avgServiceSeconds: null,
+    })
+    for (const lang of ['ar', 'en'] as const) {
+      const f = hubFormat(lang)
+      expect([f.minutes(row.avgWaitSeconds), f.percent(row.slaPercent)]).toEqual(['—', '—'])
+    }
+  })
+})
