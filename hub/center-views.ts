@@ -35,6 +35,7 @@ export function centerView(c: CenterRecord, s: CenterStatus | undefined, config:
     configVersion: s?.configVersion ?? null,
     lastBackupAt: s?.lastBackupAt ?? null,
     lastBackupOk: s?.lastBackupOk ?? null,
+    ownName: s?.ownName ? { nameAr: s.ownName.ar, nameEn: s.ownName.en } : null,
   }
 }
 

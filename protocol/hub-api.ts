@@ -153,6 +153,12 @@ export const CenterView = Type.Object({
   lastBackupAt: Nullable(Type.Number(), true),
   /** Whether its last backup succeeded (null: backups off, or not reported). */
   lastBackupOk: Nullable(Type.Boolean(), true),
+  /**
+   * The name the center calls itself (its own settings' name, on its kiosk, screens and tickets), as
+   * its last heartbeat said it; null when its heartbeats do not say (an older center) or none came.
+   * `nameAr`/`nameEn` above stay the registered names, which every hub page shows.
+   */
+  ownName: Type.Optional(Nullable(Type.Object({ nameAr: Type.String(), nameEn: Type.String() }))),
 })
 export type CenterView = Static<typeof CenterView>
 

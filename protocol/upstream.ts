@@ -294,6 +294,13 @@ export function implausibleField(batch: HourBatch): string | null {
   return null
 }
 
+/** A center's own name in both languages, as its settings say it (server/config.ts centerName; 120 characters there). */
+export const CenterOwnName = Type.Object(
+  { ar: Type.String({ minLength: 1, maxLength: 200 }), en: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+)
+export type CenterOwnName = Static<typeof CenterOwnName>
+
 export const Heartbeat = Type.Object(
   {
     centerId: Type.String({ minLength: 1, maxLength: 64 }),
@@ -306,6 +313,12 @@ export const Heartbeat = Type.Object(
     live: Type.Optional(LiveQueues),
     /** Open data: each of its own services' line now (no national code); absent from older centers (older hubs drop it unread). */
     localLive: Type.Optional(LocalLiveQueues),
+    /**
+     * The name the center calls itself now (its settings' centerName: its kiosk, screens and tickets
+     * say it), not the one it was registered under at the hub, which the hub keeps showing: the fleet
+     * says this one beside it when they differ. Absent from older centers (older hubs drop it unread).
+     */
+    centerName: Type.Optional(CenterOwnName),
   },
   { additionalProperties: false },
 )

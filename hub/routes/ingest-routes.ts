@@ -196,7 +196,15 @@ export const ingestRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request): Promise<HeartbeatAck> => {
       const body = request.body
-      const result = await store.heartbeat(body.centerId, request.signedNonce!, body.health, clock(), body.live, body.localLive)
+      const result = await store.heartbeat(
+        body.centerId,
+        request.signedNonce!,
+        body.health,
+        clock(),
+        body.live,
+        body.localLive,
+        body.centerName,
+      )
       if (result === 'replayed') return reject(HubErrorCodes.REPLAYED, 401, body.centerId, 'this request was already received (nonce seen)')
       // the national catalogue goes along only when the center's copy is not the current one
       const catalogue = await store.nationalServices.catalogue()

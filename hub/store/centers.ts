@@ -4,7 +4,7 @@
  * and heartbeat makes to the status. HubStore (store.ts) serves them.
  */
 import type { Kysely, Selectable } from 'kysely'
-import type { CenterHealth } from '../../protocol/upstream.ts'
+import type { CenterHealth, CenterOwnName } from '../../protocol/upstream.ts'
 import type { CenterKind } from '../../protocol/hub-api.ts'
 import type { HubCenterStatusTable, HubCentersTable, HubDatabase } from './schema.ts'
 
@@ -40,6 +40,8 @@ export interface CenterStatus {
   timeZone: string | null
   batchesReceived: number
   batchesDuplicate: number
+  /** The name the center's own screens say, as its last heartbeat said it (null: its heartbeats do not say, or none came). */
+  ownName: CenterOwnName | null
 }
 
 export function centerFrom(r: Selectable<HubCentersTable>): CenterRecord {
@@ -74,6 +76,7 @@ export function statusFrom(r: Selectable<HubCenterStatusTable>): CenterStatus {
     timeZone: r.time_zone,
     batchesReceived: r.batches_received,
     batchesDuplicate: r.batches_duplicate,
+    ownName: r.own_name_ar !== null && r.own_name_en !== null ? { ar: r.own_name_ar, en: r.own_name_en } : null,
   }
 }
 
@@ -92,12 +95,15 @@ const KEPT_STATUS_COLUMNS = [
   'time_zone',
 ] as const
 
-/** Records a report (a batch: `seq`, a heartbeat: `health`) in the center's status, keeping what the report does not say. */
+/**
+ * Records a report (a batch: `seq`, a heartbeat: `health`) in the center's status, keeping what the report does not say.
+ * The center's own name is a heartbeat's to say: one without it (an older center again) clears it, a batch leaves it.
+ */
 export async function touchStatus(
   db: Kysely<HubDatabase>,
   centerId: string,
   now: number,
-  o: { seq?: number; timeZone?: string; batches?: number; duplicates?: number; health?: CenterHealth },
+  o: { seq?: number; timeZone?: string; batches?: number; duplicates?: number; health?: CenterHealth; ownName?: CenterOwnName },
 ): Promise<void> {
   const h = o.health
   await db
@@ -118,6 +124,8 @@ export async function touchStatus(
       config_version: h?.configVersion ?? null,
       last_backup_at: h?.lastBackupAt ?? null,
       last_backup_ok: h?.lastBackupOk === undefined ? null : h.lastBackupOk ? 1 : 0,
+      own_name_ar: o.ownName?.ar ?? null,
+      own_name_en: o.ownName?.en ?? null,
     })
     .onConflict((oc) =>
       oc.column('center_id').doUpdateSet((eb) => ({
@@ -132,6 +140,17 @@ export async function touchStatus(
           .end(),
         batches_received: eb('hub_center_status.batches_received', '+', eb.ref('excluded.batches_received')),
         batches_duplicate: eb('hub_center_status.batches_duplicate', '+', eb.ref('excluded.batches_duplicate')),
+        ...Object.fromEntries(
+          (['own_name_ar', 'own_name_en'] as const).map((c) => [
+            c,
+            eb
+              .case()
+              .when('excluded.last_heartbeat_at', 'is not', null)
+              .then(eb.ref(`excluded.${c}`))
+              .else(eb.ref(`hub_center_status.${c}`))
+              .end(),
+          ]),
+        ),
       })),
     )
     .execute()

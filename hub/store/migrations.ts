@@ -315,4 +315,11 @@ export const hubMigrations: HubMigration[] = [
       )`,
     ],
   },
+  {
+    version: 22,
+    name: "the name a center calls itself (its settings' centerName), from its latest heartbeat",
+    // beside the registered name (hub_centers), which every hub page keeps showing: the fleet says
+    // this one too when they differ, since a center renamed locally is never renamed at the hub
+    statements: ['ALTER TABLE hub_center_status ADD COLUMN own_name_ar TEXT', 'ALTER TABLE hub_center_status ADD COLUMN own_name_en TEXT'],
+  },
 ]

@@ -64,6 +64,9 @@ export interface HubCenterStatusTable {
   config_version: string | null
   last_backup_at: number | null
   last_backup_ok: Flag | null
+  /** The name the center's own screens say, as its last heartbeat said it (migration 22; null: not said, an older center). */
+  own_name_ar: string | null
+  own_name_en: string | null
 }
 
 export interface HubNoncesTable {

@@ -5,7 +5,7 @@
  * are centers.ts'); each other concern has its own store.
  */
 import type { Kysely, Updateable } from 'kysely'
-import type { HourBatch, CenterHealth } from '../../protocol/upstream.ts'
+import type { HourBatch, CenterHealth, CenterOwnName } from '../../protocol/upstream.ts'
 import { hubMigrations, type HubMigration } from './migrations.ts'
 import { type Dialect, type HubDb, dialectOf } from './database.ts'
 import { migrateHub } from './migrate.ts'
@@ -267,10 +267,11 @@ export class HubStore {
     now: number,
     live?: LiveQueue[],
     localLive?: LocalLiveQueue[],
+    ownName?: CenterOwnName,
   ): Promise<'ok' | 'replayed'> {
     return this.db.transaction().execute(async (trx) => {
       if (!(await this.rememberNonce(centerId, nonce, now, trx))) return 'replayed'
-      await touchStatus(trx, centerId, now, { health })
+      await touchStatus(trx, centerId, now, { health, ownName })
       await this.liveQueues.replace(trx, centerId, live, now)
       // a heartbeat without the national lines clears the report, so its own services' lines go with it
       await this.liveQueues.replaceLocal(trx, centerId, live === undefined ? undefined : localLive)

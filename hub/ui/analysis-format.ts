@@ -3,7 +3,7 @@
  * digits in Arabic, as the rest of the hub page; hub-format.ts).
  */
 import type { Lang } from '../../ui-common/i18n.ts'
-import { figureChange, type TrendGrain } from '../../protocol/hub-analysis.ts'
+import { type CenterPairing, figureChange, type TrendGrain } from '../../protocol/hub-analysis.ts'
 import { analysisText } from '../../protocol/messages/hub-analysis.ts'
 import type { AnalysisFigure } from './analysis-figures.ts'
 import { hubDigits, hubFormat } from './hub-format.ts'
@@ -41,4 +41,18 @@ export function changeText(figure: AnalysisFigure, now: number | null, before: n
   const sign = value > 0 ? '+' : value < 0 ? '−' : ''
   const abs = Math.abs(value)
   return points ? `${sign}${analysisText('changePoints', lang, { value: f.num(abs, 1) }, hubDigits(lang))}` : `${sign}${f.percent(abs)}`
+}
+
+/**
+ * Which centers a change compares, and those left out (in one period only): a new center is not
+ * growth. With none in both periods it says there is no change, not a change "over the 0 centers".
+ */
+export function centersNoteText(c: CenterPairing, lang: Lang): string {
+  const t = (key: 'comparedCenters' | 'centersOnlyNow' | 'centersOnlyBefore', n: number) => analysisText(key, lang, { n }, hubDigits(lang))
+  const parts = [
+    t('comparedCenters', c.compared),
+    ...(c.onlyNow > 0 ? [t('centersOnlyNow', c.onlyNow)] : []),
+    ...(c.onlyBefore > 0 ? [t('centersOnlyBefore', c.onlyBefore)] : []),
+  ]
+  return `${parts.join(lang === 'ar' ? '؛ ' : '; ')}.`
 }

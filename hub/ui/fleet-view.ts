@@ -15,6 +15,7 @@ import { hubFormat, hubDigits } from './hub-format.ts'
 import { governorateName } from '../../protocol/governorates.ts'
 import { bundleCell, centerState, STATE_BADGE } from './center-state.ts'
 import { placeText } from './city-text.ts'
+import { ownNameShown } from './own-name.ts'
 
 @customElement('tabour-hub-fleet')
 export class HubFleetView extends LitElement {
@@ -44,9 +45,15 @@ export class HubFleetView extends LitElement {
     return this.t('alertBackup', { center })
   }
 
-  /** An offline center's heartbeat figure is its last heartbeat's, not now's: said beside it. */
-  private stale(c: CenterView, value: number | null): TemplateResult | typeof nothing {
-    return c.offline && value !== null ? html`<span class="tag muted" data-stale>${this.t('atLastHeartbeat')}</span>` : nothing
+  /** An offline center's heartbeat figure (`said`: its heartbeat said one) is its last heartbeat's, not now's: said beside it. */
+  private stale(c: CenterView, said: boolean): TemplateResult | typeof nothing {
+    return c.offline && said ? html`<span class="tag muted" data-stale>${this.t('atLastHeartbeat')}</span>` : nothing
+  }
+
+  /** The name the center's own screens say, under the registered one when it differs in the page's language. */
+  private ownName(c: CenterView): TemplateResult | typeof nothing {
+    const own = ownNameShown(c, this.language)
+    return own === null ? nothing : html`<div class="muted" data-own-name>${this.t('ownName', { name: own })}${this.stale(c, true)}</div>`
   }
 
   private row(c: CenterView, newest: string | null): TemplateResult {
@@ -55,13 +62,13 @@ export class HubFleetView extends LitElement {
     const state = centerState(c)
     const bundle = bundleCell(c)
     return html`<tr data-fleet-center=${c.id} data-offline=${c.offline ? 'true' : 'false'} data-state=${state} class=${c.offline ? 'offline' : ''}>
-      <td>${f.name(c)}<span class="tag muted">${placeText(governorateName(c.governorate, this.language), c, this.language)}</span></td>
+      <td>${f.name(c)}<span class="tag muted">${placeText(governorateName(c.governorate, this.language), c, this.language)}</span>${this.ownName(c)}</td>
       <td data-col="state"><span class="badge ${STATE_BADGE[state]}">${this.t(state)}</span></td>
       <td data-col="version" dir="ltr">${c.version ?? '—'}${outdated ? html`<span class="tag" data-outdated>${this.t('outdated', { version: newest })}</span>` : nothing}</td>
       <td class="n" data-col="config">${bundle === 'none' ? this.t('noBundle') : bundle === 'unknown' ? '—' : f.num(bundle)}</td>
       <td data-col="heartbeat">${f.time(c.lastHeartbeatAt)}</td>
-      <td class="n" data-col="outbox">${f.num(c.outboxPending)}${this.stale(c, c.outboxPending)}</td>
-      <td class="n" data-col="devices">${f.num(c.devicesFaulty)}${this.stale(c, c.devicesFaulty)}</td>
+      <td class="n" data-col="outbox">${f.num(c.outboxPending)}${this.stale(c, c.outboxPending !== null)}</td>
+      <td class="n" data-col="devices">${f.num(c.devicesFaulty)}${this.stale(c, c.devicesFaulty !== null)}</td>
       <td data-col="backup">${f.time(c.lastBackupAt)}${c.lastBackupOk === false ? html`<span class="tag">${this.t('backupFailed')}</span>` : nothing}</td>
     </tr>`
   }
@@ -92,6 +99,7 @@ export class HubFleetView extends LitElement {
           </tr></thead>
           <tbody>${rows.map((c) => this.row(c, fl.newestVersion))}</tbody>
         </table>
+        ${fl.centers.some((c) => ownNameShown(c, this.language) !== null) ? html`<p class="muted" data-note="own-name">${this.t('ownNameNote')}</p>` : nothing}
       </section>
     </main>`
   }

@@ -11,7 +11,7 @@ import type uPlot from 'uplot'
 import uplotCss from 'uplot/dist/uPlot.min.css?inline'
 import { UplotController } from '../../ui-common/uplot-controller.ts'
 import type { Lang } from '../../ui-common/i18n.ts'
-import type { CenterPairing, TrendAnswer, TrendGrain, TrendPoint } from '../../protocol/hub-analysis.ts'
+import type { TrendAnswer, TrendGrain, TrendPoint } from '../../protocol/hub-analysis.ts'
 import { analysisText, type AnalysisMessageKey } from '../../protocol/messages/hub-analysis.ts'
 import { themeStyles } from '../../ui-common/theme.ts'
 import { WHOLE_STEPS } from '../../ui-common/whole-steps.ts'
@@ -25,7 +25,7 @@ import {
   figureValue,
   formatFigure,
 } from './analysis-figures.ts'
-import { changeText, dayText, periodText } from './analysis-format.ts'
+import { centersNoteText, changeText, dayText, periodText } from './analysis-format.ts'
 import { hubFormat, hubDigits } from './hub-format.ts'
 import { hubStyles } from './hub-styles.ts'
 import { daysInMonth } from '../../protocol/calendar.ts'
@@ -150,17 +150,6 @@ export class HubTrend extends LitElement {
     )
   }
 
-  /** Which centers the change compares, and those left out (in one period only): a new center is not growth. */
-  private centersNote(c: CenterPairing): TemplateResult {
-    const sep = this.language === 'ar' ? '؛ ' : '; '
-    const parts = [
-      this.t('comparedCenters', { n: c.compared }),
-      ...(c.onlyNow > 0 ? [this.t('centersOnlyNow', { n: c.onlyNow })] : []),
-      ...(c.onlyBefore > 0 ? [this.t('centersOnlyBefore', { n: c.onlyBefore })] : []),
-    ]
-    return html`<p class="note" data-note="centers">${parts.join(sep)}.</p>`
-  }
-
   /** How far back each point's pair lies: whole weeks by day and week (a Friday beside a Friday), the range's length by month. */
   private shiftNote(shiftDays: number, grain: TrendGrain): string {
     return grain !== 'month' && shiftDays % 7 === 0
@@ -194,7 +183,7 @@ export class HubTrend extends LitElement {
             : nothing
         }
       </p>
-      ${d.centers && (d.centers.onlyNow > 0 || d.centers.onlyBefore > 0) ? this.centersNote(d.centers) : nothing}
+      ${d.centers && (d.centers.onlyNow > 0 || d.centers.onlyBefore > 0) ? html`<p class="note" data-note="centers">${centersNoteText(d.centers, this.language)}</p>` : nothing}
       <div class="plot" data-chart aria-hidden="true"></div>
       ${d.previous ? html`<p class="note" data-note="shift">${this.shiftNote(d.previous.shiftDays, d.grain)}</p>` : nothing}
       ${d.previous && d.points.some((p) => p.running) ? html`<p class="note" data-note="running">${this.t('runningNote')}</p>` : nothing}

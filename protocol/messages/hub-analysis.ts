@@ -42,10 +42,11 @@ export const HUB_ANALYSIS_MESSAGES = {
     ar: 'تُقارَن كل نقطة بالأيام نفسها من الأسبوع قبل {weeks, plural, zero {# أسبوع} one {أسبوع واحد} two {أسبوعين} few {# أسابيع} many {# أسبوعًا} other {# أسبوع}}: الجمعة بالجمعة.',
     en: 'Each point is compared with the same weekdays {weeks, plural, one {# week} other {# weeks}} earlier: a Friday with a Friday.',
   },
-  // the change compares the centers with figures in both periods only (TrendAnswer.centers)
+  // the change compares the centers with figures in both periods only (TrendAnswer.centers); with none
+  // there is no change ("—"), and "Change over the 0 centers" read as a change measured (walk s51)
   comparedCenters: {
-    ar: 'التغير على المراكز التي لها أرقام في الفترتين فقط: {n, plural, zero {لا مركز} one {مركز واحد} two {مركزان} few {# مراكز} many {# مركزًا} other {# مركز}}',
-    en: 'Change over the {n, plural, one {# center} other {# centers}} with figures in both periods',
+    ar: '{n, plural, =0 {لا مركز له أرقام في الفترتين، فلا تغير يُحسب} one {التغير على المراكز التي لها أرقام في الفترتين فقط: مركز واحد} two {التغير على المراكز التي لها أرقام في الفترتين فقط: مركزان} few {التغير على المراكز التي لها أرقام في الفترتين فقط: # مراكز} many {التغير على المراكز التي لها أرقام في الفترتين فقط: # مركزًا} other {التغير على المراكز التي لها أرقام في الفترتين فقط: # مركز}}',
+    en: '{n, plural, =0 {No center has figures in both periods, so there is no change to show} one {Change over the # center with figures in both periods} other {Change over the # centers with figures in both periods}}',
   },
   centersOnlyNow: {
     ar: '{n, plural, zero {# مركز جديد} one {مركز جديد واحد} two {مركزان جديدان} few {# مراكز جديدة} many {# مركزًا جديدًا} other {# مركز جديد}} خارج المقارنة',

@@ -167,6 +167,13 @@ export const HUB_MESSAGES = {
     ar: '{center}: رفض حزمة الإعدادات رقم {version, number}: {reason}',
     en: '{center}: refused configuration bundle {version, number}: {reason}',
   },
+  // the fleet names a center as registered at the hub; a center renamed in its own settings never
+  // tells the hub's registry, so the name its kiosk, screens and tickets say is shown under it (from its heartbeat)
+  ownName: { ar: 'اسمه على شاشاته: {name}', en: 'Its own screens say: {name}' },
+  ownNameNote: {
+    ar: 'يظهر كل مركز بالاسم المسجّل به في المركز القومي. إذا سمّته إعداداته باسم آخر (وهو الاسم على الكشك والشاشات والتذاكر) يظهر ذلك الاسم تحته كما ذكره في آخر نبضة منه.',
+    en: 'Each center is named as it was registered at the hub. When its own settings name it otherwise (the name its kiosk, screens and tickets say), that name is shown under it, as its last heartbeat said it.',
+  },
   version: { ar: 'الإصدار', en: 'Version' },
   outdated: { ar: 'أقدم من {version}', en: 'older than {version}' },
   configVersion: { ar: 'حزمة الإعدادات', en: 'Configuration bundle' },

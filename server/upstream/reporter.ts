@@ -10,6 +10,7 @@ import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../db/connection.ts'
 import type { Config } from '../config.ts'
 import {
+  CenterOwnName,
   MAX_BACKLOG_BATCHES,
   signedHeaders,
   UpstreamPaths,
@@ -28,6 +29,14 @@ import type { LiveLines } from './live-queues.ts'
 
 export type UpstreamConfig = Config['upstream']
 
+/**
+ * The heartbeat's `centerName`: the name the center's own screens say now. A config file's name
+ * longer than the wire allows is left out rather than cut (a cut name is not its name), and the
+ * hub then says nothing about it; sending it would have the whole heartbeat refused.
+ */
+export const heartbeatCenterName = (name: Config['centerName']): { centerName?: CenterOwnName } =>
+  Value.Check(CenterOwnName, name) ? { centerName: { ar: name.ar, en: name.en } } : {}
+
 /** The reporter runs only with all three of url, centerId and secret. */
 export function upstreamEnabled(c: UpstreamConfig): c is UpstreamConfig & { url: string; centerId: string; secret: string } {
   return Boolean(c.url && c.centerId && c.secret)
@@ -44,7 +53,8 @@ export interface ReporterStats {
 
 export interface ReporterDeps {
   db: Db
-  config: Pick<Config, 'timeZone' | 'upstream'>
+  /** Read at each heartbeat: an admin's rename in the settings is applied onto this object (server/config/center-settings.ts). */
+  config: Pick<Config, 'timeZone' | 'upstream' | 'centerName'>
   /**
    * How many devices are faulty now, as the dashboard's device list says (server/reports/device-health.ts):
    * counted from this process's device:status events alone, a display muted before a restart was
@@ -369,6 +379,7 @@ export class UpstreamReporter {
       ...(version ? { catalogueVersion: version } : {}),
       ...(report ? { configBundle: report } : {}),
       ...(live ? { live: live.live, localLive: live.local } : {}),
+      ...heartbeatCenterName(this.deps.config.centerName),
     }
     let offered: number | null = null
     const error = await this.post(UpstreamPaths.heartbeat, 0, body, (json) => {

@@ -327,3 +327,57 @@ describe("the hub's finished count", () => {
     }
   })
 })
+
+/**
+ * The trend's note on which centers its change compares: with a new center and none in both periods
+ * it read "Change over the 0 centers with figures in both periods", a change measured over nothing,
+ * beside a change of "—" (walk s51).
+ */
+describe("the trend's centers note", () => {
+  it('says there is no change when no center has figures in both periods, and counts 1 and many in both languages', async () => {
+    const { centersNoteText } = await import('../../hub/ui/analysis-format.ts')
+    const none = { compared: 0, onlyNow: 1, onlyBefore: 0 }
+    expect(centersNoteText(none, 'en')).toBe(
+      'No center has figures in both periods, so there is no change to show; 1 new center not compared.',
+    )
+    expect(centersNoteText(none, 'ar')).toBe('لا مركز له أرقام في الفترتين، فلا تغير يُحسب؛ مركز جديد واحد خارج المقارنة.')
+    expect(centersNoteText({ compared: 1, onlyNow: 2, onlyBefore: 0 }, 'en')).toBe(
+      'Change over the 1 center with figures in both periods; 2 new centers not compared.',
+    )
+    expect(centersNoteText({ compared: 1, onlyNow: 0, onlyBefore: 1 }, 'ar')).toBe(
+      'التغير على المراكز التي لها أرقام في الفترتين فقط: مركز واحد؛ المراكز التي لها أرقام في الفترة السابقة فقط خارج المقارنة: مركز واحد.',
+    )
+    expect(centersNoteText({ compared: 12, onlyNow: 3, onlyBefore: 0 }, 'en')).toBe(
+      'Change over the 12 centers with figures in both periods; 3 new centers not compared.',
+    )
+    expect(centersNoteText({ compared: 12, onlyNow: 3, onlyBefore: 0 }, 'ar')).toBe(
+      'التغير على المراكز التي لها أرقام في الفترتين فقط: ١٢ مركزًا؛ ٣ مراكز جديدة خارج المقارنة.',
+    )
+    for (const lang of ['ar', 'en'] as const) expect(centersNoteText(none, lang)).not.toMatch(/[0٠] /)
+  })
+})
+
+/**
+ * A service whose counter was open with no ticket sends a row of counts 0 (its open minutes are a
+ * fact): its mean wait, share within target and mean service time are over nothing, so the hub
+ * answers null and the page writes "—", never a 0-minute wait or 0% (walk s51: checked, kept).
+ */
+describe('a service with open minutes and no tickets', () => {
+  it('keeps its counts at 0 and has no wait, share or service time: null at the hub, "—" on the page', async () => {
+    const { figureRow } = await import('../../hub/store/figure-rows.ts')
+    const row = figureRow({ key: 'D', name_ar: 'د', name_en: 'D', counter_open_minutes: 60, open_minutes: 60 })
+    expect(row).toMatchObject({
+      issued: 0,
+      served: 0,
+      noShow: 0,
+      openMinutes: 60,
+      avgWaitSeconds: null,
+      slaPercent: null,
+      avgServiceSeconds: null,
+    })
+    for (const lang of ['ar', 'en'] as const) {
+      const f = hubFormat(lang)
+      expect([f.minutes(row.avgWaitSeconds), f.percent(row.slaPercent)]).toEqual(['—', '—'])
+    }
+  })
+})

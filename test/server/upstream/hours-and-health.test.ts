@@ -105,7 +105,20 @@ describe('center health', () => {
       devicesFaulty: 1,
       offline: false,
       version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      // its own name, beside the one it was registered under (the fleet says it when they differ)
+      nameEn: 'Center EG-CAI-009',
+      ownName: { nameAr: 'المركز التكنولوجي لخدمة المواطنين', nameEn: 'Citizen Service Technology Center' },
     })
+    // renamed in its own settings: the next heartbeat says so, the registered name stays
+    const admin = await center.admin()
+    const rename = { nameAr: 'مركز مدينة نصر', nameEn: 'Nasr City center' }
+    expect((await center.request('PUT', '/api/v1/settings', { token: admin, body: rename })).statusCode).toBe(200)
+    await expect
+      .poll(async () => {
+        await reporter.nextRound()
+        return (await hubJson(hub, '/api/hub/v1/centers'))[0]
+      })
+      .toMatchObject({ nameEn: 'Center EG-CAI-009', ownName: rename })
 
     // a center that never reported is offline
     await registerCenter(hub, 'EG-CAI-010')
