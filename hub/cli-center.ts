@@ -76,10 +76,11 @@ export async function centerCommand(store: HubStore, dataDir: string, args: read
       Date.now(),
     )
     if (!added) return exists()
-    out.print(`center ${f.id} added; its upstream config:`)
+    // stdout is the block alone, JSON a script can read (`npm run -s hub -- center add … > upstream.json`);
+    // everything said around it goes to stderr (hub-process.test.ts parses stdout whole)
+    out.fail(`center ${f.id} added; its upstream config:`)
     const hubPublicKey = hubSigningKey(dataDir).publicKey
     out.print(JSON.stringify({ upstream: { url: '<hub URL>', centerId: f.id, secret, hubPublicKey } }, null, 2))
-    // to stderr: stdout stays the line and the block that scripts parse (hub-process.test.ts does)
     for (const line of CONNECT_NOTES) out.fail(line)
     return Exit.ok
   }

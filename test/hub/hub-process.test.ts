@@ -71,7 +71,7 @@ describe('the hub process', () => {
       '--kind',
       'mobile',
     )
-    const secret = JSON.parse(added.stdout.slice(added.stdout.indexOf('{'))).upstream.secret as string
+    const secret = JSON.parse(added.stdout).upstream.secret as string
     expect(secret.length).toBeGreaterThanOrEqual(32)
     expect((await cli('center', 'list')).stdout).toContain('EG-ASW-001\tmobile\tEG-ASN')
     await expect(
