@@ -23,6 +23,7 @@ import type { Lang } from '../ui-common/i18n.ts'
 import { deskStyles } from './dashboard-styles.ts'
 import { exceptionName } from './exception-name.ts'
 import { listComma } from '../protocol/messages/list-comma.ts'
+import { SEPARATOR } from '../protocol/messages/separator.ts'
 
 /** Saturday = 0 … Friday = 6. */
 const column = (day: LocalDate) => ['sat', 'sun', 'mon', 'tue', 'wed', 'thu', 'fri'].indexOf(weekdayOf(day))
@@ -234,7 +235,7 @@ export class MonthCalendar extends LitElement {
     return day.services.map((s) => {
       const services = s.serviceIds.map((id) => this.serviceName(id)).join(listComma(lang))
       const words = t('calendar.serviceState', lang, { state: s.state, services })
-      const named = [this.exceptionName(s.exception), this.hoursWords(s.exception, 'service')].filter((x) => x !== '').join(' — ')
+      const named = [this.exceptionName(s.exception), this.hoursWords(s.exception, 'service')].filter((x) => x !== '').join(SEPARATOR)
       return named === '' ? words : `${words}: ${named}`
     })
   }
@@ -247,7 +248,7 @@ export class MonthCalendar extends LitElement {
     const date = new Intl.DateTimeFormat(intlLocale(lang, this.digits), { dateStyle: 'full', timeZone: 'UTC' }).format(utc(day))
     const words = t('calendar.state', lang, { state })
     const services = this.serviceWords(marks)
-    const label = [date, words, name, this.hoursWords(exception), ...services].filter((x) => x !== '').join(' — ')
+    const label = [date, words, name, this.hoursWords(exception), ...services].filter((x) => x !== '').join(SEPARATOR)
     return html`<td
       role="gridcell"
       data-day=${day}

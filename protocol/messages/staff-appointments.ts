@@ -62,7 +62,7 @@ export const STAFF_APPOINTMENT_MESSAGES = {
   'today.waiting': { ar: 'لم يصل بعد', en: 'Not arrived' },
   'today.arrived': { ar: 'وصل: التذكرة {label}', en: 'Arrived: ticket {label}' },
   'today.byStaff': { ar: 'حجزه الموظفون', en: 'Booked by staff' },
-  'origin.appointment': { ar: 'موعد محجوز — {time}', en: 'Appointment — {time}' },
+  'origin.appointment': { ar: 'موعد محجوز\u00a0— {time}', en: 'Appointment\u00a0— {time}' },
   'origin.appointmentNoTime': { ar: 'موعد محجوز', en: 'Appointment' },
   'origin.remote': { ar: 'انضم من الهاتف', en: 'Joined from a phone' },
   'apptConfig.nav': { ar: 'المواعيد', en: 'Appointments' },

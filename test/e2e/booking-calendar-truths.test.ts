@@ -56,7 +56,7 @@ describe('bookings, holidays and closing, as the pages say them', () => {
     const shut = dayList.locator(`option[value="${today}"]`)
     expect(await shut.getAttribute('data-shut')).toBe('closed')
     expect(await shut.isDisabled()).toBe(true)
-    expect(await shut.textContent()).toMatch(/ — مغلق$/)
+    expect(await shut.textContent()).toMatch(/\u00a0— مغلق$/)
     expect(await seriousAxeViolations(page)).toEqual([])
     await shot(page, 'defaults-slots-ar')
 
@@ -126,7 +126,7 @@ describe('bookings, holidays and closing, as the pages say them', () => {
     const deskDays = dash.locator('tabour-staff-booking-card select[name="day"]')
     const deskShut = deskDays.locator(`option[value="${today}"][data-shut="closed"]`)
     await deskShut.waitFor({ state: 'attached' })
-    expect(await deskShut.textContent()).toMatch(/ — closed$/)
+    expect(await deskShut.textContent()).toMatch(/\u00a0— closed$/)
     expect(await deskDays.inputValue()).toBe(tomorrow)
     await shot(dash, 'desk-day-closed-en')
   })
@@ -233,7 +233,7 @@ describe('bookings, holidays and closing, as the pages say them', () => {
     await late.waitFor()
     expect(await late.textContent()).toBe('You may not be served before closing at 3:00\u00a0PM')
     expect(await page.locator(`tabour-join-page [data-service="${b.id}"] .off`).textContent()).toBe(
-      'You would not be served before closing at 3:00\u00a0PM — Opens tomorrow at 8:00\u00a0AM',
+      'You would not be served before closing at 3:00\u00a0PM\u00a0— Opens tomorrow at 8:00\u00a0AM',
     )
     expect(await seriousAxeViolations(page)).toEqual([])
     await shot(page, 'join-wait-past-close-en')

@@ -133,8 +133,8 @@ describe('the calendar on the screens', () => {
     expect(call.json().ticket.label).toBe(ticket.label)
     const band = page.locator('tabour-hours-banner [data-hours="closed"]')
     await band.waitFor({ timeout: 15_000 })
-    expect(await band.locator('[lang="ar"]').textContent()).toBe('مغلق — يفتح يوم الأحد الساعة 8:00\u00a0ص')
-    expect(await band.locator('[lang="en"]').textContent()).toBe('Closed — Opens Sunday at 8:00\u00a0AM')
+    expect(await band.locator('[lang="ar"]').textContent()).toBe('مغلق\u00a0— يفتح يوم الأحد الساعة 8:00\u00a0ص')
+    expect(await band.locator('[lang="en"]').textContent()).toBe('Closed\u00a0— Opens Sunday at 8:00\u00a0AM')
     expect(await seriousAxeViolations(page)).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'display-closed.png') })
   })
@@ -362,7 +362,7 @@ describe('the calendar on the screens', () => {
     await add.locator('button[data-action="add-exception"]').click()
     const reach = view.locator('tr[data-exception="2026-12-27"] [data-exception-services]')
     await reach.waitFor()
-    expect(await reach.textContent()).toBe('لخدمة B — الشهادات وحدها')
+    expect(await reach.textContent()).toBe('لخدمة B\u00a0— الشهادات وحدها')
     expect((await run.center.request('GET', '/api/v1/calendar', { token: run.admin })).json().exceptions[1]).toMatchObject({
       from: '2026-12-27',
       serviceIds: [run.b],
@@ -372,7 +372,7 @@ describe('the calendar on the screens', () => {
     await stocktake.waitFor()
     expect(await stocktake.getAttribute('data-state')).toBe('open')
     expect(await stocktake.locator('.svc').textContent()).toBe('جرد الشهادات')
-    expect(await stocktake.getAttribute('aria-label')).toContain('إجازة لخدمة B — الشهادات وحدها: جرد الشهادات')
+    expect(await stocktake.getAttribute('aria-label')).toContain('إجازة لخدمة B\u00a0— الشهادات وحدها: جرد الشهادات')
     expect(await grid.locator('[data-key-mark="service"]').textContent()).toBe('استثناء لخدمة واحدة (إجازة أو مواعيد خاصة)')
     // the center-wide one says nothing of services, and the form is back on the whole center
     expect(await view.locator('tr[data-exception="2026-12-24"] [data-exception-services]').count()).toBe(0)
