@@ -67,6 +67,23 @@ async function pairingCode(center: TestCenter, admin: string, kind: 'kiosk' | 'd
   return res.json().pairingCode
 }
 
+/** The words of the month grid's day names and service chips that a line break cuts in two (in the page). */
+function wordsCutAcrossLines(grid: Element): string[] {
+  const cut: string[] = []
+  for (const el of grid.shadowRoot?.querySelectorAll('.name, .svc') ?? []) {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const word of (node.textContent ?? '').matchAll(/\S+/g)) {
+        const range = document.createRange()
+        range.setStart(node, word.index)
+        range.setEnd(node, word.index + word[0].length)
+        if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) cut.push(word[0])
+      }
+    }
+  }
+  return cut
+}
+
 const card = (page: Page, id: number) => page.locator(`tabour-service-grid button[data-service-id="${id}"]`)
 
 describe('the calendar on the screens', () => {
@@ -357,7 +374,7 @@ describe('the calendar on the screens', () => {
     await add.locator('input[name="from"]').fill('2026-12-27')
     await add.locator('input[name="to"]').fill('2026-12-27')
     await add.locator('input[name="nameAr"]').fill('جرد الشهادات')
-    await add.locator('input[name="nameEn"]').fill('Certificates stocktake')
+    await add.locator('input[name="nameEn"]').fill('Stocktaking of certificates')
     await add.locator('select[name="serviceId"]').selectOption(String(run.b))
     await add.locator('button[data-action="add-exception"]').click()
     const reach = view.locator('tr[data-exception="2026-12-27"] [data-exception-services]')
@@ -395,6 +412,10 @@ describe('the calendar on the screens', () => {
     expect(await view.locator('#day-start-hint').textContent()).toBe('Hour and minute on the 24-hour clock, such as 04:00')
     await page.screenshot({ path: join(SHOTS, 'hours-en-day-start.png'), fullPage: true })
     expect(await grid.locator('td[data-day="2026-12-24"] .n').textContent()).toBe('24')
+    // a name wraps at its spaces: a word wider than its day ends in «…», never cut between letters
+    // («Stocktaki» over «ng» in an 86 px day, walk s51), and the day's title holds the name whole
+    expect(await grid.evaluate(wordsCutAcrossLines)).toEqual([])
+    expect(await grid.locator('td[data-day="2026-12-27"]').getAttribute('title')).toContain('Stocktaking of certificates')
 
     const ics = join(SHOTS, 'holidays.ics')
     writeFileSync(
