@@ -23,6 +23,7 @@ import type { Lang } from '../ui-common/i18n.ts'
 import { deskStyles } from './dashboard-styles.ts'
 import { exceptionName } from './exception-name.ts'
 import { listComma } from '../protocol/messages/list-comma.ts'
+import { SEPARATOR } from '../protocol/messages/separator.ts'
 
 /** Saturday = 0 … Friday = 6. */
 const column = (day: LocalDate) => ['sat', 'sun', 'mon', 'tue', 'wed', 'thu', 'fri'].indexOf(weekdayOf(day))
@@ -81,10 +82,16 @@ export class MonthCalendar extends LitElement {
       .n {
         font-weight: 700;
       }
-      .name {
+      /* A name wraps at its spaces, never inside a word: «Stocktaki» over «ng» read as two words at
+         1366 px (walk s51). A word wider than the cell ends in «…», and the cell's title and
+         accessible name hold it whole. Not hyphens: auto: Chromium fetches its dictionaries
+         online (none on an offline center's PC, none for Arabic), and without one it broke bare. */
+      .name,
+      .svc {
         display: block;
-        overflow-wrap: break-word;
-        hyphens: auto;
+        overflow: hidden;
+        overflow-wrap: normal;
+        text-overflow: ellipsis;
       }
       /* one service's exception: a striped chip on whatever the center's day is, never the center holiday's solid fill */
       .svc,
@@ -93,13 +100,11 @@ export class MonthCalendar extends LitElement {
         border: 1px dashed #5b2d91;
         color: #3d1a66;
       }
-      /* smaller than the center's name: a cell is 70 px wide at 1366 px, and «stocktake» broke into «stocktak» «e» */
+      /* smaller than the center's name: a cell is about 80 px wide at 1366 px */
       .svc {
-        display: block;
         margin-block-start: 0.15rem;
         padding-inline: 0.15rem;
         border-radius: 4px;
-        overflow-wrap: break-word;
         font-size: 0.7rem;
         font-weight: 600;
       }
@@ -234,7 +239,7 @@ export class MonthCalendar extends LitElement {
     return day.services.map((s) => {
       const services = s.serviceIds.map((id) => this.serviceName(id)).join(listComma(lang))
       const words = t('calendar.serviceState', lang, { state: s.state, services })
-      const named = [this.exceptionName(s.exception), this.hoursWords(s.exception, 'service')].filter((x) => x !== '').join(' — ')
+      const named = [this.exceptionName(s.exception), this.hoursWords(s.exception, 'service')].filter((x) => x !== '').join(SEPARATOR)
       return named === '' ? words : `${words}: ${named}`
     })
   }
@@ -247,7 +252,8 @@ export class MonthCalendar extends LitElement {
     const date = new Intl.DateTimeFormat(intlLocale(lang, this.digits), { dateStyle: 'full', timeZone: 'UTC' }).format(utc(day))
     const words = t('calendar.state', lang, { state })
     const services = this.serviceWords(marks)
-    const label = [date, words, name, this.hoursWords(exception), ...services].filter((x) => x !== '').join(' — ')
+    const label = [date, words, name, this.hoursWords(exception), ...services].filter((x) => x !== '').join(SEPARATOR)
+    const shown = name || (state === 'open' ? '' : words)
     return html`<td
       role="gridcell"
       data-day=${day}
@@ -256,12 +262,12 @@ export class MonthCalendar extends LitElement {
       class=${day.slice(0, 7) === this.month ? '' : 'other'}
       tabindex=${day === this.day ? '0' : '-1'}
       aria-label=${label}
-      title=${services.length ? label : nothing}
+      title=${shown !== '' || services.length ? label : nothing}
       aria-selected=${day === this.day ? 'true' : 'false'}
       @click=${() => this.go(day)}
     >
       <span class="n" aria-hidden="true">${formatNumber(Number(day.slice(8)), { digits: digitsFor(lang, this.digits) })}</span>
-      <span class="name" aria-hidden="true">${name || (state === 'open' ? '' : words)}</span>
+      <span class="name" aria-hidden="true">${shown}</span>
       ${marks.services.map(
         (s) =>
           html`<span class="svc" aria-hidden="true" data-service-state=${s.state}>${this.exceptionName(s.exception) || s.serviceIds.map((id) => this.serviceName(id)).join(listComma(lang))}</span>`,

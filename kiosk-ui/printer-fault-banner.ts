@@ -9,6 +9,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import type { PrinterProblem } from '../protocol/printer-problem.ts'
 import { kioskText } from '../protocol/messages/kiosk.ts'
+import { SEPARATOR } from '../protocol/messages/separator.ts'
 import { dirOf, DEFAULT_LANG, LANGS, type Lang } from '../ui-common/i18n.ts'
 import { themeStyles } from '../ui-common/theme.ts'
 import { kioskStyles } from './kiosk-styles.ts'
@@ -54,7 +55,7 @@ export class PrinterFaultBanner extends LitElement {
     return html`<div class="banner" role="alert" data-printer-problem=${this.problem}>
       ${order.map(
         (l) => html`<p lang=${l} dir=${dirOf(l)}>
-          <strong>${kioskText('kiosk.printerDown.title', l)}</strong> — ${kioskText('kiosk.printerDown.body', l)}
+          <strong>${kioskText('kiosk.printerDown.title', l)}</strong>${SEPARATOR}${kioskText('kiosk.printerDown.body', l)}
         </p>`,
       )}
     </div>`

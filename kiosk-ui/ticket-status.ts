@@ -514,7 +514,7 @@ export class TicketStatus extends LitElement {
           ? `${SEPARATOR}${statusText('status.turnNear', lang)}`
           : ''
     document.title = ticket
-      ? `${ticket.label}${turn} — ${statusText('app.ticketStatus', lang)}`
+      ? `${ticket.label}${turn}${SEPARATOR}${statusText('app.ticketStatus', lang)}`
       : `${statusText('app.ticketStatus', lang)}${SEPARATOR}${statusText('product.name', lang)}`
   }
 }

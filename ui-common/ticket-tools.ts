@@ -204,7 +204,7 @@ export class TicketTools extends LitElement {
           ${this.printers.map(
             (p) =>
               html`<option value=${p.deviceId} ?selected=${p.deviceId === this.printerId} data-health=${p.health}>
-                ${p.deviceId === m.kioskId ? t('tools.ownKiosk', l, { name: isolate(p.name) }) : isolate(p.name)} — ${t(`tools.health.${p.health}`, l)}
+                ${p.deviceId === m.kioskId ? t('tools.ownKiosk', l, { name: isolate(p.name) }) : isolate(p.name)}${SEPARATOR}${t(`tools.health.${p.health}`, l)}
               </option>`,
           )}
         </select>

@@ -134,7 +134,7 @@ export class WalkInTicket extends LitElement {
         <select data-select="walk-in-printer" @change=${(e: Event) => (this.printerId = Number((e.target as HTMLSelectElement).value))}>
           ${this.printers.map(
             (p) =>
-              html`<option value=${p.deviceId} ?selected=${p.deviceId === this.printerId}>${p.name} — ${t(`tools.health.${p.health}`, l)}</option>`,
+              html`<option value=${p.deviceId} ?selected=${p.deviceId === this.printerId}>${p.name}${SEPARATOR}${t(`tools.health.${p.health}`, l)}</option>`,
           )}
         </select>
       </label>

@@ -1,7 +1,10 @@
 /**
  * `<tabour-appointment-day-form>` (managers and admins): one day of one service — stop bookings
  * on it, or add places to each of its slots (PUT /appointments/days/:id/:day). Bookings already
- * made stay. A refusal is shown next to its field like the configuration forms.
+ * made stay. A refusal is shown next to its field like the configuration forms. Under a service's
+ * appointment settings it changes that service's days (`serviceId`), named in its heading, with
+ * no service choice of its own: two choices one above the other showed two services, and the
+ * day's change went to the lower one (walk s51). Alone (the live view), it picks the service.
  */
 import { html, type PropertyValues, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
@@ -16,6 +19,8 @@ import { nameIn } from '../../protocol/name-in-language.ts'
 export class AppointmentDayForm extends ConfigForm {
   /** The center's time zone when the page already has it (the live screen); else read from the settings. */
   @property() timeZone = ''
+  /** The service whose days the form changes, chosen by the form around it; 0: the form has its own choice. */
+  @property({ type: Number }) serviceId = 0
   @state() private services: ServiceWithQueue[] = []
   /** The service and day whose stored values the form shows (`id|YYYY-MM-DD`). */
   private shown = ''
@@ -36,7 +41,7 @@ export class AppointmentDayForm extends ConfigForm {
     ])
     this.services = services
     this.load({
-      serviceId: str(services[0]?.id),
+      serviceId: str(this.serviceId || services[0]?.id),
       day: dayIn(this.api.now(), timeZone),
       blocked: false,
       extraPerSlot: '0',
@@ -44,6 +49,15 @@ export class AppointmentDayForm extends ConfigForm {
   }
 
   /** A service or day picked: show what is set for it (GET), so the manager sees the day before changing it. */
+  /**
+   * The settings form above picked another service: this one follows, its day read again for that
+   * service (updated), and a notice of the last one's save goes (it was another service's day).
+   */
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed)
+    if (changed.has('serviceId') && this.loaded && this.serviceId) this.load({ ...this.values, serviceId: String(this.serviceId) })
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed)
     if (!this.loaded) return
@@ -66,13 +80,18 @@ export class AppointmentDayForm extends ConfigForm {
   }
 
   protected fields(): FieldSpec[] {
+    const pick: FieldSpec[] = this.serviceId
+      ? []
+      : [
+          {
+            name: 'serviceId',
+            label: this.t('apptConfig.service'),
+            kind: 'select',
+            options: this.services.map((s) => ({ value: String(s.id), label: nameIn(s, this.lang) })),
+          },
+        ]
     return [
-      {
-        name: 'serviceId',
-        label: this.t('apptConfig.service'),
-        kind: 'select',
-        options: this.services.map((s) => ({ value: String(s.id), label: nameIn(s, this.lang) })),
-      },
+      ...pick,
       { name: 'day', label: this.t('apptDay.day'), kind: 'date', ltr: true },
       { name: 'blocked', label: this.t('apptDay.blocked'), kind: 'check' },
       { name: 'extraPerSlot', label: this.t('apptDay.extra'), kind: 'number', min: 0, max: 100 },
@@ -82,10 +101,16 @@ export class AppointmentDayForm extends ConfigForm {
   override render(): TemplateResult {
     if (!this.loaded) return this.loading()
     return html`<form class="card" data-form="appointment-day" aria-labelledby="day-title" novalidate @submit=${this.onSubmit}>
-      <h2 id="day-title">${this.t('apptDay.title')}</h2>
+      <h2 id="day-title">${this.heading()}</h2>
       <p class="muted">${this.t('apptDay.intro')}</p>
       ${this.fields().map((f) => this.field(f))} ${this.footer()}
     </form>`
+  }
+
+  /** "Change one day", or, under a service's settings, "Change one day of Passports": the service its days are. */
+  private heading(): string {
+    const service = this.serviceId ? this.services.find((s) => s.id === this.serviceId) : undefined
+    return service ? this.t('apptDay.titleFor', { service: nameIn(service, this.lang) }) : this.t('apptDay.title')
   }
 
   private readonly onSubmit = async (e: Event) => {

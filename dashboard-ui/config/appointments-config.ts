@@ -2,7 +2,7 @@
  * `<tabour-appointments-config>` (admins): a service's appointment settings as a form of real
  * fields (enabled, slot length, walk-in share in percent, service time, check-in window,
  * release, days ahead, the hoarding limits), written whole with PUT /appointments/settings/:id;
- * then the day editor. A refusal is shown next to its field like the other configuration forms.
+ * then the day editor for the same service. A refusal is shown next to its field like the other configuration forms.
  * A service that takes bookings but whose slots hold no place (no active counter serves it) says
  * so above the form: otherwise the manager turns bookings on and the booking page stays empty.
  * So does a slot length longer than every open stretch of the days open to booking (slot-fit.ts),
@@ -193,7 +193,7 @@ export class AppointmentsConfig extends ConfigForm {
         ${this.slotTooLong()}
         ${this.fields().map((f) => this.field(f))} ${this.footer()}
       </form>
-      ${this.serviceId ? html`<tabour-appointment-day-form .api=${this.api} .lang=${this.lang} .digits=${this.digits}></tabour-appointment-day-form>` : nothing}`
+      ${this.serviceId ? html`<tabour-appointment-day-form .api=${this.api} .lang=${this.lang} .digits=${this.digits} .serviceId=${this.serviceId}></tabour-appointment-day-form>` : nothing}`
   }
 
   /** Picking another service loads its settings (what was typed for the last one is dropped). */

@@ -10,8 +10,9 @@ import type { NationalService } from '../../protocol/national-catalogue.ts'
 import { configText } from '../../protocol/messages/config-forms.ts'
 import type { FieldSpec } from './config-form.ts'
 import { nameIn } from '../../protocol/name-in-language.ts'
+import { SEPARATOR } from '../../protocol/messages/separator.ts'
 
-const labelOf = (s: NationalService, lang: Lang) => `${s.code} — ${nameIn(s, lang)}`
+const labelOf = (s: NationalService, lang: Lang) => `${s.code}${SEPARATOR}${nameIn(s, lang)}`
 
 /** The editable field: none, or one of the catalogue's codes (a code the catalogue no longer holds stays listed as itself). */
 export function nationalCodeSpec(catalogue: readonly NationalService[], current: string, lang: Lang): FieldSpec {

@@ -18,6 +18,7 @@ import { hoursEditorText } from '../../protocol/messages/hours-editor.ts'
 import type { BundleSummary, CenterBundleRow, ConfigBundleContents } from '../../protocol/config-bundle.ts'
 import type { NationalService } from '../../protocol/national-catalogue.ts'
 import { bundleText, type BundleMessageKey } from '../../protocol/messages/hub-bundles.ts'
+import { SEPARATOR } from '../../protocol/messages/separator.ts'
 import { hubStyles } from './hub-styles.ts'
 import {
   type BundleFormState,
@@ -267,7 +268,7 @@ export class HubBundleForm extends LitElement {
           </select></label>
           <label>${this.t('localCode')}<input name=${`mapping/${i}/local`} dir="ltr" size="4" .value=${r.local} @input=${(e: Event) => edit(i, { local: this.value(e) })} /></label>
           <label>${this.t('nationalService')}<select name=${`mapping/${i}/code`} @change=${(e: Event) => edit(i, { code: this.value(e) })}>
-            ${this.catalogue.map((s) => html`<option value=${s.code} ?selected=${s.code === r.code}>${s.code} — ${name(s)}</option>`)}
+            ${this.catalogue.map((s) => html`<option value=${s.code} ?selected=${s.code === r.code}>${s.code}${SEPARATOR}${name(s)}</option>`)}
           </select></label>
           <button type="button" aria-label=${this.t('remove', { what: this.t('row', { n: i + 1 }) })} @click=${() => this.set({ mapping: rows.filter((__, n) => n !== i) })}>✕</button>
         </div>`,

@@ -19,8 +19,8 @@ export const APPOINTMENT_MESSAGES = {
   'book.day': { ar: 'اليوم', en: 'Day' },
   /** A day of the day list the service takes no booking on ({reason} closed, blocked, brief or past, GET /appointments/services `shutDays`): marked, not offered. */
   'book.dayShut': {
-    ar: '{day} — {reason, select, blocked {لا حجز} past {انتهت المواعيد} brief {لا مواعيد} other {مغلق}}',
-    en: '{day} — {reason, select, blocked {no bookings} past {no time left} brief {no appointments} other {closed}}',
+    ar: '{day}\u00a0— {reason, select, blocked {لا حجز} past {انتهت المواعيد} brief {لا مواعيد} other {مغلق}}',
+    en: '{day}\u00a0— {reason, select, blocked {no bookings} past {no time left} brief {no appointments} other {closed}}',
   },
   'book.time': { ar: 'الوقت', en: 'Time' },
   'book.free': {

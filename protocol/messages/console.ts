@@ -38,7 +38,7 @@ export const CONSOLE_MESSAGES = {
   'ticket.pauseReason': { ar: 'السبب: {reason}', en: 'Reason: {reason}' },
   // {time}: the wall-clock time in the center's zone; {n}: whole minutes since; both already in the screen's digits
   'ticket.pausedSince': { ar: 'متوقف مؤقتًا منذ {time} ({n} د)', en: 'Paused since {time} ({n} min)' },
-  'ticket.status.called': { ar: 'تم الاستدعاء — في انتظار حضور المواطن', en: 'Called — waiting for the citizen' },
+  'ticket.status.called': { ar: 'تم الاستدعاء\u00a0— في انتظار حضور المواطن', en: 'Called\u00a0— waiting for the citizen' },
   'ticket.status.serving': { ar: 'جارٍ تقديم الخدمة', en: 'Being served' },
   // issue → call, which is the wait only for a ticket that never rejoined a line: after a transfer or a
   // reinstatement it also holds the first service; the words say what the figure is

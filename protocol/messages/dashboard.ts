@@ -190,8 +190,8 @@ export const DASHBOARD_MESSAGES = {
     en: '{minutes, plural, one {Not seen for over # minute} other {Not seen for over # minutes}}',
   },
   'health.soundBlocked': {
-    ar: 'الصوت محجوب من المتصفح — شغّل الشاشة بخيار التشغيل التلقائي للصوت',
-    en: 'Sound blocked by the browser — start the display with the autoplay flag',
+    ar: 'الصوت محجوب من المتصفح\u00a0— شغّل الشاشة بخيار التشغيل التلقائي للصوت',
+    en: 'Sound blocked by the browser\u00a0— start the display with the autoplay flag',
   },
   'health.unpaired': { ar: 'لم يُربط بعد', en: 'Not paired' },
   /** An LED board or keypad whose serial line the server has no report of yet (no path set): these never pair. */

@@ -31,8 +31,8 @@ export const DISPLAY_MESSAGES = {
   'display.nextToAnnounce': { ar: 'التالي في النداء', en: 'Next to be announced' },
   // for staff only: the aria-label and tooltip of a small mark in a corner, never written on the board
   'display.soundBlocked': {
-    ar: 'الصوت محجوب من المتصفح — شغّل الشاشة بخيار التشغيل التلقائي للصوت',
-    en: 'Sound blocked by the browser — start the display with the autoplay flag',
+    ar: 'الصوت محجوب من المتصفح\u00a0— شغّل الشاشة بخيار التشغيل التلقائي للصوت',
+    en: 'Sound blocked by the browser\u00a0— start the display with the autoplay flag',
   },
   'display.hijri': { ar: 'هجري', en: 'Hijri' },
   'display.news': { ar: 'أخبار', en: 'News' },

@@ -16,11 +16,11 @@ export const HOURS_MESSAGES = {
     en: 'Opens {weekday, select, 1 {Monday} 2 {Tuesday} 3 {Wednesday} 4 {Thursday} 5 {Friday} 6 {Saturday} other {Sunday}} at {time}',
   },
   'hours.opensDate': { ar: 'يفتح يوم {date} الساعة {time}', en: 'Opens on {date} at {time}' },
-  'hours.closedOpens': { ar: 'مغلق — {opens}', en: 'Closed — {opens}' },
+  'hours.closedOpens': { ar: 'مغلق\u00a0— {opens}', en: 'Closed\u00a0— {opens}' },
   /** The board after closing while the line is served out (calendar atClosing serve-until-empty): nobody who holds a ticket should leave. */
   'hours.closedServingOn': {
-    ar: 'لا تُصدر تذاكر جديدة — ستُخدم التذاكر المأخوذة قبل الإغلاق',
-    en: 'Closed to new tickets — tickets already taken will be served',
+    ar: 'لا تُصدر تذاكر جديدة\u00a0— ستُخدم التذاكر المأخوذة قبل الإغلاق',
+    en: 'Closed to new tickets\u00a0— tickets already taken will be served',
   },
   /** The status page of a ticket still waiting after closing, the line served out: it will be called. */
   // the ticket's service's hours decide (server/public-ticket.ts closingOf): the service, not "the center",

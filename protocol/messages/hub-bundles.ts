@@ -92,21 +92,21 @@ export const HUB_BUNDLE_MESSAGES = {
   replacesTitle: { ar: 'ما تستبدله هذه الحزمة في مراكزها', en: 'What this bundle replaces at its centers' },
   replacesCategories: { ar: 'فئات الأولوية: {list}', en: 'Priority categories: {list}' },
   replacesCategoriesNone: {
-    ar: 'فئات الأولوية: لا شيء — ستُحذف فئات المراكز الخاصة بها',
-    en: "Priority categories: none — the centers' own categories will be removed",
+    ar: 'فئات الأولوية: لا شيء\u00a0— ستُحذف فئات المراكز الخاصة بها',
+    en: "Priority categories: none\u00a0— the centers' own categories will be removed",
   },
   replacesOutcomes: {
-    ar: 'نتائج إنهاء الخدمة: {list} — تحل محل نتائج المراكز الخاصة بها',
-    en: "Finish outcomes: {list} — they replace the centers' own",
+    ar: 'نتائج إنهاء الخدمة: {list}\u00a0— تحل محل نتائج المراكز الخاصة بها',
+    en: "Finish outcomes: {list}\u00a0— they replace the centers' own",
   },
   replacesNews: { ar: 'شريط الأخبار: {text}', en: 'News line: {text}' },
   replacesNewsNone: {
-    ar: 'شريط الأخبار: لا شيء — سيُمسح شريط الأخبار من شاشات المراكز',
-    en: "News line: none — the centers' displays will show no news line",
+    ar: 'شريط الأخبار: لا شيء\u00a0— سيُمسح شريط الأخبار من شاشات المراكز',
+    en: "News line: none\u00a0— the centers' displays will show no news line",
   },
   replacesOutcomesDropped: {
-    ar: 'نتائج إنهاء الخدمة: {list} — ستُحذف من المراكز: {dropped}',
-    en: 'Finish outcomes: {list} — removed from the centers: {dropped}',
+    ar: 'نتائج إنهاء الخدمة: {list}\u00a0— ستُحذف من المراكز: {dropped}',
+    en: 'Finish outcomes: {list}\u00a0— removed from the centers: {dropped}',
   },
   confirmEmpty: {
     ar: 'تحذف هذه الحزمة من كل مركز تصله ما نُبّه إليه أعلاه. هل تنشرها رغم ذلك؟',

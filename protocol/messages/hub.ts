@@ -8,10 +8,10 @@ import { UNKNOWN_GOVERNORATE_NAMES } from '../governorates.ts'
 export const HUB_MESSAGES = {
   title: { ar: 'لوحة المتابعة القومية لمراكز خدمة المواطنين', en: 'National dashboard of citizen-service centers' },
   /** The title of a governorate analyst's page: his figures are that governorate's, not the nation's. */
-  scopedTitle: { ar: '{governorate} — لوحة المتابعة', en: '{governorate} — dashboard' },
+  scopedTitle: { ar: '{governorate}\u00a0— لوحة المتابعة', en: '{governorate}\u00a0— dashboard' },
   /** The browser tab's title (national, and a governorate analyst's). */
   documentTitle: { ar: 'لوحة المتابعة القومية · طابور', en: 'National dashboard · Tabour' },
-  scopedDocumentTitle: { ar: '{governorate} — لوحة المتابعة · طابور', en: '{governorate} — dashboard · Tabour' },
+  scopedDocumentTitle: { ar: '{governorate}\u00a0— لوحة المتابعة · طابور', en: '{governorate}\u00a0— dashboard · Tabour' },
   from: { ar: 'من', en: 'From' },
   to: { ar: 'إلى', en: 'To' },
   today: { ar: 'اليوم', en: 'Today' },

@@ -45,8 +45,8 @@ export const MESSAGES_CONFIG_MESSAGES = {
   'tpl.insert': { ar: 'إدراج متغيّر:', en: 'Insert a placeholder:' },
   'tpl.preview': { ar: 'كما سيقرؤها المواطن (بقيم للتجربة)', en: 'As a citizen would read it (sample values)' },
   'tpl.counter': {
-    ar: '{encoding} — {segments, plural, =0 {لا رسائل} one {رسالة واحدة} two {رسالتان} few {# رسائل} many {# رسالة} other {# رسالة}} — {units, number} حرفًا — المتبقي في هذه الرسالة {left, number}',
-    en: '{encoding} — {segments, plural, =0 {no SMS} one {# SMS} other {# SMS parts}} — {units, number} characters — {left, number} left in this part',
+    ar: '{encoding}\u00a0— {segments, plural, =0 {لا رسائل} one {رسالة واحدة} two {رسالتان} few {# رسائل} many {# رسالة} other {# رسالة}}\u00a0— {units, number} حرفًا\u00a0— المتبقي في هذه الرسالة {left, number}',
+    en: '{encoding}\u00a0— {segments, plural, =0 {no SMS} one {# SMS} other {# SMS parts}}\u00a0— {units, number} characters\u00a0— {left, number} left in this part',
   },
   'tpl.encoding.gsm7': { ar: 'GSM-7 (حروف لاتينية)', en: 'GSM-7 (Latin letters)' },
   'tpl.encoding.ucs2': { ar: 'UCS-2 (يشمل العربية)', en: 'UCS-2 (Arabic and other scripts)' },

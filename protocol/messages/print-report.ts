@@ -18,7 +18,7 @@ export const PRINT_REPORT_MESSAGES = {
   },
   'print.dailyTitle': { ar: 'التقرير اليومي لحركة التذاكر', en: 'Daily ticket report' },
   'print.shiftTitle': { ar: 'تقرير وردية: {name}', en: 'Shift report: {name}' },
-  'print.dayLine': { ar: '{day} — بتوقيت المركز ({zone})', en: '{day} — center time ({zone})' },
+  'print.dayLine': { ar: '{day}\u00a0— بتوقيت المركز ({zone})', en: '{day}\u00a0— center time ({zone})' },
   'print.prepared': { ar: 'أُعدّ في {at}', en: 'Prepared at {at}' },
   'print.figures': { ar: 'أرقام اليوم', en: 'Figures of the day' },
   // the bars count every finish, a referral too: "finished", as the legend under the title says

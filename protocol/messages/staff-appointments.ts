@@ -62,7 +62,7 @@ export const STAFF_APPOINTMENT_MESSAGES = {
   'today.waiting': { ar: 'لم يصل بعد', en: 'Not arrived' },
   'today.arrived': { ar: 'وصل: التذكرة {label}', en: 'Arrived: ticket {label}' },
   'today.byStaff': { ar: 'حجزه الموظفون', en: 'Booked by staff' },
-  'origin.appointment': { ar: 'موعد محجوز — {time}', en: 'Appointment — {time}' },
+  'origin.appointment': { ar: 'موعد محجوز\u00a0— {time}', en: 'Appointment\u00a0— {time}' },
   'origin.appointmentNoTime': { ar: 'موعد محجوز', en: 'Appointment' },
   'origin.remote': { ar: 'انضم من الهاتف', en: 'Joined from a phone' },
   'apptConfig.nav': { ar: 'المواعيد', en: 'Appointments' },
@@ -108,6 +108,8 @@ export const STAFF_APPOINTMENT_MESSAGES = {
     en: 'Nothing can be booked: a slot takes {slot, plural, one {# minute} other {# minutes}}, and on the days open to booking the service is open for {longest, plural, one {# minute} other {# minutes}} at a stretch at most. Shorten the slot, or lengthen the service’s hours under “Opening hours”.',
   },
   'apptDay.title': { ar: 'تعديل يوم', en: 'Change one day' },
+  // under a service's appointment settings: the service whose day the form changes (it has no choice of its own there)
+  'apptDay.titleFor': { ar: 'تعديل يوم لخدمة {service}', en: 'Change one day of {service}' },
   'apptDay.intro': {
     ar: 'أوقف الحجز في يوم، أو أضف أماكن لكل موعد فيه. الحجوزات القائمة تبقى.',
     en: 'Stop bookings on a day, or add places to each of its slots. Bookings already made stay.',

@@ -106,7 +106,7 @@ export const TICKET_TOOLS_MESSAGES = {
     en: 'This counter has no printer: show the ticket to the citizen to photograph its code, or print it elsewhere.',
   },
   'walkIn.printedAt': { ar: 'طُبعت التذكرة {label} على طابعة الشباك.', en: 'Ticket {label} printed on the counter’s printer.' },
-  'walkIn.category': { ar: 'أولوية — {name}', en: 'Priority — {name}' },
+  'walkIn.category': { ar: 'أولوية\u00a0— {name}', en: 'Priority\u00a0— {name}' },
   'walkIn.scan': { ar: 'امسح الرمز لمتابعة دورك', en: 'Scan to follow your turn' },
   'walkIn.close': { ar: 'تم', en: 'Done' },
 } as const satisfies Catalogue

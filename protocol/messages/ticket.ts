@@ -39,9 +39,9 @@ export const TICKET_MESSAGES = {
   'ticket.waitUnknown': { ar: 'غير معروف، لا يوجد شباك يعمل الآن', en: 'unknown, no counter is serving now' },
   'ticket.waitLine': { ar: 'الانتظار المتوقع: {wait}', en: 'Estimated wait: {wait}' },
   'ticket.scanToFollow': { ar: 'امسح الرمز لمتابعة دورك', en: 'Scan to follow your turn' },
-  'ticket.priority': { ar: 'أولوية — {category}', en: 'Priority — {category}' },
+  'ticket.priority': { ar: 'أولوية\u00a0— {category}', en: 'Priority\u00a0— {category}' },
   // a checked-in booking's ticket (docs/appointments.md): its slot, on the kiosk's screen and on the paper
-  'ticket.appointment': { ar: 'موعد محجوز {time} — تم تسجيل الوصول', en: 'Appointment {time} — checked in' },
+  'ticket.appointment': { ar: 'موعد محجوز {time}\u00a0— تم تسجيل الوصول', en: 'Appointment {time}\u00a0— checked in' },
   // what to bring (issue 21): the heading over the service's documents, on paper and on screen
   'ticket.bringTitle': { ar: 'المستندات المطلوبة', en: 'Documents to bring' },
 } as const satisfies Catalogue

@@ -72,13 +72,13 @@ describe('tickets waiting with nobody to call them', () => {
     })
     if (line?.kind !== 'service') throw new Error('a service line')
     expect(unservedServiceText(line, 'en', 'western')).toBe(
-      '2 tickets wait: counters 3 — Window 3, 5 — Window 5 serve it, but their clerks are away (not connected)',
+      '2 tickets wait: counters 3\u00a0— Window 3, 5\u00a0— Window 5 serve it, but their clerks are away (not connected)',
     )
     const one = { ...line, waiting: 1, away: [{ number: 3, name: 'شباك ٣ · Window 3' }] }
     expect(unservedServiceText(one, 'en', 'western')).toBe(
-      '1 ticket waits: counter 3 — Window 3 serves it, but its clerk is away (not connected)',
+      '1 ticket waits: counter 3\u00a0— Window 3 serves it, but its clerk is away (not connected)',
     )
-    expect(unservedServiceText(one, 'ar', 'arabic-indic')).toBe('تذكرة واحدة تنتظر: يقدّمها الشباك ٣ — شباك ٣ لكن موظفه غير متصل')
+    expect(unservedServiceText(one, 'ar', 'arabic-indic')).toBe('تذكرة واحدة تنتظر: يقدّمها الشباك ٣\u00a0— شباك ٣ لكن موظفه غير متصل')
     // none away: no counter serving it is open
     expect(unservedServiceText({ ...line, away: [] }, 'ar', 'western')).toBe('تذكرتان تنتظران: لا يقدّم هذه الخدمة أي شباك الآن')
   })

@@ -56,7 +56,7 @@ describe('bookings, holidays and closing, as the pages say them', () => {
     const shut = dayList.locator(`option[value="${today}"]`)
     expect(await shut.getAttribute('data-shut')).toBe('closed')
     expect(await shut.isDisabled()).toBe(true)
-    expect(await shut.textContent()).toMatch(/ — مغلق$/)
+    expect(await shut.textContent()).toMatch(/\u00a0— مغلق$/)
     expect(await seriousAxeViolations(page)).toEqual([])
     await shot(page, 'defaults-slots-ar')
 
@@ -86,6 +86,19 @@ describe('bookings, holidays and closing, as the pages say them', () => {
     )
     expect(await seriousAxeViolations(dash)).toEqual([])
     await shot(dash, 'no-capacity-dashboard-en')
+    // the day form below changes that service's days, named in its heading, with no service choice
+    // of its own: it kept its own on the first service, and a day stopped there went to that one (walk s51)
+    const dayForm = dash.locator('tabour-appointment-day-form form')
+    await dayForm.locator('#day-title', { hasText: 'Change one day of Notary' }).waitFor()
+    expect(await dayForm.locator('select').count()).toBe(0)
+    const stopped = addDays(today, 3)
+    await dayForm.locator('input[name="day"]').fill(stopped)
+    await dayForm.locator('input[name="blocked"]').check()
+    await dayForm.locator('button[data-action="save"]').click()
+    await dayForm.locator('[data-notice]').waitFor()
+    const dayOf = async (id: number) => (await center.request('GET', `/api/v1/appointments/days/${id}/${stopped}`, { token: admin })).json()
+    expect(await dayOf(alone.id)).toMatchObject({ blocked: true })
+    expect(await dayOf(served.id)).toMatchObject({ blocked: false })
 
     // a slot longer than the service's every opening (protocol/slot-fit.ts): its hours cut to 09:00–11:00
     // for the days open to booking, 150 minutes typed; the form reads the hours when it opens
@@ -126,7 +139,7 @@ describe('bookings, holidays and closing, as the pages say them', () => {
     const deskDays = dash.locator('tabour-staff-booking-card select[name="day"]')
     const deskShut = deskDays.locator(`option[value="${today}"][data-shut="closed"]`)
     await deskShut.waitFor({ state: 'attached' })
-    expect(await deskShut.textContent()).toMatch(/ — closed$/)
+    expect(await deskShut.textContent()).toMatch(/\u00a0— closed$/)
     expect(await deskDays.inputValue()).toBe(tomorrow)
     await shot(dash, 'desk-day-closed-en')
   })
@@ -233,7 +246,7 @@ describe('bookings, holidays and closing, as the pages say them', () => {
     await late.waitFor()
     expect(await late.textContent()).toBe('You may not be served before closing at 3:00\u00a0PM')
     expect(await page.locator(`tabour-join-page [data-service="${b.id}"] .off`).textContent()).toBe(
-      'You would not be served before closing at 3:00\u00a0PM — Opens tomorrow at 8:00\u00a0AM',
+      'You would not be served before closing at 3:00\u00a0PM\u00a0— Opens tomorrow at 8:00\u00a0AM',
     )
     expect(await seriousAxeViolations(page)).toEqual([])
     await shot(page, 'join-wait-past-close-en')

@@ -183,11 +183,11 @@ describe('the booking page names the center and what to bring, in the center dig
     const mark = page.locator('tabour-ticket-status [data-appointment]')
     await page.goto(`${url}/t/${ticketId}`)
     await mark.waitFor()
-    expect(await mark.textContent()).toContain('موعد محجوز ١٠:٠٠\u00a0ص — تم تسجيل الوصول')
+    expect(await mark.textContent()).toContain('موعد محجوز ١٠:٠٠\u00a0ص\u00a0— تم تسجيل الوصول')
     await shot(page, 'status-appointment-ar')
     await page.goto(`${url}/t/${ticketId}?lang=en`)
     await mark.waitFor()
-    expect(await mark.textContent()).toContain('Appointment 10:00\u00a0AM — checked in')
+    expect(await mark.textContent()).toContain('Appointment 10:00\u00a0AM\u00a0— checked in')
 
     // a booking moved after its link was sent: the link's page says from when to when, in both languages
     const moving = await center.request('POST', '/api/v1/appointments', {

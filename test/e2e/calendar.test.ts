@@ -67,6 +67,23 @@ async function pairingCode(center: TestCenter, admin: string, kind: 'kiosk' | 'd
   return res.json().pairingCode
 }
 
+/** The words of the month grid's day names and service chips that a line break cuts in two (in the page). */
+function wordsCutAcrossLines(grid: Element): string[] {
+  const cut: string[] = []
+  for (const el of grid.shadowRoot?.querySelectorAll('.name, .svc') ?? []) {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const word of (node.textContent ?? '').matchAll(/\S+/g)) {
+        const range = document.createRange()
+        range.setStart(node, word.index)
+        range.setEnd(node, word.index + word[0].length)
+        if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) cut.push(word[0])
+      }
+    }
+  }
+  return cut
+}
+
 const card = (page: Page, id: number) => page.locator(`tabour-service-grid button[data-service-id="${id}"]`)
 
 describe('the calendar on the screens', () => {
@@ -133,8 +150,8 @@ describe('the calendar on the screens', () => {
     expect(call.json().ticket.label).toBe(ticket.label)
     const band = page.locator('tabour-hours-banner [data-hours="closed"]')
     await band.waitFor({ timeout: 15_000 })
-    expect(await band.locator('[lang="ar"]').textContent()).toBe('مغلق — يفتح يوم الأحد الساعة 8:00\u00a0ص')
-    expect(await band.locator('[lang="en"]').textContent()).toBe('Closed — Opens Sunday at 8:00\u00a0AM')
+    expect(await band.locator('[lang="ar"]').textContent()).toBe('مغلق\u00a0— يفتح يوم الأحد الساعة 8:00\u00a0ص')
+    expect(await band.locator('[lang="en"]').textContent()).toBe('Closed\u00a0— Opens Sunday at 8:00\u00a0AM')
     expect(await seriousAxeViolations(page)).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'display-closed.png') })
   })
@@ -357,12 +374,12 @@ describe('the calendar on the screens', () => {
     await add.locator('input[name="from"]').fill('2026-12-27')
     await add.locator('input[name="to"]').fill('2026-12-27')
     await add.locator('input[name="nameAr"]').fill('جرد الشهادات')
-    await add.locator('input[name="nameEn"]').fill('Certificates stocktake')
+    await add.locator('input[name="nameEn"]').fill('Stocktaking of certificates')
     await add.locator('select[name="serviceId"]').selectOption(String(run.b))
     await add.locator('button[data-action="add-exception"]').click()
     const reach = view.locator('tr[data-exception="2026-12-27"] [data-exception-services]')
     await reach.waitFor()
-    expect(await reach.textContent()).toBe('لخدمة B — الشهادات وحدها')
+    expect(await reach.textContent()).toBe('لخدمة B\u00a0— الشهادات وحدها')
     expect((await run.center.request('GET', '/api/v1/calendar', { token: run.admin })).json().exceptions[1]).toMatchObject({
       from: '2026-12-27',
       serviceIds: [run.b],
@@ -372,7 +389,7 @@ describe('the calendar on the screens', () => {
     await stocktake.waitFor()
     expect(await stocktake.getAttribute('data-state')).toBe('open')
     expect(await stocktake.locator('.svc').textContent()).toBe('جرد الشهادات')
-    expect(await stocktake.getAttribute('aria-label')).toContain('إجازة لخدمة B — الشهادات وحدها: جرد الشهادات')
+    expect(await stocktake.getAttribute('aria-label')).toContain('إجازة لخدمة B\u00a0— الشهادات وحدها: جرد الشهادات')
     expect(await grid.locator('[data-key-mark="service"]').textContent()).toBe('استثناء لخدمة واحدة (إجازة أو مواعيد خاصة)')
     // the center-wide one says nothing of services, and the form is back on the whole center
     expect(await view.locator('tr[data-exception="2026-12-24"] [data-exception-services]').count()).toBe(0)
@@ -395,6 +412,10 @@ describe('the calendar on the screens', () => {
     expect(await view.locator('#day-start-hint').textContent()).toBe('Hour and minute on the 24-hour clock, such as 04:00')
     await page.screenshot({ path: join(SHOTS, 'hours-en-day-start.png'), fullPage: true })
     expect(await grid.locator('td[data-day="2026-12-24"] .n').textContent()).toBe('24')
+    // a name wraps at its spaces: a word wider than its day ends in «…», never cut between letters
+    // («Stocktaki» over «ng» in an 86 px day, walk s51), and the day's title holds the name whole
+    expect(await grid.evaluate(wordsCutAcrossLines)).toEqual([])
+    expect(await grid.locator('td[data-day="2026-12-27"]').getAttribute('title')).toContain('Stocktaking of certificates')
 
     const ics = join(SHOTS, 'holidays.ics')
     writeFileSync(

@@ -72,11 +72,11 @@ describe('the hub page: configuration bundles', () => {
 
     // --- no bundle yet: the form starts blank, and says that publishing it as it is removes the centers' own categories
     expect(await form.locator('[data-replaces="priorityCategories"]').textContent()).toBe(
-      'فئات الأولوية: لا شيء — ستُحذف فئات المراكز الخاصة بها',
+      'فئات الأولوية: لا شيء\u00a0— ستُحذف فئات المراكز الخاصة بها',
     )
     // its finish outcomes start as a center's defaults (a bundle replaces them whole)
     expect(await form.locator('[data-replaces="finishOutcomes"]').textContent()).toBe(
-      'نتائج إنهاء الخدمة: تمت الخدمة، أُحيل إلى جهة أخرى، أوراق غير مكتملة، أخرى — تحل محل نتائج المراكز الخاصة بها',
+      'نتائج إنهاء الخدمة: تمت الخدمة، أُحيل إلى جهة أخرى، أوراق غير مكتملة، أخرى\u00a0— تحل محل نتائج المراكز الخاصة بها',
     )
     // the target starts on a governorate with an active center; Alexandria (its only center deactivated) says so
     expect(await form.locator('select[name="governorate"]').inputValue()).toBe('EG-C')
@@ -122,7 +122,7 @@ describe('the hub page: configuration bundles', () => {
     // dropping one of the centers' outcomes is called out and asks to confirm, as an emptied list does
     await form.locator('[data-part="finishOutcomes"] [data-row="3"] button').click()
     expect(await form.locator('[data-replaces="finishOutcomes"]').textContent()).toBe(
-      'نتائج إنهاء الخدمة: تمت الخدمة، أُحيل إلى جهة أخرى، أوراق غير مكتملة — ستُحذف من المراكز: أخرى',
+      'نتائج إنهاء الخدمة: تمت الخدمة، أُحيل إلى جهة أخرى، أوراق غير مكتملة\u00a0— ستُحذف من المراكز: أخرى',
     )
     await form.locator('button[data-action="publish-new"]').click()
     await form.locator('[data-confirm-empty]').waitFor()
@@ -326,7 +326,7 @@ describe('the hub page: configuration bundles', () => {
     const locked = dash.locator('tabour-config-view form[data-form="services"] [data-field="nationalCode"][data-locked]')
     await locked.waitFor()
     expect(await locked.locator('input').getAttribute('readonly')).not.toBeNull()
-    expect(await locked.locator('input').inputValue()).toBe('PASSPORT — جوازات السفر')
+    expect(await locked.locator('input').inputValue()).toBe('PASSPORT\u00a0— جوازات السفر')
     expect(await locked.locator('[data-hub-managed]').textContent()).toBe(
       'تحدد الجهة المركزية هذا الربط من خلال حزمة الإعدادات، ولا يمكن تغييره هنا.',
     )

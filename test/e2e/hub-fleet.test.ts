@@ -254,13 +254,13 @@ describe('the hub page: by service and the fleet', () => {
     await expect.poll(() => nasrRow.getAttribute('data-state')).toBe('offline')
     const incomplete = (await nasrRow.locator('[data-incomplete]').textContent()) ?? ''
     expect(incomplete.startsWith('أرقام اليوم قد تكون ناقصة: آخر أرقام وصلت منه ')).toBe(true)
-    expect(incomplete.endsWith(' — في آخر نبضة منه ٤ دفعات لم تُرسل بعد')).toBe(true)
+    expect(incomplete.endsWith('\u00a0— في آخر نبضة منه ٤ دفعات لم تُرسل بعد')).toBe(true)
     // the online center with nothing to send: its row is whole; the online one with a backlog: not
     expect(await page.locator('[data-table="center"] tr[data-center-id="EG-ALX-005"] [data-incomplete]').count()).toBe(0)
     const agamiRow = page.locator('[data-table="center"] tr[data-center-id="EG-ALX-007"]')
     expect(await agamiRow.getAttribute('data-state')).not.toBe('offline')
     expect(await agamiRow.locator('[data-incomplete]').textContent()).toMatch(
-      /^أرقام اليوم قد تكون ناقصة: آخر أرقام وصلت منه .+ — في آخر نبضة منه ٣ دفعات لم تُرسل بعد$/,
+      /^أرقام اليوم قد تكون ناقصة: آخر أرقام وصلت منه .+\u00a0— في آخر نبضة منه ٣ دفعات لم تُرسل بعد$/,
     )
     // and so do their governorates' rows, each counting its one center (walk of 2026-12-06)
     const cairoRow = page.locator('[data-table="governorate"] tr[data-key="EG-C"]')
@@ -317,7 +317,7 @@ describe('the hub page: by service and the fleet', () => {
     const incompleteEn = nasrRow.locator('[data-incomplete]')
     await expect
       .poll(() => incompleteEn.textContent())
-      .toMatch(/^Today’s figures may be incomplete: its last figures arrived .+ — at its last heartbeat, 4 batches still to send$/)
+      .toMatch(/^Today’s figures may be incomplete: its last figures arrived .+\u00a0— at its last heartbeat, 4 batches still to send$/)
     expect(await cairoRow.locator('[data-incomplete]').textContent()).toBe(
       'Today’s figures may be incomplete: 1 center offline or with batches still to send',
     )
@@ -388,13 +388,13 @@ describe('the hub page: by service and the fleet', () => {
     // the page's title, heading and the browser tab name his governorate, not the nation: on every tab, after a reload too
     const heading = page.locator('h1[data-title]')
     const titles = async () => [await heading.textContent(), await page.title()]
-    expect(await titles()).toEqual(['الإسكندرية — لوحة المتابعة', 'الإسكندرية — لوحة المتابعة · طابور'])
+    expect(await titles()).toEqual(['الإسكندرية\u00a0— لوحة المتابعة', 'الإسكندرية\u00a0— لوحة المتابعة · طابور'])
     await page.locator('tabour-lang-switch button').click()
-    await expect.poll(titles).toEqual(['Alexandria — dashboard', 'Alexandria — dashboard · Tabour'])
+    await expect.poll(titles).toEqual(['Alexandria\u00a0— dashboard', 'Alexandria\u00a0— dashboard · Tabour'])
     for (const view of ['fleet', 'analysis', 'figures']) {
       // a new page load: the session is kept, what the account may read is learnt again from the hub's answer
       await page.goto(`${hub.url}/hub/ui/?view=${view}&lang=en`)
-      await expect.poll(titles, { message: view }).toEqual(['Alexandria — dashboard', 'Alexandria — dashboard · Tabour'])
+      await expect.poll(titles, { message: view }).toEqual(['Alexandria\u00a0— dashboard', 'Alexandria\u00a0— dashboard · Tabour'])
     }
     // signed out, the page is the national one's again
     await page.locator('[data-sign-out]').click()

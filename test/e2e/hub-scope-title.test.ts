@@ -13,8 +13,8 @@ import { addAnalyst, startTestHub } from '../hub/hub-harness.ts'
 
 const SHOTS = join(ROOT, 'test-results', 'hub-scope-title')
 const suite = useBrowserSuite(SHOTS)
-const TITLE = 'الإسكندرية — لوحة المتابعة'
-const DOCUMENT_TITLE = 'الإسكندرية — لوحة المتابعة · طابور'
+const TITLE = 'الإسكندرية\u00a0— لوحة المتابعة'
+const DOCUMENT_TITLE = 'الإسكندرية\u00a0— لوحة المتابعة · طابور'
 
 describe('the hub page of a governorate analyst, reloaded', () => {
   it('names his governorate from the first paint on every view, before any answer of the hub', { timeout: 180_000 }, async () => {

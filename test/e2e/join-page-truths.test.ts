@@ -69,7 +69,7 @@ describe('the phone join page when nobody can join', { timeout: 180_000 }, () =>
           : 'Joining from a phone works only during opening hours, and no service is open now. Opens tomorrow at 8:00\u00a0AM.',
       )
       expect(await page.locator(`tabour-join-page [data-service="${a.id}"] .off`).textContent()).toBe(
-        lang === 'ar' ? 'مغلق الآن — يفتح غدًا الساعة 8:00\u00a0ص' : 'Closed now — Opens tomorrow at 8:00\u00a0AM',
+        lang === 'ar' ? 'مغلق الآن\u00a0— يفتح غدًا الساعة 8:00\u00a0ص' : 'Closed now\u00a0— Opens tomorrow at 8:00\u00a0AM',
       )
       expect(await page.locator('tabour-join-page [data-join]').isDisabled()).toBe(true)
     }

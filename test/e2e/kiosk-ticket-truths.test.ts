@@ -117,10 +117,10 @@ describe("the kiosk's ticket screen says what is true", { timeout: 180_000 }, ()
       expect(norm(await mark.locator('.second').textContent()), lang).toBe(second)
       expect(first, lang).toMatch(
         lang === 'ar'
-          ? /^موعد محجوز [٠-٩]{1,2}:[٠-٩]{2}\u00a0[صم] — تم تسجيل الوصول$/
-          : /^Appointment \d{1,2}:\d{2}\u00a0[AP]M — checked in$/,
+          ? /^موعد محجوز [٠-٩]{1,2}:[٠-٩]{2}\u00a0[صم]\u00a0— تم تسجيل الوصول$/
+          : /^Appointment \d{1,2}:\d{2}\u00a0[AP]M\u00a0— checked in$/,
       )
-      expect(norm(await mark.textContent()), lang).toMatch(/[٠-٩]{2}\u00a0[صم] — تم تسجيل الوصول/)
+      expect(norm(await mark.textContent()), lang).toMatch(/[٠-٩]{2}\u00a0[صم]\u00a0— تم تسجيل الوصول/)
       // the mark's box keeps Done and the language switch on a 1080×1920 screen
       for (const selector of ['tabour-ticket-confirmation [data-action="done"]', 'tabour-lang-switch button']) {
         const box = (await page.locator(selector).boundingBox())!
@@ -207,8 +207,8 @@ describe("the kiosk's ticket screen says what is true", { timeout: 180_000 }, ()
       const words = norm(await notice.textContent())
       expect(words, lang).toBe(
         lang === 'ar'
-          ? 'الجوازات: انتهى إصدار التذاكر الساعة 2:50\u00a0م — يفتح غدًا الساعة 8:00\u00a0ص'
-          : 'Passports: Tickets stopped at 2:50\u00a0PM — Opens tomorrow at 8:00\u00a0AM',
+          ? 'الجوازات: انتهى إصدار التذاكر الساعة 2:50\u00a0م\u00a0— يفتح غدًا الساعة 8:00\u00a0ص'
+          : 'Passports: Tickets stopped at 2:50\u00a0PM\u00a0— Opens tomorrow at 8:00\u00a0AM',
       )
       // the tile says the same words at once, without waiting for the poll
       await tile.locator('[data-closed="last-ticket"]').waitFor({ timeout: 10_000 })
@@ -236,7 +236,7 @@ describe("the kiosk's ticket screen says what is true", { timeout: 180_000 }, ()
     await tile.click()
     const notice = page.locator('tabour-kiosk-app [data-notice="service-closed"]')
     await notice.waitFor()
-    expect(norm(await notice.textContent())).toBe('Passports: Tickets stopped at 2:50\u00a0PM — Opens tomorrow at 8:00\u00a0AM')
+    expect(norm(await notice.textContent())).toBe('Passports: Tickets stopped at 2:50\u00a0PM\u00a0— Opens tomorrow at 8:00\u00a0AM')
     await page.unroute('**/api/v1/tickets')
   })
 })

@@ -114,8 +114,8 @@ describe('priority at the kiosk and at the counter', () => {
     await category.waitFor()
     const shown = (await category.textContent()) ?? ''
     expect(shown).toContain('★')
-    expect(shown).toContain('أولوية — الحوامل')
-    expect(shown).toContain('Priority — Pregnant women')
+    expect(shown).toContain('أولوية\u00a0— الحوامل')
+    expect(shown).toContain('Priority\u00a0— Pregnant women')
     // she is next on her own ticket, and the database holds her category
     expect(await confirmation(page).locator('[data-position]').getAttribute('data-position')).toBe('0')
     await page.evaluate(() => document.fonts.ready)

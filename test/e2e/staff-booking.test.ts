@@ -117,7 +117,7 @@ describe('appointments on the staff side in Chromium', () => {
     await card.locator('button[data-action="book-another"]').click()
     const blockedDay = card.locator(`select[name="day"] option[value="${tomorrow}"][data-shut="blocked"]`)
     await blockedDay.waitFor({ state: 'attached' })
-    expect(await blockedDay.textContent()).toMatch(/ — no bookings$/)
+    expect(await blockedDay.textContent()).toMatch(/\u00a0— no bookings$/)
     // the phone's page, loaded before, still lists it: the day's slots say why
     await phone.locator('tabour-booking-page [data-field="day"]').selectOption(tomorrow)
     await phone.locator('tabour-booking-page [data-empty="blocked"]').waitFor()
@@ -178,7 +178,7 @@ describe('appointments on the staff side in Chromium', () => {
     await call(checkedIn.json().ticket.label)
     await page.locator(`tabour-ticket-origin .badge[data-origin="appointment"][data-slot="${slot.start}"]`).waitFor()
     const time = clockTime(slot.start, 'Africa/Cairo', 'en')
-    expect(await badge.textContent()).toBe(`Appointment — ${time}`)
+    expect(await badge.textContent()).toBe(`Appointment\u00a0— ${time}`)
     expect(await seriousAxeViolations(page)).toEqual([])
     await shot(page, 'console-en-appointment')
 

@@ -14,6 +14,28 @@ describe('the one separator', () => {
     for (const c of lookalikes) expect(SEPARATOR, c).not.toContain(c)
     expect(SEPARATOR.trim()).not.toBe('')
   })
+
+  // s51: «F — الاستعلامات والشكاوى — دقائق قبل الإغلاق» wrapped at 1366 px with its second line
+  // starting with the dash. A line may break after the dash, never before it.
+  it('holds its dash to the word before it: a no-break space before, a breakable one after', () => {
+    expect(SEPARATOR).toBe('\u00a0— ')
+  })
+})
+
+/**
+ * Every catalogue writes the separator out (constant strings, for the build): the same no-break
+ * space before each dash, so no message's line starts with «—» where it wraps.
+ */
+describe('messages with a dash', () => {
+  const breakBeforeDash = /[^\S\u00a0]—/
+  it('never break before it', () => {
+    for (const [name, catalogue] of Object.entries(CATALOGUES)) {
+      for (const [key, text] of Object.entries(catalogue)) {
+        expect(text.ar, `${name} ${key} ar`).not.toMatch(breakBeforeDash)
+        expect(text.en, `${name} ${key} en`).not.toMatch(breakBeforeDash)
+      }
+    }
+  })
 })
 
 /**

@@ -335,8 +335,8 @@ describe('the closing note on the paper (s42: the screen ticket said it, the pap
 describe('a checked-in appointment on the paper (docs/appointments.md; walk 2026-12-05, finding 2)', () => {
   it('is marked under the label with its slot in both languages, and the decoded raster shows the words', async () => {
     expect(ticketText(SAMPLE_APPOINTMENT)).toMatchObject({
-      appointmentAr: 'موعد محجوز ١٠:٣٠\u00a0ص — تم تسجيل الوصول',
-      appointmentEn: 'Appointment 10:30\u00a0AM — checked in',
+      appointmentAr: 'موعد محجوز ١٠:٣٠\u00a0ص\u00a0— تم تسجيل الوصول',
+      appointmentEn: 'Appointment 10:30\u00a0AM\u00a0— checked in',
     })
     expect(ticketText(SAMPLE)).toMatchObject({ appointmentAr: '', appointmentEn: '' })
     const layout = ticketLayout(SAMPLE_APPOINTMENT, { widthMm: 80 })

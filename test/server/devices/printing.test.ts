@@ -106,7 +106,7 @@ describe('printing the tickets a kiosk issues', () => {
       [ordinary.label, undefined],
       [pregnant.label, { ar: 'الحوامل', en: 'Pregnant women' }],
     ])
-    expect(ticketText(contents[1])).toMatchObject({ priorityAr: 'أولوية — الحوامل', priorityEn: 'Priority — Pregnant women' })
+    expect(ticketText(contents[1])).toMatchObject({ priorityAr: 'أولوية\u00a0— الحوامل', priorityEn: 'Priority\u00a0— Pregnant women' })
     // on paper: the same ticket with a star and two more lines, so a taller image, the top (center, service, label) unchanged
     const [plain, starred] = printer.jobs.map((bytes) => decodeJob(bytes).images[0])
     expect(starred.width).toBe(plain.width)
@@ -198,8 +198,8 @@ describe('printing the tickets a kiosk issues', () => {
     const printed = (label: string) => contents.find((c) => c.label === label)!
     expect(printed(checkedIn.json().ticket.label).appointmentSlot).toBe(Date.parse(slotStart))
     expect(ticketText(printed(checkedIn.json().ticket.label))).toMatchObject({
-      appointmentAr: 'موعد محجوز 10:30\u00a0ص — تم تسجيل الوصول',
-      appointmentEn: 'Appointment 10:30\u00a0AM — checked in',
+      appointmentAr: 'موعد محجوز 10:30\u00a0ص\u00a0— تم تسجيل الوصول',
+      appointmentEn: 'Appointment 10:30\u00a0AM\u00a0— checked in',
     })
     expect(printed(walkIn.label).appointmentSlot).toBeUndefined()
     expect(ticketText(printed(walkIn.label))).toMatchObject({ appointmentAr: '', appointmentEn: '' })
