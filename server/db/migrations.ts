@@ -983,4 +983,15 @@ UPDATE counters SET appointment_streak = s.n
   WHERE s.counter = counters.id;
 `,
   },
+  {
+    version: 39,
+    name: "drop the index of a counter's latest calls: no query reads it since migration 37",
+    sql: `
+-- tickets_counter_calls (migration 23) served the read of a counter's latest calls, the appointment
+-- streak; since migration 37 the streak is counted at each call and nothing reads tickets by counter
+-- and call time (EXPLAIN QUERY PLAN of every statement that reads tickets with counter_id: none uses
+-- it). Every ticket's call, transfer and finish still wrote it.
+DROP INDEX IF EXISTS tickets_counter_calls;
+`,
+  },
 ]
