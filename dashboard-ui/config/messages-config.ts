@@ -35,7 +35,8 @@ export class MessagesConfig extends LitElement {
         flex-wrap: wrap;
         gap: 0.35rem;
         list-style: none;
-        margin: 0;
+        /* off the note above it: the links' warning box touched the buttons (walk s51) */
+        margin: 1rem 0 0;
         padding: 0;
       }
       .kinds button[aria-current='false'] {
