@@ -55,10 +55,12 @@ const HOURS_COLUMNS: Column[] = [
   { key: 'col.issuedOutsideHours', cell: (f, d) => num(f.issuedOutsideHours ?? 0, d) },
   { key: 'col.servedOutsideHours', cell: (f, d) => num(f.servedOutsideHours ?? 0, d) },
 ]
-const CLERK_COLUMNS: Column[] = [
+/** Clerk and counter reports: how their open time went (server/reports/clerk-time.ts). */
+const DESK_TIME_COLUMNS: Column[] = [
   { key: 'col.busy', cell: (f, d) => dayDuration(f.busySeconds ?? null, d) },
   { key: 'col.idle', cell: (f, d) => dayDuration(f.idleSeconds ?? null, d) },
   { key: 'col.pause', cell: (f, d) => dayDuration(f.pauseSeconds ?? null, d) },
+  { key: 'col.busyPercent', cell: (f, d, l) => percent(f.busyPercent ?? null, d, l) },
 ]
 
 @customElement('tabour-reports-view')
@@ -250,7 +252,11 @@ export class ReportsView extends LitElement {
   private table(r: Report): TemplateResult {
     const { lang, digits } = this
     const cols =
-      r.by === 'clerk' ? [...COLUMNS, ...CLERK_COLUMNS] : r.totals.openMinutes !== undefined ? [...COLUMNS, ...HOURS_COLUMNS] : COLUMNS
+      r.by === 'clerk' || r.by === 'counter'
+        ? [...COLUMNS, ...DESK_TIME_COLUMNS]
+        : r.totals.openMinutes !== undefined
+          ? [...COLUMNS, ...HOURS_COLUMNS]
+          : COLUMNS
     return html`<section class="card">
       ${tableScroll(
         dashboardText(`by.${r.by}`, lang),
@@ -265,12 +271,13 @@ export class ReportsView extends LitElement {
           ${r.rows.map((row) => html`<tr data-key=${String(row.key)}><td>${reportRowLabel(row, r.by, lang, digits)}</td>${this.cells(row, cols, r.by)}</tr>`)}
         </tbody>
         <tfoot>
-          <tr data-key="total"><td>${dashboardText('col.total', lang)}</td>${cols.map((c) => html`<td class="n">${CLERK_COLUMNS.includes(c) ? '' : c.cell(r.totals, digits, lang)}</td>`)}</tr>
+          <tr data-key="total"><td>${dashboardText('col.total', lang)}</td>${cols.map((c) => html`<td class="n">${DESK_TIME_COLUMNS.includes(c) ? '' : c.cell(r.totals, digits, lang)}</td>`)}</tr>
         </tfoot>
       </table>`,
       )}
       ${cols.includes(HOURS_COLUMNS[0]!) ? html`<p class="muted" data-note="hours">${dashboardText('reports.hoursNote', lang, { two: 200, one: 100 }, digits)}</p>` : nothing}
       ${rowsCountIssued(r.by) ? nothing : html`<p class="muted" data-note="by-desk">${dashboardText('reports.byDeskNote', lang)}</p>`}
+      ${cols.includes(DESK_TIME_COLUMNS[0]!) ? html`<p class="muted" data-note="desk-time">${dashboardText('reports.deskTimeNote', lang, { max: 100 }, digits)}</p>` : nothing}
     </section>`
   }
 

@@ -60,6 +60,12 @@ export const MessagesToday = Type.Object({
   counts: Type.Array(MessageCount),
   /** Hours before its slot a booking's reminder goes (messages.reminderHoursBefore); 0: no reminders. */
   reminderHoursBefore: Type.Integer({ minimum: 0 }),
+  /**
+   * What the links in the messages start with (the ticket's status page, the booking's page), as the
+   * previews count them: the config's publicUrl when set (`publicUrl` true), else the center's own
+   * address on its network, which a phone off that network cannot open.
+   */
+  links: Type.Object({ base: Type.String(), publicUrl: Type.Boolean() }),
 })
 export type MessagesToday = Static<typeof MessagesToday>
 

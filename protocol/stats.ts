@@ -213,12 +213,14 @@ export const ReportRow = Type.Object({
    * screen shows "no records" and a CSV leaves its cells empty.
    */
   noRecords: Type.Optional(Type.Literal(true)),
-  /** clerk rows only: seconds with a ticket at the counter (call to finish, no-show or transfer). */
+  /** clerk and counter rows: seconds with a ticket at the counter (call, or resume after a park, to its end: finish, no-show, transfer, next step or park). */
   busySeconds: Type.Optional(Type.Number()),
-  /** clerk rows only: seconds open at a counter without a ticket. */
+  /** clerk and counter rows: seconds open at a counter without a ticket. */
   idleSeconds: Type.Optional(Type.Number()),
-  /** clerk rows only: seconds with the counter paused. */
+  /** clerk and counter rows: seconds with the counter paused. */
   pauseSeconds: Type.Optional(Type.Number()),
+  /** clerk and counter rows: busySeconds ÷ the time open (paused time aside), %, at most 100; null when never open in the range. */
+  busyPercent: Type.Optional(Nullable(Type.Number())),
 })
 export type ReportRow = Static<typeof ReportRow>
 

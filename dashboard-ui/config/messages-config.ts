@@ -9,7 +9,8 @@ import { customElement, property, state } from 'lit/decorators.js'
 import { keyed } from 'lit/directives/keyed.js'
 import type { Lang } from '../../ui-common/i18n.ts'
 import type { DigitStyle } from '../../ui-common/digits.ts'
-import type { MessageTemplate } from '../../protocol/citizen-messages.ts'
+import type { Static } from '@sinclair/typebox'
+import type { MessagesToday as MessagesTodaySchema, MessageTemplate } from '../../protocol/citizen-messages.ts'
 import { MESSAGE_KINDS, type MessageKind } from '../../protocol/messages/citizen.ts'
 import { KINDS_WITH_ABOUT, messagesConfigText, type MessagesConfigKey } from '../../protocol/messages/messages-config.ts'
 import { messagesCardText, type MessagesCardKey } from '../../protocol/messages/messages-card.ts'
@@ -17,6 +18,8 @@ import type { DashboardApi } from '../dashboard-api.ts'
 import { deskStyles } from '../dashboard-styles.ts'
 import { messagesApi } from './messages-api.ts'
 import './template-editor.ts'
+
+type MessagesToday = Static<typeof MessagesTodaySchema>
 
 @customElement('tabour-messages-config')
 export class MessagesConfig extends LitElement {
@@ -32,7 +35,8 @@ export class MessagesConfig extends LitElement {
         flex-wrap: wrap;
         gap: 0.35rem;
         list-style: none;
-        margin: 0;
+        /* off the note above it: the links' warning box touched the buttons (walk s51) */
+        margin: 1rem 0 0;
         padding: 0;
       }
       .kinds button[aria-current='false'] {
@@ -66,6 +70,8 @@ export class MessagesConfig extends LitElement {
   @state() private kind: MessageKind = 'ticket_taken'
   /** messages.reminderHoursBefore; undefined until known. */
   @state() private reminderHours: number | undefined = undefined
+  /** What the messages' links start with (publicUrl, else the center's own address); undefined until known. */
+  @state() private links: MessagesToday['links'] | undefined = undefined
 
   private get calls() {
     return messagesApi(this.api)
@@ -81,6 +87,7 @@ export class MessagesConfig extends LitElement {
     this.templates = templates
     this.provider = today.provider
     this.reminderHours = today.reminderHoursBefore
+    this.links = today.links
   }
 
   private t(key: MessagesConfigKey, values?: Record<string, string | number>): string {
@@ -104,6 +111,7 @@ export class MessagesConfig extends LitElement {
         <p class="muted">${this.t('tpl.intro')}</p>
         ${this.providerNote()}
         ${this.reminderNote('muted')}
+        ${this.linksNote()}
         <ul class="kinds" aria-label=${this.t('tpl.kinds')}>
           ${MESSAGE_KINDS.map((k) => {
             const edited = this.templates.some((t) => t.kind === k && t.edited)
@@ -138,6 +146,20 @@ export class MessagesConfig extends LitElement {
     return html`<p class=${cls} data-reminder-note>
       ${hours === 0 ? this.t('tpl.reminderOff') : this.t('tpl.reminder', { hours })}
     </p>`
+  }
+
+  /**
+   * What the links in the texts start with, as the previews count their SMS parts: the configured
+   * publicUrl, or, without one, the center's address on its own network, which a phone outside it
+   * cannot open (the previews counted a placeholder host before, not what is sent).
+   */
+  private linksNote(): TemplateResult | typeof nothing {
+    const links = this.links
+    if (!links) return nothing
+    const base = { base: links.base }
+    return links.publicUrl
+      ? html`<p class="muted" data-links="public">${this.t('tpl.links', base)}</p>`
+      : html`<p class="notice" data-links="local"><strong>${this.t('tpl.linksLocal')}</strong> ${this.t('tpl.linksLocalHint', base)}</p>`
   }
 
   private providerNote(): TemplateResult | typeof nothing {

@@ -60,6 +60,8 @@ export const CSV_MESSAGES = {
   'figure.busy': { ar: 'مشغول بتذكرة (ثانية)', en: 'Busy with a ticket (seconds)' },
   'figure.idle': { ar: 'مفتوح بلا تذكرة (ثانية)', en: 'Open without a ticket (seconds)' },
   'figure.pause': { ar: 'متوقف مؤقتًا (ثانية)', en: 'Paused (seconds)' },
+  // busy ÷ the time open, paused time aside (server/reports/clerk-time.ts): at most 100
+  'figure.busyPercent': { ar: 'من وقت الفتح مع تذكرة (%)', en: 'Open time with a ticket (%)' },
   // server/reports/open-hours.ts: the opening hours' minutes from the center's first record up to now, not a day's whole hours
   'figure.openMinutes': {
     ar: 'دقائق ساعات العمل حتى وقت التقرير',

@@ -156,6 +156,8 @@ export const DASHBOARD_MESSAGES = {
   'col.busy': { ar: 'مشغول', en: 'Busy' },
   'col.idle': { ar: 'متاح', en: 'Idle' },
   'col.pause': { ar: 'متوقف', en: 'Paused' },
+  // busy ÷ the time open, paused time aside (server/reports/clerk-time.ts): at most 100, unlike col.utilisation
+  'col.busyPercent': { ar: 'من وقت الفتح مع تذكرة', en: 'Open time with a ticket' },
   'col.target': { ar: 'الهدف', en: 'Target' },
   'col.now': { ar: 'التذكرة الآن', en: 'Ticket now' },
   'col.counter': { ar: 'الشباك', en: 'Counter' },
@@ -237,6 +239,11 @@ export const DASHBOARD_MESSAGES = {
   'reports.byDeskNote': {
     ar: 'لا تُنسب التذاكر الصادرة إلى شباك أو موظف («—»). يحسب الإجمالي في «ضمن الهدف» أيضًا التذاكر التي ما زالت تنتظر بعد تجاوز الزمن المستهدف، وهذه لم ينادِ عليها أي شباك بعد، فقد يقل الإجمالي عن كل الصفوف.',
     en: 'Issued tickets belong to no counter or clerk (“—”). The total’s SLA also counts the tickets still waiting past their target, which no counter has called yet, so the total can be below every row.',
+  },
+  // by counter or by clerk: what busy time counts (server/reports/busy-time.ts) and what the share divides by (clerk-time.ts)
+  'reports.deskTimeNote': {
+    ar: '«مشغول»: من نداء التذكرة (أو استئنافها بعد تعليقها) حتى انتهائها عند الشباك: إنهاء الخدمة أو عدم الحضور أو التحويل أو الخطوة التالية أو التعليق، ويشمل وقت توجّه المواطن إلى الشباك؛ ويُحسب في يوم انتهائها. «متاح»: مفتوح بلا تذكرة. «من وقت الفتح مع تذكرة»: «مشغول» مقسومًا على وقت فتح الشباك دون وقت التوقف المؤقت، فلا يزيد على {max, number}٪.',
+    en: '“Busy”: from a ticket’s call (or its resume after a park) to its end at the counter: finished, no-show, transferred, sent to its next step or parked, the citizen’s walk to the counter included; counted on the day it ended. “Idle”: open without a ticket. “Open time with a ticket”: Busy divided by the time the counter was open, paused time aside, so at most {max, number} %.',
   },
   'outcomes.servedAll': { ar: 'أُنهيت (كل النتائج)', en: 'Finished (all outcomes)' },
   'outcomes.empty': { ar: 'لم تُنهَ أي تذكرة في هذه الفترة.', en: 'No ticket was finished in this range.' },

@@ -27,6 +27,19 @@ export const MESSAGES_CONFIG_MESSAGES = {
     ar: 'تذكير المواعيد متوقف: الإعداد messages.reminderHoursBefore يساوي 0.',
     en: 'Appointment reminders are off: the setting messages.reminderHoursBefore is 0.',
   },
+  // what the links in the texts start with (server/routes/public-url.ts); the previews count their parts with it
+  'tpl.links': {
+    ar: 'الروابط في هذه الرسائل تبدأ بعنوان المركز العام {base} (الإعداد publicUrl)، وبه تُحسب أجزاء الرسائل هنا.',
+    en: "The links in these messages start with the center's public address {base} (setting publicUrl); the SMS parts here are counted with it.",
+  },
+  'tpl.linksLocal': {
+    ar: 'لم يُضبط عنوان عام للمركز (الإعداد publicUrl).',
+    en: 'No public address is set for the center (setting publicUrl).',
+  },
+  'tpl.linksLocalHint': {
+    ar: 'الروابط في هذه الرسائل تبدأ بعنوان المركز على شبكته المحلية {base}، ولا يفتحها هاتف خارج هذه الشبكة. تُحسب أجزاء الرسائل هنا بهذا العنوان، ومتى ضُبط العنوان العام في ملف الإعدادات حُسبت به.',
+    en: "The links in these messages start with the center's address on its own network, {base}, which a phone outside that network cannot open. The SMS parts here are counted with this address; once the public address is set in the configuration file, with that one.",
+  },
   'tpl.kinds': { ar: 'أنواع الرسائل', en: 'Kinds of message' },
   // who gets each closing's text and when (server/queue/queue-context.ts: center_closed, day_closed; message-scanner.ts)
   'tpl.about.ticket_closed': {

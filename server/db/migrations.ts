@@ -1002,4 +1002,15 @@ UPDATE ratings SET outcome = NULL
   WHERE outcome = 'served' AND ticket_id IN (SELECT id FROM tickets WHERE status = 'done' AND outcome IS NULL);
 `,
   },
+  {
+    version: 39,
+    name: "drop the index of a counter's latest calls: no query reads it since migration 37",
+    sql: `
+-- tickets_counter_calls (migration 23) served the read of a counter's latest calls, the appointment
+-- streak; since migration 37 the streak is counted at each call and nothing reads tickets by counter
+-- and call time (EXPLAIN QUERY PLAN of every statement that reads tickets with counter_id: none uses
+-- it). Every ticket's call, transfer and finish still wrote it.
+DROP INDEX IF EXISTS tickets_counter_calls;
+`,
+  },
 ]

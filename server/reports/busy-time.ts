@@ -1,5 +1,5 @@
 /**
- * Busy time, one definition for the clerks' busy and idle time (clerk-time.ts) and the "counter
+ * Busy time, one definition for the clerks' and counters' busy and idle time (clerk-time.ts) and the "counter
  * time per open hour" of the reports by service and day (open-hours.ts): a ticket at a counter is
  * busy from its call (or its resume after a park) to its end (finish, no-show, transfer, next step
  * or park), credited to the end's clerk, counter, service and day (the rollups' busy_ms,

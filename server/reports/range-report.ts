@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3'
 import type { Report, ReportGrouping, ReportRow } from '../../protocol/stats.ts'
-import { clerkTimes } from './clerk-time.ts'
+import { clerkTimes, counterTimes } from './clerk-time.ts'
 import { busyMsBy } from './busy-time.ts'
 import { daysBetween } from '../../protocol/center-clock.ts'
 import { byKey, figureRows, toFigures } from './figures.ts'
@@ -85,7 +85,9 @@ function recordedDays(db: Database.Database, today: string): (day: string) => bo
 export function rangeReport(db: Database.Database, q: RangeReportQuery): Report {
   const fq = { from: q.from, to: q.to, tz: q.timeZone }
   const rows = byKey(figureRows(db, q.by, fq))
-  const times = q.by === 'clerk' ? clerkTimes(db, { from: q.from, to: q.to, tz: q.timeZone, now: q.now }) : null
+  const tq = { from: q.from, to: q.to, tz: q.timeZone, now: q.now }
+  // how the clerks and the counters spent their open time (clerk-time.ts)
+  const times = q.by === 'clerk' ? clerkTimes(db, tq) : q.by === 'counter' ? counterTimes(db, tq) : null
   const seen = new Set([...rows.keys(), ...(times ? [...times.keys()].map(String) : [])])
   // a range that includes today counts the tickets waiting past their target now (figures.ts)
   const live = overdueKeys(q.now, q.timeZone)
@@ -117,7 +119,7 @@ export function rangeReport(db: Database.Database, q: RangeReportQuery): Report 
       ...toFigures(rows.get(String(key)), overdueOf(key)),
       ...(recorded && !recorded(String(key)) ? { noRecords: true as const } : {}),
     }
-    if (times) Object.assign(row, times.get(key as number) ?? { busySeconds: 0, idleSeconds: 0, pauseSeconds: 0 })
+    if (times) Object.assign(row, times.get(key as number) ?? { busySeconds: 0, idleSeconds: 0, pauseSeconds: 0, busyPercent: null })
     if (hq && outside && (q.by === 'service' || q.by === 'day')) {
       const minutes =
         q.by === 'service' ? openMinutesOf(hq, Number(key)) : openMinutesOf({ ...hq, from: String(key), to: String(key) }, null)

@@ -160,7 +160,8 @@ export function reportCsv(report: Report, lang: CsvLang, services: readonly Serv
           { header: h('ticket.serviceEn'), value: (r) => service(r)?.nameEn ?? null },
         ]
       : [{ header: h(`report.${report.by}`), value: (r) => (r.total ? total : r.label) }]
-  const clerk = report.by === 'clerk'
+  // how a clerk's or a counter's open time went (clerk-time.ts)
+  const deskTime = report.by === 'clerk' || report.by === 'counter'
   // a counter or clerk issues nothing (rowsCountIssued): an empty cell, not 0 under the total of every issue
   const issuedCounted = rowsCountIssued(report.by)
   const columns: CsvColumn<Line>[] = [
@@ -168,11 +169,12 @@ export function reportCsv(report: Report, lang: CsvLang, services: readonly Serv
     ...FIGURE_COLUMNS.map(
       ([k, key]): CsvColumn<Line> => ({ header: h(key), value: (r) => (k === 'issued' && !issuedCounted && !r.total ? null : r[k]) }),
     ),
-    ...(clerk
+    ...(deskTime
       ? [
           { header: h('figure.busy'), value: (r: Line) => r.busySeconds },
           { header: h('figure.idle'), value: (r: Line) => r.idleSeconds },
           { header: h('figure.pause'), value: (r: Line) => r.pauseSeconds },
+          { header: h('figure.busyPercent'), value: (r: Line) => r.busyPercent },
         ]
       : []),
     // the opening hours' figures (open-hours.ts): service and day reports of a center with opening hours

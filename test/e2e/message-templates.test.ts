@@ -51,6 +51,8 @@ describe('message templates on the dashboard (issue 20)', () => {
       expect(await view.locator('[data-provider="off"]').textContent()).toContain(t('tpl.off'))
       // the default messages.reminderHoursBefore (24), read from the running config
       expect((await view.locator('[data-reminder-note]').textContent())?.trim()).toBe(t('tpl.reminder', { hours: 24 }))
+      // no publicUrl: the links' address is said, and that a phone off the center's network cannot open it
+      expect(await view.locator('[data-links="local"]').textContent()).toContain(t('tpl.linksLocalHint', { base: url }))
 
       // the Arabic text of "called" in Arabic, the English text of "taken" in English
       const kind = lang === 'ar' ? 'ticket_called' : 'ticket_taken'
@@ -72,7 +74,8 @@ describe('message templates on the dashboard (issue 20)', () => {
       await expect.poll(() => counter.getAttribute('data-segments')).toBe('2')
       expect(await counter.getAttribute('data-encoding')).toBe(lang === 'ar' ? 'ucs2' : 'gsm7')
       expect(await editor.locator('[data-preview]').textContent()).toContain('A-017')
-      expect(await editor.locator('[data-preview]').textContent()).toContain(lang === 'ar' ? 'الجوازات' : 'https://tabour.example/t/')
+      // the sample link starts with the address the sent links do (no publicUrl here: the center's own), ?lang=en in English
+      expect(await editor.locator('[data-preview]').textContent()).toContain(lang === 'ar' ? 'الجوازات' : `${url}/t/`)
 
       // an unknown placeholder: refused beside the field, in the screen's language, nothing stored
       await area.fill(`${long} {labl}`)

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { Type } from '@sinclair/typebox'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { errorResponses, Lang } from '../../../protocol/common.ts'
@@ -23,22 +23,38 @@ import type { Lang as LangName } from '../../../protocol/common.ts'
 import { clockTime, dayName } from '../../../protocol/messages/clock-time.ts'
 import { digitsFor, type DigitStyle } from '../../../protocol/messages/digits.ts'
 import { waitText } from '../../../protocol/messages/ticket.ts'
+import { bookingPageUrlAt, ticketStatusUrlAt } from '../../queue/ticket-link.ts'
+import { publicBase } from '../public-url.ts'
 import { whatsappWebhookRoutes } from './whatsapp-webhook.ts'
 
 /** A booking code as the booking gives it (protocol/booking-code-form.ts: 16 characters in groups of four). */
 const SAMPLE_CODE = 'K7Q2-M9XC-4TBW-8HDR'
+/** A ticket id as long as a real one (ticket-issuer.ts: 16 random bytes, base64url). */
+const SAMPLE_TICKET_ID = 'Xk3q9VbT2mNcR8wLpZ4hYg'
 
-/** Values a preview fills in: what a real message of the kind would carry. */
-function sampleValues(kind: MessageKind, lang: LangName, center: string, digits: DigitStyle, timeZone: string): MessageValues {
+/**
+ * Values a preview fills in: what a real message of the kind would carry. `base` is the address the
+ * real links start with (public-url.ts): a placeholder host counted two parts where a center's long
+ * publicUrl sent three.
+ */
+function sampleValues(
+  kind: MessageKind,
+  lang: LangName,
+  center: string,
+  digits: DigitStyle,
+  timeZone: string,
+  base: string,
+): MessageValues {
   // a slot written as a real text writes it (appointment-messages.ts): the page's words, the center's digits for Arabic
   const slot = Date.parse('2026-12-06T08:30:00Z')
   const all: MessageValues = {
     label: 'A-017',
     center,
     ahead: 3,
-    // a ticket's message links its status page, a booking's message the booking's page (a code as long as a real
-    // one: the preview's count of SMS parts is the real text's, it said two where a real booking's text took three)
-    link: kind.startsWith('appointment_') ? `https://tabour.example/b/${SAMPLE_CODE}` : 'https://tabour.example/t/Xk3q9VbT2mNcR8wLpZ4hYg',
+    // a ticket's message links its status page, a booking's message the booking's page, built as the sent ones are
+    // (ticket-link.ts: the center's address, an id or code as long as a real one, ?lang=en in English), so the
+    // preview's count of SMS parts is the real text's (it said two where a real booking's text took three)
+    link: kind.startsWith('appointment_') ? bookingPageUrlAt(base, SAMPLE_CODE, lang) : ticketStatusUrlAt(base, SAMPLE_TICKET_ID, lang),
     minutes: 12,
     wait: waitText(12 * 60, lang, digits),
     // 3 ahead and 12 minutes is near by the default rule; a ticket taken at the kiosk (in the building)
@@ -68,9 +84,10 @@ export async function messageRoutes(fastify: FastifyInstance): Promise<void> {
   const { queue, config, db, messages } = app.tabour
   const commands = new MessageTemplateCommands(queue.ctx)
   await app.register(whatsappWebhookRoutes, { prefix: '/whatsapp' })
-  const preview = (kind: MessageKind, lang: LangName, text: string) => {
+  const preview = (request: FastifyRequest, kind: MessageKind, lang: LangName, text: string) => {
     const digits = digitsFor(lang, config.screens.digits)
-    const filled = fillTemplate(text, lang, sampleValues(kind, lang, config.centerName[lang], digits, config.timeZone), digits)
+    const values = sampleValues(kind, lang, config.centerName[lang], digits, config.timeZone, publicBase(request))
+    const filled = fillTemplate(text, lang, values, digits)
     return { preview: filled, segments: countSegments(filled) }
   }
 
@@ -84,8 +101,10 @@ export async function messageRoutes(fastify: FastifyInstance): Promise<void> {
         response: { 200: Type.Array(MessageTemplate), ...errorResponses(401, 403) },
       },
     },
-    async () =>
-      commands.templates.all().map((t) => ({ ...t, placeholders: [...CITIZEN_PLACEHOLDERS[t.kind]], ...preview(t.kind, t.lang, t.text) })),
+    async (request) =>
+      commands.templates
+        .all()
+        .map((t) => ({ ...t, placeholders: [...CITIZEN_PLACEHOLDERS[t.kind]], ...preview(request, t.kind, t.lang, t.text) })),
   )
 
   app.put(
@@ -104,7 +123,7 @@ export async function messageRoutes(fastify: FastifyInstance): Promise<void> {
       const { kind, lang } = request.params
       commands.update(actorOf(request), kind, lang, request.body.text)
       const t = commands.templates.all().find((x) => x.kind === kind && x.lang === lang)!
-      return { ...t, placeholders: [...CITIZEN_PLACEHOLDERS[kind]], ...preview(kind, lang, t.text) }
+      return { ...t, placeholders: [...CITIZEN_PLACEHOLDERS[kind]], ...preview(request, kind, lang, t.text) }
     },
   )
 
@@ -121,7 +140,7 @@ export async function messageRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const { kind, lang, text } = request.body
-      return preview(kind, lang, checkTemplate(kind, text))
+      return preview(request, kind, lang, checkTemplate(kind, text))
     },
   )
 
@@ -135,7 +154,7 @@ export async function messageRoutes(fastify: FastifyInstance): Promise<void> {
         response: { 200: MessagesToday, ...errorResponses(401, 403) },
       },
     },
-    async () => {
+    async (request) => {
       const day = localDay(queue.ctx.clock(), config.timeZone)
       const provider = messages?.provider.name ?? null
       const h = messages?.notifier.health() ?? null
@@ -145,6 +164,7 @@ export async function messageRoutes(fastify: FastifyInstance): Promise<void> {
         health: h && { up: h.up, lastError: h.lastError, since: h.since, pending: h.pending },
         counts: messageCounts(db, day, provider),
         reminderHoursBefore: config.messages.reminderHoursBefore,
+        links: { base: publicBase(request), publicUrl: config.publicUrl !== undefined },
       }
     },
   )

@@ -218,6 +218,9 @@ describe('CSV an analyst opens without surprises (issue 15 item 6)', () => {
     // the clerk cancelled the duplicate: it counts on their row
     expect(clerks.rows.find((r) => r.Clerk === 'clerk1')).toMatchObject({ 'Tickets finished (any outcome)': '1', 'Tickets cancelled': '1' })
     expect(clerks.rows.map((r) => r['Tickets issued'])).toEqual([...clerks.rows.slice(1).map(() => ''), '3'])
-    expect(clerks.header.slice(-3)).toEqual(['Busy with a ticket (seconds)', 'Open without a ticket (seconds)', 'Paused (seconds)'])
+    const deskTime = ['Busy with a ticket (seconds)', 'Open without a ticket (seconds)', 'Paused (seconds)', 'Open time with a ticket (%)']
+    expect(clerks.header.slice(-4)).toEqual(deskTime)
+    // a counter's open time goes the same way (server/reports/clerk-time.ts)
+    expect(counters.header.slice(-4)).toEqual(deskTime)
   })
 })
