@@ -121,5 +121,5 @@ export const openDataRoutes: FastifyPluginAsyncTypebox = async (app) => {
   )
 
   // the page (hub/ui/open.html, built by vite to <uiDir>/hub/ui/open.html; its assets are the hub's /assets/)
-  app.get(OPEN_DATA_PAGE, { schema: { hide: true } }, (_request, reply) => sendBuiltPage(reply, config.uiDir, 'open.html'))
+  app.get(OPEN_DATA_PAGE, { schema: { hide: true } }, (_request, reply) => sendBuiltPage(reply, config.uiDir, 'open.html', config.timeZone))
 }

@@ -44,5 +44,5 @@ export const uiRoutes: FastifyPluginAsyncTypebox = async (app) => {
     })
   }
   app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/hub/ui/'))
-  app.get('/hub/ui/', { schema: { hide: true } }, (_request, reply) => sendBuiltPage(reply, config.uiDir, 'index.html'))
+  app.get('/hub/ui/', { schema: { hide: true } }, (_request, reply) => sendBuiltPage(reply, config.uiDir, 'index.html', config.timeZone))
 }

@@ -4,6 +4,7 @@ import { formatNumber } from '../../ui-common/digits.ts'
 import { type DigitStyle, intlLocale } from '../../protocol/messages/digits.ts'
 import { hubText } from '../../protocol/messages/hub.ts'
 import { nameIn } from '../../protocol/name-in-language.ts'
+import { hubTimeZone } from './hub-time-zone.ts'
 
 /** The hub page's digits: Arabic-Indic in Arabic, Western in English (the hub has no center setting to follow). */
 export const hubDigits = (lang: Lang): DigitStyle => (lang === 'ar' ? 'arabic-indic' : 'western')
@@ -41,8 +42,9 @@ export function hubFormat(lang: Lang): HubFormat {
     minutes: (seconds) => (seconds === null ? '—' : seconds < 60 ? hubText('waitUnderMinute', lang) : num(seconds / 60, 1)),
     percent: (p) => (p === null ? '—' : `${num(p, 1)}${lang === 'ar' ? '٪' : '%'}`),
     name: (r) => nameIn(r, lang),
-    // the reader's zone, named: the fleet's centers and the bundles' times are read from anywhere, and a bare time misleads
-    time: (at) => (at === null ? '—' : new Date(at).toLocaleString(intlLocale(lang, hubDigits(lang)), TIME_FIELDS)),
+    // the hub's zone (hub-time-zone.ts), named: a bare time misleads whoever reads it from elsewhere
+    time: (at) =>
+      at === null ? '—' : new Date(at).toLocaleString(intlLocale(lang, hubDigits(lang)), { ...TIME_FIELDS, timeZone: hubTimeZone() }),
     // a calendar day, not a moment: read in UTC so no zone moves it to the day before
     day: (day) => new Date(`${day}T00:00:00Z`).toLocaleDateString(intlLocale(lang, hubDigits(lang)), { ...DATE_FIELDS, timeZone: 'UTC' }),
     // «٧:٠٠ –» over «٨:٠٠» in a narrow Arabic column at 1366 (walk of 2026-12-06): the span never breaks

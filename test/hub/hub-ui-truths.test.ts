@@ -229,6 +229,18 @@ describe('times on the hub page', () => {
     expect(hubFormat('en').time(0)).toContain(zone)
   })
 
+  it("are written in the hub's zone, which the page it serves carries, not the browser's (walk of 2026-12-07: a UTC machine read 10:15 UTC beside 12:10 at the center)", () => {
+    const noon = Date.UTC(2026, 11, 7, 10, 15)
+    const page = globalThis as { document?: unknown }
+    page.document = { querySelector: () => ({ content: 'Africa/Cairo' }) }
+    try {
+      expect(hubFormat('en').time(noon)).toMatch(/^7 Dec 2026, 12:15 (EET|GMT\+2)$/)
+      expect(hubFormat('ar').time(noon)).toContain('١٢:١٥')
+    } finally {
+      delete page.document
+    }
+  })
+
   it('write a date one way in both languages: the month by name, never a 5/12 that reads as May or December (walk of 2026-12-05)', () => {
     expect(hubFormat('en').day('2026-12-05')).toBe('5 Dec 2026')
     expect(hubFormat('ar').day('2026-12-05')).toBe('٥ ديسمبر ٢٠٢٦')

@@ -365,11 +365,13 @@ describe('the hub’s built pages', () => {
     }
     // the routes read the file on each request: built now, the next load has it
     mkdirSync(join(hub.config.uiDir, 'hub', 'ui'), { recursive: true })
-    writeFileSync(join(hub.config.uiDir, 'hub', 'ui', 'open.html'), '<p>open</p>')
-    writeFileSync(join(hub.config.uiDir, 'hub', 'ui', 'index.html'), '<p>dashboard</p>')
+    writeFileSync(join(hub.config.uiDir, 'hub', 'ui', 'open.html'), '<head></head><p>open</p>')
+    writeFileSync(join(hub.config.uiDir, 'hub', 'ui', 'index.html'), '<head></head><p>dashboard</p>')
+    // each told the hub's zone, which it writes its moments in (hub/ui/hub-time-zone.ts)
+    const zone = `<head><meta name="tabour-hub-time-zone" content="${hub.config.timeZone}"></head>`
     for (const [path, body] of [
-      ['/open/', '<p>open</p>'],
-      ['/hub/ui/', '<p>dashboard</p>'],
+      ['/open/', `${zone}<p>open</p>`],
+      ['/hub/ui/', `${zone}<p>dashboard</p>`],
     ]) {
       const res = await fetch(hub.url + path)
       expect(res.status, path).toBe(200)
