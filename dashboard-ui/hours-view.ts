@@ -89,8 +89,9 @@ export class HoursView extends LitElement {
       section[data-section='exceptions'] {
         overflow-x: auto;
       }
-      /* two columns' room where two fit: in one of three (1920) an overlap note wrapped a word a line (walk s51) */
-      @media (min-width: 62rem) {
+      /* two columns' room where three fit (1920): in one of three an overlap note wrapped a word a line (walk s51);
+         where two fit (1366) it keeps its column beside the weekly hours, which would stand alone otherwise */
+      @media (min-width: 90rem) {
         section[data-section='exceptions'] {
           grid-column: span 2;
         }

@@ -225,11 +225,11 @@ export class CenterConfig extends ConfigForm {
   private auditChange(a: AuditEntry): TemplateResult {
     const l = this.lang
     const sentence = auditChangeText(a, a.subject === null ? null : namePart(a.subject, l), l, this.digits)
-    // a change the hub's bundle made came with no request: what the bundle carried, not «PUT /calendar …» (walk s51)
+    // a change the hub's bundle made came with no request: what the bundle wrote, not «PUT /calendar …» (walk s51)
     const hub = byHub(a)
     return html`<span data-sentence>${sentence}</span>
       <details>
-        <summary class="muted">${auditText(hub ? 'audit.bundleCarried' : 'audit.request', l)}</summary>
+        <summary class="muted">${auditText(hub ? 'audit.bundleWrote' : 'audit.request', l)}</summary>
         <code dir="ltr" data-request>${hub ? '' : `${a.method} ${a.route} `}${JSON.stringify(a.body)}</code>
       </details>`
   }

@@ -15,8 +15,11 @@ export const AUDIT_LOG_MESSAGES = {
   'audit.who': { ar: 'بواسطة', en: 'By' },
   'audit.what': { ar: 'التغيير', en: 'Change' },
   'audit.request': { ar: 'الطلب كما وصل', en: 'The request as received' },
-  /** Under a change the hub's bundle made: no request arrived, the bundle carried it. */
-  'audit.bundleCarried': { ar: 'ما حملته حزمة الإعدادات', en: 'What the configuration bundle carried' },
+  /**
+   * Under a change the hub's bundle made: no request arrived. What the bundle's apply wrote (a
+   * calendar row holds the whole calendar, the center's own days kept beside the hub's holidays).
+   */
+  'audit.bundleWrote': { ar: 'ما كتبته حزمة الإعدادات', en: 'What the configuration bundle wrote' },
   'audit.hub': { ar: 'الجهة المركزية', en: 'The national hub' },
   'audit.system': { ar: 'النظام', en: 'The system' },
   'audit.device': { ar: 'الجهاز {name}', en: 'Device {name}' },
@@ -52,7 +55,7 @@ export const AUDIT_LOG_MESSAGES = {
   'audit.message-template.update': { ar: 'عُدّل نص رسالة للمواطنين', en: 'A message to citizens changed' },
   'audit.appointments.settings': { ar: 'عُدّلت إعدادات المواعيد للخدمة {subject}', en: 'Appointment settings of service {subject} changed' },
   'audit.appointments.day': { ar: 'عُدّل يوم {day} في مواعيد الخدمة {subject}', en: 'Appointments of service {subject} changed on {day}' },
-  'audit.config-bundle.apply': { ar: 'طُبّقت حزمة إعدادات من الجهة المركزية', en: 'Settings bundle from the national hub applied' },
+  'audit.config-bundle.apply': { ar: 'طُبّقت حزمة إعدادات من الجهة المركزية', en: 'Configuration bundle from the national hub applied' },
   'audit.finish-outcomes.replace': { ar: 'عُدّلت نتائج إنهاء الخدمة', en: 'Finish outcomes changed' },
 } as const satisfies Catalogue
 
