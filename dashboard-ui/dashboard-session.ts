@@ -123,6 +123,10 @@ export class DashboardSession implements ReactiveController {
         this.printers.apply(e.deviceId, e.status)
         this.host.requestUpdate()
       })
+      .on('config:changed', (e) => {
+        // a device was revoked, added, edited or given a code: the health card says so now, not at the next minute
+        if (e.deviceId !== null) void this.refreshSlow()
+      })
       .on('device:paired', (e) => {
         // a kiosk or display used its code: "not paired yet" is no longer true anywhere it is shown
         this.lastPaired = { deviceId: e.deviceId }

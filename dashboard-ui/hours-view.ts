@@ -48,6 +48,7 @@ import { serviceLabel } from '../ui-common/service-label.ts'
 import { SEPARATOR } from '../protocol/messages/separator.ts'
 import { nameIn } from '../protocol/name-in-language.ts'
 import { exceptionCalled } from './exception-name.ts'
+import { setByHub } from '../protocol/config-bundle.ts'
 
 type Where = 'hours' | 'ics' | 'exception'
 /** What the tab says after an action, worded at render time so a language switch rewords it. */
@@ -87,6 +88,16 @@ export class HoursView extends LitElement {
       }
       section[data-section='exceptions'] {
         overflow-x: auto;
+      }
+      /* two columns' room where three fit (1920): in one of three an overlap note wrapped a word a line (walk s51);
+         where two fit (1366) it keeps its column beside the weekly hours, which would stand alone otherwise */
+      @media (min-width: 90rem) {
+        section[data-section='exceptions'] {
+          grid-column: span 2;
+        }
+      }
+      p.hub {
+        margin: 0.2rem 0 0;
       }
       p.reach {
         margin: 0.2rem 0 0;
@@ -430,7 +441,7 @@ export class HoursView extends LitElement {
                 ({ e, i }) => html`<tr data-exception=${e.from}>
                   <td dir="ltr" data-date>${calendarDate(e.from, this.digits)}</td>
                   <td dir="ltr" data-date>${calendarDate(e.to, this.digits)}</td>
-                  <td>${nameIn(e, lang)}${reachLine(e, this.services, lang, this.digits)}${walkInsOnlyLine(e, lang)}${this.overlapLines(cal, overlaps, i)}</td>
+                  <td>${nameIn(e, lang)}${setByHub(e) ? html`<p class="muted hub" data-hub-managed>${t('hoursTab.setByHub', lang)}</p>` : nothing}${reachLine(e, this.services, lang, this.digits)}${walkInsOnlyLine(e, lang)}${this.overlapLines(cal, overlaps, i)}</td>
                   ${this.hoursCell(e)}
                   <td><button type="button" class="secondary" data-action="remove-exception" @click=${() => void this.saveExceptions(cal.exceptions.filter((_, k) => k !== i))}>${t('hoursTab.remove', lang)}</button>${this.errorAt(`exceptions/${i}`)}</td>
                 </tr>`,

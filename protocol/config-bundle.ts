@@ -96,6 +96,12 @@ export const ConfigBundleContents = Type.Object(
 )
 export type ConfigBundleContents = Static<typeof ConfigBundleContents>
 /** The keys a bundle may manage, for the center admin's "managed by the hub" note. */
+/** The uid prefix of calendar exceptions a bundle's holidays become: the next bundle replaces them, the center's own stay. */
+export const HUB_EXCEPTION_UID = 'hub:'
+
+/** Whether a calendar exception is a holiday the hub's bundle set (the hours tab says so beside it). */
+export const setByHub = (e: { uid?: string }): boolean => e.uid?.startsWith(HUB_EXCEPTION_UID) === true
+
 export const BUNDLE_KEYS = Object.keys(ConfigBundleContents.properties) as (keyof ConfigBundleContents)[]
 
 /** What a bundle manages at the center `centerId`: every key but the mapping when it has no entry, and the hours when they are null. */

@@ -116,8 +116,9 @@ export interface ServerToClientEvents {
    * Kiosks and displays: something their screens follow changed, so they load their config and the
    * center again without a reload (walk finding 10): `deviceId` null for the center's settings (call
    * policy, digits, language, categories, name), else the device whose own config was edited (every
-   * other device ignores it). Staff feed: `deviceId` null only, for the center's settings and its
-   * finish outcomes (consoles load GET /center again).
+   * other device ignores it). Staff feed: `deviceId` null for the center's settings and its
+   * finish outcomes (consoles load GET /center again), else a device added, edited, given a code,
+   * revoked or reactivated (the dashboard reads the devices again; consoles ignore it).
    */
   'config:changed': (e: { seq: number; deviceId: number | null }) => void
   /**

@@ -16,7 +16,7 @@ import { categoriesToText, textToCategories } from '../format.ts'
 import { ConfigForm, intOrNull, str, type FieldSpec, type Values } from './config-form.ts'
 import { formatNumber, intlLocale } from '../../ui-common/digits.ts'
 import { namePart } from '../../ui-common/bilingual.ts'
-import { auditActorText, auditChangeText, auditText } from '../../protocol/messages/audit-log.ts'
+import { auditActorText, auditChangeText, auditText, byHub } from '../../protocol/messages/audit-log.ts'
 import './finish-outcomes-config.ts'
 
 /** The IANA zones the browser knows (a fixed list: a select), the center's own first. */
@@ -225,10 +225,12 @@ export class CenterConfig extends ConfigForm {
   private auditChange(a: AuditEntry): TemplateResult {
     const l = this.lang
     const sentence = auditChangeText(a, a.subject === null ? null : namePart(a.subject, l), l, this.digits)
+    // a change the hub's bundle made came with no request: what the bundle wrote, not «PUT /calendar …» (walk s51)
+    const hub = byHub(a)
     return html`<span data-sentence>${sentence}</span>
       <details>
-        <summary class="muted">${auditText('audit.request', l)}</summary>
-        <code dir="ltr" data-request>${a.method} ${a.route} ${JSON.stringify(a.body)}</code>
+        <summary class="muted">${auditText(hub ? 'audit.bundleWrote' : 'audit.request', l)}</summary>
+        <code dir="ltr" data-request>${hub ? '' : `${a.method} ${a.route} `}${JSON.stringify(a.body)}</code>
       </details>`
   }
 

@@ -15,7 +15,12 @@ export const AUDIT_LOG_MESSAGES = {
   'audit.who': { ar: 'بواسطة', en: 'By' },
   'audit.what': { ar: 'التغيير', en: 'Change' },
   'audit.request': { ar: 'الطلب كما وصل', en: 'The request as received' },
-  'audit.hub': { ar: 'المركز الوطني', en: 'The national hub' },
+  /**
+   * Under a change the hub's bundle made: no request arrived. What the bundle's apply wrote (a
+   * calendar row holds the whole calendar, the center's own days kept beside the hub's holidays).
+   */
+  'audit.bundleWrote': { ar: 'ما كتبته حزمة الإعدادات', en: 'What the configuration bundle wrote' },
+  'audit.hub': { ar: 'الجهة المركزية', en: 'The national hub' },
   'audit.system': { ar: 'النظام', en: 'The system' },
   'audit.device': { ar: 'الجهاز {name}', en: 'Device {name}' },
   'audit.numbered': { ar: 'رقم {id, number}', en: 'no. {id, number}' },
@@ -50,7 +55,7 @@ export const AUDIT_LOG_MESSAGES = {
   'audit.message-template.update': { ar: 'عُدّل نص رسالة للمواطنين', en: 'A message to citizens changed' },
   'audit.appointments.settings': { ar: 'عُدّلت إعدادات المواعيد للخدمة {subject}', en: 'Appointment settings of service {subject} changed' },
   'audit.appointments.day': { ar: 'عُدّل يوم {day} في مواعيد الخدمة {subject}', en: 'Appointments of service {subject} changed on {day}' },
-  'audit.config-bundle.apply': { ar: 'طُبّقت حزمة إعدادات من المركز الوطني', en: 'Settings bundle from the national hub applied' },
+  'audit.config-bundle.apply': { ar: 'طُبّقت حزمة إعدادات من الجهة المركزية', en: 'Configuration bundle from the national hub applied' },
   'audit.finish-outcomes.replace': { ar: 'عُدّلت نتائج إنهاء الخدمة', en: 'Finish outcomes changed' },
 } as const satisfies Catalogue
 
@@ -103,6 +108,9 @@ export function auditChangeText(change: AuditChange, subject: string | null, lan
     .replace(/\s{2,}/g, ' ')
 }
 
+/** Whether the hub's configuration bundle made a change (its own row, and each change it made through a command). */
+export const byHub = (entry: { method: string }): boolean => entry.method === 'HUB'
+
 /** Who made a change: its user, the device that paired (its name in the page's language), the hub, or the system. */
 export function auditActorText(
   entry: { username: string | null; deviceName: string | null; method: string },
@@ -111,5 +119,5 @@ export function auditActorText(
 ): string {
   if (entry.username) return entry.username
   if (entry.deviceName) return auditText('audit.device', lang, { name: quoted(deviceName ?? entry.deviceName, lang) })
-  return auditText(entry.method === 'HUB' ? 'audit.hub' : 'audit.system', lang)
+  return auditText(byHub(entry) ? 'audit.hub' : 'audit.system', lang)
 }

@@ -195,7 +195,7 @@ export const DASHBOARD_MESSAGES = {
     ar: 'الصوت محجوب من المتصفح\u00a0— شغّل الشاشة بخيار التشغيل التلقائي للصوت',
     en: 'Sound blocked by the browser\u00a0— start the display with the autoplay flag',
   },
-  'health.unpaired': { ar: 'لم يُربط بعد', en: 'Not paired' },
+  'health.unpaired': { ar: 'لم يُربط بعد', en: 'Not paired yet' },
   /** An LED board or keypad whose serial line the server has no report of yet (no path set): these never pair. */
   'health.notWired': { ar: 'لا يصل إليه الخادم بعد', en: 'Not connected yet' },
   /** A stand-alone printer the server has had no report from yet (just added or reactivated; a Star printer until its first ticket). */

@@ -110,6 +110,11 @@ export const HOURS_EDITOR_MESSAGES = {
   },
   'hoursTab.imported': { ar: 'تم الاستيراد', en: 'Imported' },
   'hoursTab.exceptionSaved': { ar: 'حُفظت الاستثناءات', en: 'Exceptions saved' },
+  /** Under a holiday the hub's configuration bundle set (its uid `hub:…`): who set it, and what a change here lasts. */
+  'hoursTab.setByHub': {
+    ar: 'حددتها الجهة المركزية بحزمة الإعدادات: الحزمة التالية تستبدل أي تعديل أو حذف هنا',
+    en: 'Set by the national hub in its configuration bundle: the next bundle replaces a change or removal made here',
+  },
   'hoursTab.exceptionsSavedAtOnce': {
     ar: 'تُحفظ الإضافة والحذف فورًا',
     en: 'Adding or removing is saved at once',

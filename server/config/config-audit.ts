@@ -49,6 +49,8 @@ export interface ConfigChange {
   params: Record<string, unknown>
   /** The change as asked, secrets replaced by `***`. */
   body: unknown
+  /** 'hub': the hub's configuration bundle made it (no request of the center's API did). */
+  by?: 'hub'
 }
 
 const SECRET = new Set(['password', 'token', 'pairingCode', 'secret'])
@@ -65,6 +67,11 @@ export function redact(body: unknown): unknown {
  * rolled back leaves no row.
  */
 export function auditChange(tx: WriteScope, actor: Actor, command: ConfigCommand, params: Record<string, unknown>, body: unknown): void {
-  const data: ConfigChange = { command, params, body: redact(body) }
+  const data: ConfigChange = {
+    command,
+    params,
+    body: redact(body),
+    ...(actor.type === 'system' && actor.hub ? { by: 'hub' as const } : {}),
+  }
   tx.log({ type: 'config.changed', ...actorIds(actor), data: data as unknown as Record<string, unknown> })
 }

@@ -14,7 +14,9 @@ import { DomainError } from '../errors.ts'
 import type { CenterCalendar, HoursException } from '../../protocol/calendar.ts'
 import {
   BundleRefusalCodes,
+  HUB_EXCEPTION_UID,
   managedKeys,
+  setByHub,
   type BundleReport,
   type CenterBundleState,
   type ConfigBundleContents,
@@ -26,10 +28,8 @@ import { auditChange } from './config-audit.ts'
 import { type BundleRefusal, checkBundle } from './config-bundle-check.ts'
 import { NationalServicesRepo } from '../db/repositories/national-services-repo.ts'
 
-/** The uid prefix of calendar exceptions a bundle manages: the next bundle replaces them, the center's own stay. */
-export const HUB_EXCEPTION_UID = 'hub:'
-
-const BUNDLE_ACTOR: Actor = { type: 'system' }
+// its audit rows name the hub, not a request that never arrived (config-audit.ts)
+const BUNDLE_ACTOR: Actor = { type: 'system', hub: true }
 
 export type BundleOutcome = { version: number; outcome: 'applied' } | ({ version: number; outcome: 'refused' } & BundleRefusal)
 
@@ -243,7 +243,7 @@ export class ConfigBundleCommands {
     return {
       ...current,
       ...(weeklyHours ? { weekly: weeklyHours } : {}),
-      exceptions: [...current.exceptions.filter((e) => !e.uid?.startsWith(HUB_EXCEPTION_UID)), ...exceptions],
+      exceptions: [...current.exceptions.filter((e) => !setByHub(e)), ...exceptions],
     }
   }
 }

@@ -134,7 +134,8 @@ export class DeviceCommands {
       this.ctx.tokens.insert(token, 'device', device.id, tx.now, null)
       auditChange(tx, { type: 'device', id: device.id, kind: device.kind, zone: device.zone }, 'device.pair', {}, { pairingCode: '***' })
       tx.emit({ type: 'device:paired', deviceId: device.id })
-      return { token, device }
+      // read again: it is paired now that its token is stored (DevicesRepo PAIRED_NOW_SQL)
+      return { token, device: this.get(device.id) }
     })
     if (!paired) throw domainError(ErrorCodes.BAD_PAIRING_CODE, 'unknown, used or expired pairing code')
     return paired

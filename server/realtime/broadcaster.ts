@@ -192,8 +192,10 @@ export class Broadcaster {
         return this.send([STAFF_FEED], 'config:changed', { deviceId: null })
       case 'device:changed':
         // a kiosk's own config (ask priority, ask phone…) or a display's (voice, media) takes effect
-        // without a reload; serial lines follow it too
-        return this.send([KIOSK_FEED, ...this.displayFeeds()], 'config:changed', { deviceId: event.deviceId })
+        // without a reload; serial lines follow it too. Staff too: the dashboard's device health card
+        // reads the devices again (a revoked kiosk said "OK" until the next minute's refresh; consoles
+        // ignore a push that names a device)
+        return this.send([STAFF_FEED, KIOSK_FEED, ...this.displayFeeds()], 'config:changed', { deviceId: event.deviceId })
       case 'device:paired':
         // the admin's devices table (only staff list devices)
         return this.send([STAFF_FEED], 'device:paired', { deviceId: event.deviceId })

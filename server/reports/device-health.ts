@@ -10,6 +10,7 @@ import type Database from 'better-sqlite3'
 import type { DomainEvents } from '../queue/domain-events.ts'
 import type { DeviceHealth } from '../../protocol/stats.ts'
 import type { DeviceStatus } from '../queue/device-status.ts'
+import { PAIRED_NOW_SQL } from '../db/repositories/devices-repo.ts'
 import { isFaulty, type DeviceHealthReport, type DisplayStatusReport } from '../../protocol/device-health.ts'
 
 export class DeviceHealthBoard {
@@ -38,14 +39,15 @@ export class DeviceHealthBoard {
   list(): DeviceHealth[] {
     const rows = this.db
       .prepare(
-        'SELECT id, kind, name, zone, paired_at AS pairedAt, revoked_at AS revokedAt, last_seen_at AS lastSeenAt, sound_report AS soundReport FROM devices ORDER BY kind, name',
+        `SELECT id, kind, name, zone, ${PAIRED_NOW_SQL} AS pairedNow, revoked_at AS revokedAt, last_seen_at AS lastSeenAt, sound_report AS soundReport
+         FROM devices ORDER BY kind, name`,
       )
       .all() as {
       id: number
       kind: string
       name: string
       zone: string | null
-      pairedAt: number | null
+      pairedNow: number
       revokedAt: number | null
       lastSeenAt: number | null
       soundReport: string | null
@@ -61,7 +63,8 @@ export class DeviceHealthBoard {
         kind: d.kind,
         name: d.name,
         zone: d.zone,
-        paired: d.pairedAt !== null,
+        // paired with a live token: a revoked kiosk given a new code is waiting to pair, not paired (PAIRED_NOW_SQL)
+        paired: d.pairedNow === 1,
         revoked: d.revokedAt !== null,
         lastSeenAt: d.lastSeenAt === null ? null : new Date(d.lastSeenAt).toISOString(),
         status,

@@ -16,7 +16,7 @@ import { overdueByService } from '../reports/overdue.ts'
 import { splitByLocalHour } from './hours.ts'
 import { CalendarRepo } from '../db/repositories/calendar-repo.ts'
 import { openSpansOn } from '../../protocol/opening-hours.ts'
-import { hasOpeningHours } from '../reports/open-hours.ts'
+import { hasOpeningHours, livedSpan } from '../reports/open-hours.ts'
 import { addRatingFigures } from './rating-figures.ts'
 import { addParkingFigures } from './parking-figures.ts'
 import { addAppointmentFigures } from './appointment-figures.ts'
@@ -163,12 +163,15 @@ export function dayFigures(db: Db, timeZone: string, day: string, now: number): 
   if (hasOpeningHours(calendar)) {
     // each service's open time by local hour, worked out once per service, not once per row
     const openByHour = new Map<number, Map<number, number>>()
+    // only the minutes the center has lived, as its own report counts them (server/reports/open-hours.ts):
+    // the running hour sent 60 open minutes at 12:16, and a center 12 minutes old the whole day's hours before it
+    const lived = livedSpan(db, now)
     const openIn = (serviceId: number, hour: number): number => {
       let hours = openByHour.get(serviceId)
       if (!hours) {
         const acc = new Map<number, number>()
         for (const span of openSpansOn(calendar, serviceId, day, timeZone))
-          splitByLocalHour(span.start, span.end, timeZone, (key, piece) => {
+          splitByLocalHour(Math.max(span.start, lived.start), Math.min(span.end, lived.end), timeZone, (key, piece) => {
             if (key.day === day) acc.set(key.hour, (acc.get(key.hour) ?? 0) + piece)
           })
         hours = acc

@@ -44,7 +44,7 @@ describe('the audit log as sentences (walk 2026-12-06: raw requests, «—» for
   it('says who: the user, the device that paired, the hub, else the system', () => {
     expect(auditActorText({ username: 'admin', deviceName: null, method: 'PUT' }, null, 'ar')).toBe('admin')
     expect(read(auditActorText({ username: null, deviceName: 'كشك · Kiosk', method: 'POST' }, 'Kiosk', 'en'))).toBe('Device “Kiosk”')
-    expect(auditActorText({ username: null, deviceName: null, method: 'HUB' }, null, 'ar')).toBe('المركز الوطني')
+    expect(auditActorText({ username: null, deviceName: null, method: 'HUB' }, null, 'ar')).toBe('الجهة المركزية')
     expect(auditActorText({ username: null, deviceName: null, method: 'PUT' }, null, 'en')).toBe('The system')
   })
 })

@@ -5,6 +5,17 @@ import type { Device } from '../../../protocol/entities.ts'
 import type { DeviceKind } from '../../../protocol/common.ts'
 import type { DisplayStatusReport, PrintJobReport } from '../../../protocol/device-config.ts'
 
+/**
+ * SQL for "the device is paired now" on a `devices` row: it paired once AND a token of it is still
+ * live. paired_at alone said a revoked kiosk given a new code was paired (and "OK") though nothing
+ * had used the code and its old token got 401 (walk s51): the code lifts the revocation, the token
+ * stays revoked until the code is used. Only revoking and pairing again retire a device's tokens.
+ */
+export const PAIRED_NOW_SQL = `(devices.paired_at IS NOT NULL AND EXISTS (
+  SELECT 1 FROM tokens WHERE tokens.subject_type = 'device' AND tokens.subject_id = devices.id AND tokens.revoked_at IS NULL))`
+
+const SELECT_DEVICES = `SELECT devices.*, ${PAIRED_NOW_SQL} AS paired_now FROM devices`
+
 interface DeviceRow {
   id: number
   kind: DeviceKind
@@ -16,6 +27,8 @@ interface DeviceRow {
   paired_at: number | null
   last_seen_at: number | null
   revoked_at: number | null
+  /** 1 when PAIRED_NOW_SQL holds. */
+  paired_now: number
 }
 
 const toDevice = (r: DeviceRow): Device => ({
@@ -25,7 +38,7 @@ const toDevice = (r: DeviceRow): Device => ({
   name: withoutReorderingControls(r.name),
   zone: r.zone,
   config: JSON.parse(r.config) as Record<string, unknown>,
-  paired: r.paired_at !== null,
+  paired: r.paired_now === 1,
   revoked: r.revoked_at !== null,
   lastSeenAt: r.last_seen_at === null ? null : new Date(r.last_seen_at).toISOString(),
 })
@@ -38,11 +51,11 @@ export class DevicesRepo {
   }
 
   list(): Device[] {
-    return (this.sql('SELECT * FROM devices ORDER BY id').all() as DeviceRow[]).map(toDevice)
+    return (this.sql(`${SELECT_DEVICES} ORDER BY devices.id`).all() as DeviceRow[]).map(toDevice)
   }
 
   get(id: number): Device | undefined {
-    const row = this.sql('SELECT * FROM devices WHERE id = ?').get(id) as DeviceRow | undefined
+    const row = this.sql(`${SELECT_DEVICES} WHERE devices.id = ?`).get(id) as DeviceRow | undefined
     return row && toDevice(row)
   }
 
@@ -73,7 +86,7 @@ export class DevicesRepo {
 
   /** Consumes a pairing code by its digest: returns the device it belonged to, once, if not expired. */
   consumePairingCode(codeDigest: string, now: number): Device | undefined {
-    const row = this.sql('SELECT * FROM devices WHERE pairing_code_hash = ?').get(codeDigest) as DeviceRow | undefined
+    const row = this.sql(`${SELECT_DEVICES} WHERE devices.pairing_code_hash = ?`).get(codeDigest) as DeviceRow | undefined
     if (!row) return undefined
     this.sql('UPDATE devices SET pairing_code_hash = NULL, pairing_expires_at = NULL WHERE id = ?').run(row.id)
     if (row.pairing_expires_at !== null && row.pairing_expires_at < now) return undefined

@@ -44,6 +44,9 @@ export const AUDIT_ROUTES: Record<ConfigCommand, { method: string; route: string
   'finish-outcomes.replace': { method: 'PUT', route: '/center/finish-outcomes', status: 200 },
 }
 
+/** How a change the hub's bundle made is shown, whatever command made it (as 'config-bundle.apply' is). */
+const HUB_ROUTE = AUDIT_ROUTES['config-bundle.apply']
+
 /** Rows written before commands were audited in their own transaction carry method, route and status themselves. */
 type LegacyChange = { method: string; route: string; params?: Record<string, unknown>; body?: unknown; status: number }
 
@@ -58,11 +61,14 @@ export function auditEntry(row: {
   data: Record<string, unknown>
 }): AuditEntry {
   const change = row.data as Partial<ConfigChange> & Partial<LegacyChange>
-  const shown = (change.command && AUDIT_ROUTES[change.command]) ?? {
-    method: change.method ?? '',
-    route: change.route ?? change.command ?? '',
-    status: change.status ?? 0,
-  }
+  // a change the hub's bundle made through a command: no request of that route arrived (walk s51 read «PUT /calendar»)
+  const shown =
+    (change.by === 'hub' && HUB_ROUTE) ||
+    ((change.command && AUDIT_ROUTES[change.command]) ?? {
+      method: change.method ?? '',
+      route: change.route ?? change.command ?? '',
+      status: change.status ?? 0,
+    })
   return {
     id: row.id,
     at: new Date(row.at).toISOString(),

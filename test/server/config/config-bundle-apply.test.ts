@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateKeyPairSync, sign } from 'node:crypto'
 import { TestCenter } from '../../helpers/test-center.ts'
 import { minimalBundleDraft } from '../../helpers/bundle-draft.ts'
+import { setByHub } from '../../../protocol/config-bundle.ts'
 import { NationalServicesRepo } from '../../../server/db/repositories/national-services-repo.ts'
 
 /**
@@ -96,11 +97,26 @@ describe("a center's bundle commands", () => {
     expect(center.app.tabour.config.queue.finishOutcomes.map((o) => o.code)).toEqual(['served'])
     const exceptions = center.app.tabour.configuration.calendar.calendar().exceptions
     expect(exceptions).toEqual([expect.objectContaining({ uid: 'hub:h1', serviceIds: [expect.any(Number)] })])
+    // the hours tab marks it "set by the national hub" (dashboard-ui/hours-view.ts)
+    expect(exceptions.map(setByHub)).toEqual([true])
     expect(bundleAudits()).toBe(1)
     expect(bundles().report()).toEqual({ running: 7 })
     expect(bundles().state(pinned)).toMatchObject({ keyPinned: true, running: { version: 7 }, lastRefusal: null })
     expect(bundles().wants(7)).toBe(false)
     expect(bundles().wants(8)).toBe(true)
+  })
+
+  it('say in the change log that the hub made every change of a bundle, not a request that never arrived (walk s51)', async () => {
+    const audit = (await center.request('GET', '/api/v1/settings/audit?limit=100', { token: await center.admin() })).json() as {
+      command: string
+      method: string
+      route: string
+      userId: number | null
+    }[]
+    // the rows bundle 7 wrote (in its one transaction): the calendar, the news line and the settings beside the bundle's own row
+    const fromBundle = audit.filter((a) => ['calendar.update', 'news.set', 'settings.update', 'config-bundle.apply'].includes(a.command))
+    expect(fromBundle.map((a) => a.command).sort()).toEqual(['calendar.update', 'config-bundle.apply', 'news.set', 'settings.update'])
+    for (const a of fromBundle) expect(a, a.command).toMatchObject({ method: 'HUB', route: '/config-bundle', userId: null })
   })
 
   it('refuse a bundle carrying an invisible direction control, as the config file and every command do', () => {

@@ -164,6 +164,17 @@ describe('feeds: who gets what, with a consecutive seq', () => {
     expect(kiosk.seen.events.map((e) => e.name)).not.toContain('device:paired')
   })
 
+  it('a revoke is pushed to staff (config:changed naming the device): the live health card reads the devices again at once', async () => {
+    const { center, url } = await start()
+    const floor = await buildFloor(center)
+    const staff = await clients.listen(url, floor.manager)
+    const heard = waitForEvent(staff.socket, 'config:changed')
+    const revoked = await center.request('POST', `/api/v1/devices/${floor.kiosk.id}/revoke`, { token: await center.admin() })
+    expect(revoked.statusCode, revoked.body).toBe(200)
+    expect(await heard).toMatchObject({ deviceId: floor.kiosk.id })
+    expectConsecutive(staff.seen.events)
+  })
+
   it('clients of one feed get the same seq for the same event; feeds count independently', async () => {
     const { center, url } = await start()
     const floor = await buildFloor(center, { open: true })

@@ -137,9 +137,18 @@ describe('revoking and re-pairing', () => {
 
     const code = await center.request('POST', `${DEVICES}/${kiosk.id}/pairing-code`, { token: admin })
     expect(code.statusCode).toBe(200)
-    expect(code.json()).toMatchObject({ id: kiosk.id, revoked: false, pairingCode: expect.stringMatching(/^[A-Z2-9]{8}$/) })
+    // an unused code after a revoke: waiting to pair, not paired (walk s51 saw it listed as paired and "OK")
+    expect(code.json()).toMatchObject({ id: kiosk.id, revoked: false, paired: false, pairingCode: expect.stringMatching(/^[A-Z2-9]{8}$/) })
+    const listed = async () => ({
+      devices: (await center.request('GET', DEVICES, { token: admin })).json().find((d: { id: number }) => d.id === kiosk.id),
+      health: (await center.request('GET', '/api/v1/stats/devices', { token: admin }))
+        .json()
+        .find((d: { id: number }) => d.id === kiosk.id),
+    })
+    expect(await listed()).toMatchObject({ devices: { paired: false, revoked: false }, health: { paired: false, revoked: false } })
     const repaired = await pair(center, code.json().pairingCode)
     expect(repaired.statusCode).toBe(200)
+    expect(await listed()).toMatchObject({ devices: { paired: true, revoked: false }, health: { paired: true, revoked: false } })
     const fresh = repaired.json().token
     expect(fresh).not.toBe(kiosk.token)
     expect((await center.request('GET', '/api/v1/services', { token: fresh })).statusCode).toBe(200)

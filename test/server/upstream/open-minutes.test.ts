@@ -4,6 +4,7 @@ import { TestCenter, TestClock } from '../../helpers/test-center.ts'
 import { registerCenter, startTestHub } from '../../hub/hub-harness.ts'
 import { DEFAULT_CALENDAR, type CenterCalendar, type WeeklyHours } from '../../../protocol/calendar.ts'
 import { drain, hubJson, UPSTREAM_TEST_CONFIG } from './upstream-helpers.ts'
+import { dayFigures, registerHourFunction } from '../../../server/upstream/hourly-figures.ts'
 
 /**
  * The hourly batch carries the minutes each service was inside its opening hours (issue 18), and
@@ -64,5 +65,27 @@ describe('open minutes upstream', () => {
     const byHour = (await hubJson(hub, '/api/hub/v1/figures?from=2026-12-06&by=hour&center=EG-CAI-011')).rows
     const hour = (h: string) => byHour.find((r: { key: string }) => r.key === h)?.openMinutes
     expect([hour('7'), hour('8'), hour('12'), hour('14'), hour('15')]).toEqual([0, 120, 60, 60, 0])
+  })
+})
+
+describe('open minutes of the running hour', () => {
+  it('count up to now and from the center’s first moment, as the center’s own report does', async () => {
+    // a center first used at 12:04 local (10:04Z), open 08:00–15:00; its batch at 12:16 said 60
+    // open minutes for hour 12 (walk s51: 300 from five services), the center's report 12
+    const clock = new TestClock(Date.parse('2026-12-06T10:04:00Z'))
+    const center = await TestCenter.start({ clock })
+    cleanups.push(() => center.close())
+    const a = await center.createService({ prefix: 'A' })
+    const counter = await center.createCounter({ number: 1, serviceIds: [a.id] })
+    const cal: CenterCalendar = { ...DEFAULT_CALENDAR, weekly: workWeek('08:00', '15:00') }
+    expect((await center.request('PUT', '/api/v1/calendar', { token: await center.admin(), body: cal })).statusCode).toBe(200)
+    await center.openCounterAs('clerk', counter.id)
+    clock.set('2026-12-06T10:16:00Z')
+    const db = center.app.tabour.db
+    registerHourFunction(db, () => 'Africa/Cairo')
+    const noon = dayFigures(db, 'Africa/Cairo', '2026-12-06', clock.now)
+      .get(12)
+      ?.find((f) => f.serviceCode === 'A')
+    expect(noon).toMatchObject({ openMinutes: 12, counterOpenMinutes: 12 })
   })
 })
