@@ -24,8 +24,8 @@ export const WEBHOOK_MESSAGES = {
   'webhooks.events': { ar: 'الأحداث', en: 'Events' },
   'webhooks.state': { ar: 'الحالة', en: 'State' },
   'webhooks.counts': {
-    ar: 'في الانتظار {pending} — وصل {delivered} — فشل {failed}',
-    en: '{pending} pending — {delivered} delivered — {failed} failed',
+    ar: 'في الانتظار {pending, number} — وصل {delivered, number} — فشل {failed, number}',
+    en: '{pending, number} pending — {delivered, number} delivered — {failed, number} failed',
   },
   'webhooks.active': { ar: 'يعمل', en: 'Delivering' },
   'webhooks.failing': { ar: 'يفشل منذ {since}', en: 'Failing since {since}' },
