@@ -28,6 +28,8 @@ export interface CenterInfo {
   /** The policy's caps on priority calls and appointments in a row (absent on an older server: the defaults). */
   maxPriorityInARow?: number
   maxAppointmentsInARow?: number
+  /** How long a no-show can be undone, in minutes (0: never; absent on an older server: the confirm names no time). */
+  noShowGraceMinutes?: number
   /** The center's digits setting (absent on an older server: Western). */
   digits?: 'western' | 'arabic-indic'
   /** The center's IANA time zone (the times of a ticket's history are the center's). */

@@ -2,12 +2,14 @@
  * `<tabour-console-check-in>`: a clerk checks a citizen in by their booking code (issue 19),
  * e.g. when the kiosk is out of order or the citizen reads the code aloud. The same check-in as
  * the kiosk's (POST /check-in): a ticket marked as an appointment, or "too early" / "too late".
+ * The outcome is said in the screen's current language (check-in-said.ts) until the clerk types
+ * the next code or NEWS_MS pass.
  */
-import { clockTime } from '../protocol/messages/clock-time.ts'
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import type { CheckInResult } from '../protocol/appointments.ts'
 import { appointmentErrorKey, appointmentText } from '../protocol/messages/appointments.ts'
+import { isRefusal, NEWS_MS, saidOf, saidText, type CheckInSaid } from './check-in-said.ts'
 import { ApiError } from '../ui-common/api-client.ts'
 import { apiUrl } from '../ui-common/base-path.ts'
 import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
@@ -71,8 +73,15 @@ export class ConsoleCheckIn extends LitElement {
   /** Digits for times: `digitsFor(lang, the center's setting)` (protocol/messages/digits.ts); default 'western'. */
   @property() digits: DigitStyle = 'western'
 
-  @state() private said: { text: string; bad: boolean } | null = null
+  @state() private said: CheckInSaid | null = null
   @state() private busy = false
+  /** Drops `said` once it is no longer news. */
+  private newsTimer: ReturnType<typeof setTimeout> | undefined
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    this.tell(null)
+  }
 
   override render(): TemplateResult {
     const t = (k: Parameters<typeof appointmentText>[0]) => appointmentText(k, this.lang)
@@ -87,11 +96,12 @@ export class ConsoleCheckIn extends LitElement {
           required
           aria-labelledby="check-in-title"
           aria-describedby="check-in-hint"
+          @input=${() => this.tell(null)}
         />
         <button type="submit" class="primary" data-action="console-check-in" ?disabled=${this.busy}>${t('checkIn.submit')}</button>
       </form>
       <p class="hint" id="check-in-hint">${t('console.checkIn.hint')}</p>
-      ${this.said ? html`<p class=${this.said.bad ? 'said bad' : 'said'} role="status" data-said>${this.said.text}</p>` : nothing}
+      ${this.said ? html`<p class=${isRefusal(this.said) ? 'said bad' : 'said'} role="status" data-said>${saidText(this.said, this.lang, this.digits)}</p>` : nothing}
     </section>`
   }
 
@@ -99,26 +109,33 @@ export class ConsoleCheckIn extends LitElement {
     e.preventDefault()
     const form = e.target as HTMLFormElement
     const text = String(new FormData(form).get('code') ?? '').trim()
-    if (!this.staff || text === '') return
+    if (await this.checkIn(text)) form.reset()
+  }
+
+  /** Checks `text` in and says the outcome; true when a ticket came of it (the code box is then emptied). */
+  private async checkIn(text: string): Promise<boolean> {
+    if (!this.staff || text === '') return false
     this.busy = true
-    const lang = this.lang
     try {
-      const result = await this.staff.request<CheckInResult>(apiUrl(this.base, '/check-in'), { method: 'POST', body: { text, lang } })
-      if (result.outcome === 'ticket') {
-        this.said = { text: appointmentText('console.checkIn.done', lang, { label: result.ticket.label }), bad: false }
-        form.reset()
-      } else if (result.outcome === 'too_early') {
-        const time = clockTime(result.comeBackAt, result.timeZone, lang, this.digits)
-        this.said = { text: appointmentText('console.checkIn.tooEarly', lang, { time }), bad: true }
-      } else this.said = { text: appointmentText('console.checkIn.tooLate', lang), bad: true }
+      const result = await this.staff.request<CheckInResult>(apiUrl(this.base, '/check-in'), {
+        method: 'POST',
+        body: { text, lang: this.lang },
+      })
+      this.tell(saidOf(result))
+      return result.outcome === 'ticket'
     } catch (err) {
-      this.said = {
-        text: appointmentText(err instanceof ApiError ? appointmentErrorKey(err.code, 'checkIn.failed') : 'checkIn.failed', lang),
-        bad: true,
-      }
+      this.tell({ kind: 'failed', key: err instanceof ApiError ? appointmentErrorKey(err.code, 'checkIn.failed') : 'checkIn.failed' })
+      return false
     } finally {
       this.busy = false
     }
+  }
+
+  /** Says `said` (null: nothing) for NEWS_MS at most. */
+  private tell(said: CheckInSaid | null): void {
+    clearTimeout(this.newsTimer)
+    this.said = said
+    if (said) this.newsTimer = setTimeout(() => this.tell(null), NEWS_MS)
   }
 }
 

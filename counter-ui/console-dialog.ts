@@ -189,7 +189,7 @@ export class ConsoleDialog extends LitElement {
           </label>`
       case 'confirm':
         return html`<h2 id="title">${consoleText(spec.confirmLabel, lang)}</h2>
-          <p data-confirm-message=${spec.message}>${consoleText(spec.message, lang, spec.values)}</p>`
+          <p data-confirm-message=${spec.message}>${consoleText(spec.message, lang, spec.values, this.digits)}</p>`
     }
   }
 

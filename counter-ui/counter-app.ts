@@ -32,6 +32,7 @@ import { counterQueue, OLDEST_FIRST, type LineOrder } from './queue-model.ts'
 import { consoleText } from '../protocol/messages/console.ts'
 import { SEPARATOR } from '../protocol/messages/separator.ts'
 import './console-check-in.ts'
+import { noShowConfirm } from './no-show-confirm.ts'
 import './action-bar.ts'
 import './console-dialog.ts'
 import './logout-dialog.ts'
@@ -423,7 +424,7 @@ export class CounterApp extends LitElement {
         }
         break
       case 'no_show':
-        spec = { kind: 'confirm', message: 'noShow.confirm', values: { label }, confirmLabel: 'action.no_show' }
+        spec = { kind: 'confirm', ...noShowConfirm(label, s.center?.noShowGraceMinutes), confirmLabel: 'action.no_show' }
         break
       default:
         spec = {

@@ -100,7 +100,7 @@ export class FeedbackCard extends LitElement {
             'feedback.alert',
             lang,
             {
-              number: num(a.number, digits),
+              number: a.number,
               name: a.name,
               average: num(a.average, digits, 2),
               minutes: a.windowMinutes,

@@ -1,8 +1,8 @@
 /**
  * `<tabour-hour-chart>`: a line chart over the 24 local hours, drawn with uPlot inside the
  * shadow root (its stylesheet inlined there). Properties in: `series` (label, 24 values,
- * colour, dashed), `height`, `emptyText` (shown instead of the chart while every value is 0 or
- * missing), `digits` and `lang` (the screen's). Axes show whole hours as the page writes a time
+ * colour, dashed), `height`, `empty` and `emptyText` (said instead of the chart while there is
+ * nothing to draw), `digits` and `lang` (the screen's). Axes show whole hours as the page writes a time
  * ("3:00 PM") and whole values, in those digits
  * (chart-axes.ts); the ticks drawn are mirrored
  * in `data-x-ticks` / `data-y-ticks` because uPlot paints them on a canvas. Redrawn when the
@@ -87,6 +87,11 @@ export class HourChart extends LitElement {
   @property({ type: Number }) height = 220
   /** What the chart says while there is nothing to draw (e.g. "No tickets yet"). */
   @property() emptyText = ''
+  /**
+   * Whether there is nothing to draw, as the host knows from its counts; default (undefined): while
+   * every value is 0 or missing, a count chart's rule. A chart of averages sets it: an average of 0 is a value.
+   */
+  @property({ attribute: false }) empty: boolean | undefined = undefined
   /** The digits of the axes' ticks: the screen's (the center's on the Arabic screen); default Western. */
   @property() digits: DigitStyle = 'western'
   /** The screen's language: the hours are written as its text writes a time ("3:00 PM" / «٣:٠٠ م»). */
@@ -97,14 +102,21 @@ export class HourChart extends LitElement {
   private readonly chart = new UplotController(this, () => this.draw())
 
   override render(): TemplateResult {
-    if (nothingToDraw(this.series)) {
+    if (this.empty ?? nothingToDraw(this.series)) {
       return html`<p class="empty" data-empty>${this.emptyText || nothing}</p>`
     }
     return html`<div class="plot" data-chart></div>`
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('series') || changed.has('height') || changed.has('emptyText') || changed.has('digits') || changed.has('lang'))
+    if (
+      changed.has('series') ||
+      changed.has('height') ||
+      changed.has('empty') ||
+      changed.has('emptyText') ||
+      changed.has('digits') ||
+      changed.has('lang')
+    )
       this.draw()
   }
 

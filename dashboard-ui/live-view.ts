@@ -38,6 +38,7 @@ import { serviceLabel } from '../ui-common/service-label.ts'
 import { servedOutcomesLine } from './served-by-outcome.ts'
 import './past-target-alert.ts'
 import { currentTicketCell, pausedDetail, type Clock } from './counter-now.ts'
+import { waitByHour } from './wait-by-hour.ts'
 // a thing's own name in a language (its two fields); nameIn here is a typed name's part (bilingual.ts)
 import { nameIn as nameOf } from '../protocol/name-in-language.ts'
 
@@ -352,6 +353,7 @@ export class LiveView extends LitElement {
     const { lang, digits } = this
     const perService = h.services.filter((s) => s.issued.some((v) => (v ?? 0) > 0))
     const empty = dashboardText('chart.empty', lang)
+    const wait = waitByHour(h)
     return html`<section class="charts">
       <div class="card">
         <h2>${dashboardText(drawsALine({ values: h.baselineIssued }) || drawsALine({ values: h.baselineServed }) ? 'live.hourly' : 'live.hourlyToday', lang)}</h2>
@@ -370,7 +372,14 @@ export class LiveView extends LitElement {
       </div>
       <div class="card">
         <h2>${dashboardText('live.waitByHour', lang)}</h2>
-        <tabour-hour-chart data-chart="wait" .digits=${digits} .lang=${lang} .emptyText=${empty} .series=${[{ label: dashboardText('chart.wait', lang), values: h.avgWaitSeconds.map((v) => (v === null ? null : Math.round(v / 6) / 10)), color: '#c8102e', fill: true }]}></tabour-hour-chart>
+        <tabour-hour-chart
+          data-chart="wait"
+          .digits=${digits}
+          .lang=${lang}
+          .empty=${wait.empty !== null}
+          .emptyText=${wait.empty === null ? '' : dashboardText(wait.empty, lang)}
+          .series=${[{ label: dashboardText('chart.wait', lang), values: wait.minutes, color: '#c8102e', fill: true }]}
+        ></tabour-hour-chart>
       </div>
       <div class="card">
         <h2>${dashboardText('live.perService', lang)}</h2>

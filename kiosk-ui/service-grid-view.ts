@@ -17,6 +17,7 @@ import { kioskText } from '../protocol/messages/kiosk.ts'
 import { closedWords, closingNoteText } from '../ui-common/opening-words.ts'
 import { closingNoteOf } from '../protocol/closing-note-of.ts'
 import { serviceIcon } from '../ui-common/service-icons.ts'
+import { legibleZeros, ZERO_STYLES } from '../ui-common/legible-zeros.ts'
 
 /** The service's name in `lang`. */
 export const serviceName = nameIn
@@ -36,6 +37,7 @@ export interface ServiceGridView {
 export const serviceGridStyles: CSSResultGroup = [
   themeStyles,
   kioskStyles,
+  ZERO_STYLES,
   css`
     /* Where the kiosk gives the grid less room than its tiles need, it scrolls inside itself
        (kiosk-app.ts) and a fade with an arrow at its foot says more is below, until the end. */
@@ -161,6 +163,10 @@ export const serviceGridStyles: CSSResultGroup = [
       font-weight: 700;
       color: var(--tabour-primary);
     }
+    /* a turned ٠ (legibleZeros) beside a word: room for its diamond, as on the ticket screen */
+    .figures .zero {
+      margin-inline: 0.12em;
+    }
     .unavailable-note,
     .unstaffed-note,
     .closing-note {
@@ -243,8 +249,10 @@ function figures(view: ServiceGridView, s: ServiceWithQueue): TemplateResult {
   // "2 people ahead" read as a lie (s41); nobody ahead is said in words, not as a 0 (s42)
   const ahead = html`<span data-ahead=${s.ahead}>${aheadWords(s.ahead, lang, digits)}</span>`
   if (unstaffed) return html`${ahead}<span class="unstaffed-note" data-unstaffed="true">${kioskText('kiosk.unstaffedMayWait', lang)}</span>`
+  // both figures are read standing back from the kiosk, as the ticket screen's are: a zero is drawn as a
+  // diamond (legible-zeros.ts), Cairo's dot made «حوالي ١٠ دقائق» read "١·" (walk s51)
   return html`${ahead}
-    <span>${kioskText('ticket.waitLabel', lang)}: <b data-wait=${s.estimatedWaitSeconds ?? 'unknown'}>${waitText(s.estimatedWaitSeconds, lang, digits)}</b></span>
+    <span>${kioskText('ticket.waitLabel', lang)}: <b data-wait=${s.estimatedWaitSeconds ?? 'unknown'}>${legibleZeros(waitText(s.estimatedWaitSeconds, lang, digits))}</b></span>
     ${closingLine(view, s)}`
 }
 
@@ -257,7 +265,7 @@ function aheadWords(ahead: number, lang: Lang, digits: DigitStyle): TemplateResu
   const figure = formatNumber(ahead, { digits })
   const at = ahead > 0 ? words.lastIndexOf(figure) : -1
   if (at < 0) return html`<b>${words}</b>`
-  return html`${words.slice(0, at)}<b>${figure}</b>${words.slice(at + figure.length)}`
+  return html`${words.slice(0, at)}<b>${legibleZeros(figure)}</b>${words.slice(at + figure.length)}`
 }
 
 /**

@@ -18,6 +18,8 @@ export const CenterInfo = Type.Object({
   /** The policy's caps (queue.maxPriorityInARow, queue.maxAppointmentsInARow), for the same order. Absent from an older server. */
   maxPriorityInARow: Type.Optional(Type.Integer({ minimum: 1 })),
   maxAppointmentsInARow: Type.Optional(Type.Integer({ minimum: 1 })),
+  /** How long a no-show can be undone, in minutes (config queue.noShowGraceMinutes; 0: never): the console's confirm says it. Absent from an older server. */
+  noShowGraceMinutes: Type.Optional(Type.Integer({ minimum: 0 })),
   priorityCategories: Type.Array(PriorityCategory),
   /** What a clerk may finish a ticket with (config queue.finishOutcomes); the first is the default. */
   finishOutcomes: Type.Array(FinishOutcome),

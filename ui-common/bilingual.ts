@@ -20,6 +20,9 @@ export function isolate(name: string): string {
   return `\u2068${name}\u2069`
 }
 
+/** `namePart(name, lang)` isolated, for a sentence in `lang` that names a thing typed in both languages (as its card names it). */
+export const isolatedPart = (name: string, lang: Lang): string => isolate(namePart(name, lang))
+
 /** `text` as a `<bdi>` in `lang` and its direction. */
 export function inLang(text: string, lang: Lang): TemplateResult {
   return html`<bdi lang=${lang} dir=${dirOf(lang)}>${text}</bdi>`

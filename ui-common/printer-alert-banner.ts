@@ -3,7 +3,9 @@
  * console, the dashboard's live view), one line each naming the kiosk and the problem in the
  * screen's language; a stopped printer adds that its tickets are on the kiosk screen only, and
  * a recovery shows "works again" for BACK_SHOWN_MS. A printer whose last ticket job failed adds
- * a line naming the ticket, when and why, until a later job on it prints. Renders nothing when
+ * a line naming the ticket, when and why, until a later job on it prints. A name typed in both
+ * languages is named in the screen's, as the device card names it (it read «Reception printer ·
+ * طابعة الاستقبال» whole beside the card's one name: walk s51). Renders nothing when
  * all is well.
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
@@ -14,7 +16,7 @@ import { printProblemKey } from '../protocol/messages/print-problem.ts'
 import { clockTimeOrDay } from '../protocol/messages/clock-time.ts'
 import type { DigitStyle } from '../protocol/messages/digits.ts'
 import { alertListStyles } from './alert-list-styles.ts'
-import { isolate } from './bilingual.ts'
+import { isolate, isolatedPart } from './bilingual.ts'
 import { DEFAULT_LANG, type Lang } from './i18n.ts'
 import { BACK_SHOWN_MS, type FailedJobAlert, type PrinterAlert } from './printer-alerts.ts'
 
@@ -70,7 +72,7 @@ export class PrinterAlertBanner extends LitElement {
         const tone = a.problem === null ? 'ok' : stopsPrinting(a.problem) ? 'bad' : 'warn'
         const key = a.problem === null ? 'printerAlert.back' : (`printerAlert.${a.problem}` as const)
         return html`<li data-printer-alert=${a.deviceId} data-problem=${a.problem ?? 'back'} data-tone=${tone}>
-          ${printerAlertText(key, lang, { kiosk: isolate(a.kiosk), kind: a.kind })}
+          ${printerAlertText(key, lang, { kiosk: isolatedPart(a.kiosk, lang), kind: a.kind })}
           ${tone === 'bad' ? html`<span class="hint">${printerAlertText('printerAlert.stopped', lang, { kind: a.kind })}</span>` : nothing}
         </li>`
       })}
@@ -78,7 +80,7 @@ export class PrinterAlertBanner extends LitElement {
         const time = clockTimeOrDay(j.at, this.now, this.timeZone, lang, this.digits)
         const why = printerAlertText(printProblemKey(j.problem), lang)
         return html`<li data-failed-job=${j.deviceId} data-label=${j.label} data-problem=${j.problem ?? 'failed'} data-tone="bad">
-          ${printerAlertText('printerAlert.jobFailed', lang, { kiosk: isolate(j.kiosk), kind: j.kind, label: isolate(j.label), time, why })}
+          ${printerAlertText('printerAlert.jobFailed', lang, { kiosk: isolatedPart(j.kiosk, lang), kind: j.kind, label: isolate(j.label), time, why })}
           <span class="hint">${printerAlertText('printerAlert.jobFailedHint', lang)}</span>
         </li>`
       })}

@@ -27,7 +27,7 @@ import { sessionEnded } from './staff-session.ts'
 import type { TicketToolsApi } from './ticket-tools-api.ts'
 import { ticketToolsStyles } from './ticket-tools-styles.ts'
 import { formatNumber, type DigitStyle } from './digits.ts'
-import { isolate, nameIn, namePart } from './bilingual.ts'
+import { isolate, isolatedPart, nameIn } from './bilingual.ts'
 // a thing's own name in a language (its two fields); nameIn here is a typed name's part (bilingual.ts)
 import { nameIn as nameOf } from '../protocol/name-in-language.ts'
 
@@ -171,7 +171,7 @@ export class TicketTools extends LitElement {
         const bits: string[] = []
         if (e.counter) bits.push(t('tools.counter', l, { n: formatNumber(e.counter.number, { digits: this.digits }) }))
         // a kiosk's or a clerk's name may hold both languages («كشك المدخل · Entrance kiosk»): the page's half
-        bits.push(e.by ? isolate(namePart(e.by.name, l)) : t('step.bySystem', l))
+        bits.push(e.by ? isolatedPart(e.by.name, l) : t('step.bySystem', l))
         const d = e.details
         if (typeof d.toServiceAr === 'string')
           bits.push(t('step.toService', l, { name: l === 'ar' ? d.toServiceAr : String(d.toServiceEn) }))
@@ -204,7 +204,7 @@ export class TicketTools extends LitElement {
           ${this.printers.map(
             (p) =>
               html`<option value=${p.deviceId} ?selected=${p.deviceId === this.printerId} data-health=${p.health}>
-                ${p.deviceId === m.kioskId ? t('tools.ownKiosk', l, { name: isolate(p.name) }) : isolate(p.name)}${SEPARATOR}${t(`tools.health.${p.health}`, l)}
+                ${p.deviceId === m.kioskId ? t('tools.ownKiosk', l, { name: isolatedPart(p.name, l) }) : isolatedPart(p.name, l)}${SEPARATOR}${t(`tools.health.${p.health}`, l)}
               </option>`,
           )}
         </select>

@@ -148,7 +148,7 @@ export class CenterConfig extends ConfigForm {
     }
     const hint = (name: string, options?: FieldSpec['options']) =>
       hubManaged(name)
-        ? { hint: configText('config.hubManaged', l, { version: running!.version }) }
+        ? { hint: configText('config.hubManaged', l, { version: running!.version }, this.digits) }
         : overridden.has(name)
           ? { hint: configText('config.overridden', l, { value: defaultText(name, options) }) }
           : {}

@@ -280,11 +280,14 @@ export abstract class ConfigForm extends LitElement {
   protected field(f: FieldSpec, extra: TemplateResult | typeof nothing = nothing): TemplateResult {
     const id = `f-${idOf(f.name)}`
     const err = this.errors[f.name]
+    // a hint that is the error's own sentence (the prefix's pattern) is said once, as the error: the grey
+    // hint and the red error stood one under the other saying the same (walk s51)
+    const hintText = f.hint === err ? undefined : f.hint
     const v = this.values[f.name]
     // a date field shows the browser's mm/dd/yyyy: the day it holds is written under it in the page's words (date-echo.ts)
     const echo = f.kind === 'date' ? dateEcho(str(v), (day) => dayInWords(day, this.lang, this.digits), `${id}-echo`) : nothing
     const described = [
-      f.hint ? `${id}-hint` : '',
+      hintText ? `${id}-hint` : '',
       echo === nothing ? '' : `${id}-echo`,
       err ? `${id}-error` : '',
       extra === nothing ? '' : `${id}-extra`,
@@ -292,7 +295,7 @@ export abstract class ConfigForm extends LitElement {
       .filter(Boolean)
       .join(' ')
     const example = f.example ? html` <bdi class="example" dir="ltr">${f.example}</bdi>` : nothing
-    const hint = f.hint ? html`<span class="muted" id=${`${id}-hint`}>${f.hint}${example}</span>` : nothing
+    const hint = hintText ? html`<span class="muted" id=${`${id}-hint`}>${hintText}${example}</span>` : nothing
     const error = err ? html`<span class="error" id=${`${id}-error`} data-field-error=${f.name}>${err}</span>` : nothing
     const extraPart = extra === nothing ? nothing : html`<span id=${`${id}-extra`}>${extra}</span>`
     if (f.kind === 'check') {

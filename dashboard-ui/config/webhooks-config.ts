@@ -106,7 +106,7 @@ export class WebhooksConfig extends LitElement {
   }
 
   private t(key: WebhookMessageKey, values?: Record<string, string | number>): string {
-    return webhooksText(key, this.lang, values)
+    return webhooksText(key, this.lang, values, this.digits)
   }
 
   private async reload(): Promise<void> {

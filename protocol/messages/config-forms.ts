@@ -239,8 +239,8 @@ export const CONFIG_FORM_MESSAGES = {
   'f.feedbackAlertWindowMinutes': { ar: 'فترة حساب التنبيه (دقيقة)', en: 'Alert looks at the last (minutes)' },
   // a setting the national hub manages through its configuration bundles (issue 23)
   'config.hubManaged': {
-    ar: 'تديره الجهة المركزية (حزمة الإعدادات رقم {version}): الحزمة التالية تستبدل أي تعديل هنا',
-    en: 'Managed by the national hub (configuration bundle {version}): the next bundle replaces a change made here',
+    ar: 'تديره الجهة المركزية (حزمة الإعدادات رقم {version, number}): الحزمة التالية تستبدل أي تعديل هنا',
+    en: 'Managed by the national hub (configuration bundle {version, number}): the next bundle replaces a change made here',
   },
   // a service's national service code (issue 23; dashboard-ui/config/national-code-field.ts)
   'f.nationalCode': { ar: 'الخدمة القومية المقابلة', en: 'National service' },

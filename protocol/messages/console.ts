@@ -85,10 +85,19 @@ export const CONSOLE_MESSAGES = {
     ar: 'يمكن تسجيل «لم يحضر» بعد {time}، أو فورًا بعد إعادة النداء',
     en: 'No-show possible in {time}, or at once after a recall',
   },
+  // {minutes}: the center's undo window (queue.noShowGraceMinutes), the time the "Recent no-shows" list counts down;
+  // it said «لفترة قصيرة» ("for a short while") beside a list showing 30 minutes left (walk s51)
   'noShow.confirm': {
-    ar: 'تسجيل {label} «لم يحضر»؟ يمكن التراجع لفترة قصيرة من قائمة «لم يحضروا مؤخرًا» إن عاد المواطن.',
-    en: 'Mark {label} as a no-show? If the citizen comes back soon, you can undo it from “Recent no-shows”.',
+    ar: 'تسجيل {label} «لم يحضر»؟ إن عاد المواطن خلال {minutes, plural, zero {# دقيقة} one {دقيقة واحدة} two {دقيقتين} few {# دقائق} many {# دقيقة} other {# دقيقة}} يمكن التراجع من قائمة «لم يحضروا مؤخرًا».',
+    en: 'Mark {label} as a no-show? If the citizen comes back within {minutes, plural, one {# minute} other {# minutes}}, you can undo it from “Recent no-shows”.',
   },
+  // a center whose undo window is 0: a no-show is final
+  'noShow.confirmFinal': {
+    ar: 'تسجيل {label} «لم يحضر»؟ لا يمكن التراجع عن ذلك.',
+    en: 'Mark {label} as a no-show? This cannot be undone.',
+  },
+  // an older server that does not say its window: no promise either way
+  'noShow.confirmPlain': { ar: 'تسجيل {label} «لم يحضر»؟', en: 'Mark {label} as a no-show?' },
   'noShows.title': { ar: 'لم يحضروا مؤخرًا', en: 'Recent no-shows' },
   'noShows.hint': {
     ar: 'إن عاد المواطن، أعِد تذكرته إلى مكانها في الانتظار.',

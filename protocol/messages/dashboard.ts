@@ -129,6 +129,8 @@ export const DASHBOARD_MESSAGES = {
   'chart.baselineServed': { ar: 'أُنهيت (متوسط الأسابيع السابقة)', en: 'Finished (earlier weeks)' },
   'chart.wait': { ar: 'متوسط الانتظار', en: 'Average wait' },
   'chart.empty': { ar: 'لا توجد تذاكر بعد اليوم', en: 'No tickets yet today' },
+  // the wait chart while today's tickets wait and none has been called (a wait is measured at the call)
+  'chart.noCallYet': { ar: 'لم تُستدعَ أي تذكرة بعد اليوم', en: 'No ticket called yet today' },
   'col.service': { ar: 'الخدمة', en: 'Service' },
   'col.waiting': { ar: 'ينتظر', en: 'Waiting' },
   'col.longest': { ar: 'أطول انتظار', en: 'Longest' },

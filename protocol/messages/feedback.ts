@@ -50,8 +50,8 @@ export const FEEDBACK_MESSAGES = {
   'feedback.col.low': { ar: 'منخفضة ({low} أو أقل)', en: 'Low ({low} or less)' },
   'feedback.col.reasons': { ar: 'أكثر الأسباب', en: 'Top reasons' },
   'feedback.alert': {
-    ar: 'تقييمات شباك {number} ({name}) منخفضة: المتوسط {average} من {max} في آخر {minutes, plural, zero {# دقيقة} one {دقيقة واحدة} two {دقيقتين} few {# دقائق} many {# دقيقة} other {# دقيقة}} ({count, plural, zero {لا تقييمات} one {تقييم واحد} two {تقييمان} few {# تقييمات} many {# تقييمًا} other {# تقييم}})، أقل من الحد {threshold}.',
-    en: 'Counter {number} ({name}) is rated low: average {average} of {max} over the last {minutes, plural, one {# minute} other {# minutes}} ({count, plural, one {# rating} other {# ratings}}), below {threshold}.',
+    ar: 'تقييمات شباك {number, number} ({name}) منخفضة: المتوسط {average} من {max} في آخر {minutes, plural, zero {# دقيقة} one {دقيقة واحدة} two {دقيقتين} few {# دقائق} many {# دقيقة} other {# دقيقة}} ({count, plural, zero {لا تقييمات} one {تقييم واحد} two {تقييمان} few {# تقييمات} many {# تقييمًا} other {# تقييم}})، أقل من الحد {threshold}.',
+    en: 'Counter {number, number} ({name}) is rated low: average {average} of {max} over the last {minutes, plural, one {# minute} other {# minutes}} ({count, plural, one {# rating} other {# ratings}}), below {threshold}.',
   },
   // the dashboard's reports view (dashboard-ui/feedback-report.ts)
   'feedback.report.title': { ar: 'تقييمات المواطنين', en: 'Citizen ratings' },

@@ -24,8 +24,8 @@ export const WEBHOOK_MESSAGES = {
   'webhooks.events': { ar: 'الأحداث', en: 'Events' },
   'webhooks.state': { ar: 'الحالة', en: 'State' },
   'webhooks.counts': {
-    ar: 'في الانتظار {pending}\u00a0— وصل {delivered}\u00a0— فشل {failed}',
-    en: '{pending} pending\u00a0— {delivered} delivered\u00a0— {failed} failed',
+    ar: 'في الانتظار {pending, number}\u00a0— وصل {delivered, number}\u00a0— فشل {failed, number}',
+    en: '{pending, number} pending\u00a0— {delivered, number} delivered\u00a0— {failed, number} failed',
   },
   'webhooks.active': { ar: 'يعمل', en: 'Delivering' },
   'webhooks.failing': { ar: 'يفشل منذ {since}', en: 'Failing since {since}' },

@@ -4,6 +4,9 @@ import { policyHonoursPriority } from '../../protocol/settings.ts'
 import { normalizePairingCode } from '../../ui-common/pairing-code.ts'
 import { printFailedFor } from '../../kiosk-ui/printer-state.ts'
 import type { PrinterStatusReport } from '../../protocol/device-config.ts'
+import type { ServiceWithQueue } from '../../protocol/entities.ts'
+import { serviceGridStyles, serviceGridTemplate } from '../../kiosk-ui/service-grid-view.ts'
+import { cssText, markup } from '../../server/first-screen/shadow-markup.ts'
 
 describe('kiosk settings from the device config', () => {
   it('defaults every key', () => {
@@ -73,5 +76,41 @@ describe('print failure', () => {
     expect(printFailedFor({ ...healthy, lastJob: { ticketId: 't1', outcome: 'failed', reason: 'x' } }, 't1')).toBe(true)
     expect(printFailedFor({ ...healthy, paperOut: true, lastJob: { ticketId: 't1', outcome: 'printed' } }, 't1')).toBe(false)
     expect(printFailedFor({ ...healthy, lastJob: { ticketId: 't0', outcome: 'failed', reason: 'x' } }, 't1')).toBe(false)
+  })
+})
+
+describe("the service tiles' figures (walk s51)", () => {
+  const service = {
+    id: 1,
+    prefix: 'A',
+    nameAr: 'تراخيص',
+    nameEn: 'Permits',
+    active: true,
+    waiting: 10,
+    ahead: 10,
+    estimatedWaitSeconds: 600,
+    issuedToday: 10,
+    dailyCap: null,
+    staffed: true,
+    available: true,
+    checkIn: false,
+  } as unknown as ServiceWithQueue
+  const tile = (digits: 'western' | 'arabic-indic') =>
+    markup(serviceGridTemplate({ services: [service], lang: 'ar', digits, timeZone: 'Africa/Cairo', busyServiceId: null })).replace(
+      /<!--[^>]*-->/g,
+      '',
+    )
+
+  it("draw an Arabic-Indic zero as the ticket screen and the TV do (a diamond), not as Cairo's dot", () => {
+    const html = tile('arabic-indic')
+    // «حوالي ١٠ دقائق» and «أمامك ١٠ أشخاص»: both zeros turned, the text still ١٠
+    const wait = /<b data-wait="600">(.*?)<\/b>/s.exec(html)?.[1] ?? ''
+    expect(wait).toContain('<span class="figure">١<span class="zero">٠</span></span>')
+    expect(wait.replace(/<[^>]*>/g, '')).toContain('١٠ دقائق')
+    const ahead = /<span data-ahead="10">(.*?)<\/span>\s*<span>/s.exec(html)?.[1] ?? ''
+    expect(ahead).toContain('<span class="zero">٠</span>')
+    expect(cssText(serviceGridStyles)).toContain('.zero')
+    // Western figures are left as they are
+    expect(tile('western')).not.toContain('class="zero"')
   })
 })

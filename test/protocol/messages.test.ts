@@ -128,6 +128,24 @@ describe('the catalogue', () => {
     }
   })
 
+  // A count, a number or a version given to a bare `{x}` is written as String() writes it, Western on an
+  // Arabic-Indic screen: «حزمة الإعدادات رقم 1» (walk s51). Such a placeholder is `{x, number}` or a plural.
+  it("writes every count, number and version through the number formatter (the screen's digits)", () => {
+    const ARGUMENT = 1
+    const FIGURE_NAME = /^(count|number|version)$|(Count|Number)$/
+    // a software release ("0.51.0") is text, not a figure
+    const NOT_A_FIGURE = new Set(['hub:outdated'])
+    const bare = entries.flatMap(([name, key]) =>
+      (['ar', 'en'] as const).flatMap((lang) =>
+        [...placeholders(parse(CATALOGUES[name][key][lang], lang))]
+          .map((p) => p.split(':'))
+          .filter(([arg, kind]) => FIGURE_NAME.test(arg!) && Number(kind) === ARGUMENT && !NOT_A_FIGURE.has(`${name}:${key}`))
+          .map(([arg]) => `${name}:${key} (${lang}) {${arg}}`),
+      ),
+    )
+    expect(bare).toEqual([])
+  })
+
   // A center may have no enquiries or reception desk (s34 item 4): a text that sends citizens
   // somewhere sends them to the staff, whom every center has.
   it('sends citizens to no desk a center may not have', () => {
@@ -174,6 +192,16 @@ describe('formatting', () => {
     expect(formatMessage(m, 'ar', { n: 15 })).toBe('15 y 15')
     expect(formatMessage(m, 'ar', { n: 15 }, 'arabic-indic')).toBe('١٥ y ١٥')
     expect(formatMessage(m, 'en', { n: 1 })).toBe('1 x 1')
+  })
+
+  it("writes the hub's bundle number and a webhook's counts in the center's digits (walk s51)", () => {
+    expect(messagesOf(CONFIG_FORM_MESSAGES)('config.hubManaged', 'ar', { version: 12 }, 'arabic-indic')).toContain('حزمة الإعدادات رقم ١٢)')
+    expect(messagesOf(WEBHOOK_MESSAGES)('webhooks.counts', 'ar', { pending: 2, delivered: 10, failed: 0 }, 'arabic-indic')).toBe(
+      'في الانتظار ٢ — وصل ١٠ — فشل ٠',
+    )
+    expect(messagesOf(WEBHOOK_MESSAGES)('webhooks.counts', 'en', { pending: 2, delivered: 10, failed: 0 })).toBe(
+      '2 pending — 10 delivered — 0 failed',
+    )
   })
 
   it('uses the six Arabic plural forms by CLDR', () => {

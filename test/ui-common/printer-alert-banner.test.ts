@@ -39,3 +39,33 @@ describe("the printer alert banner: a failed job's day by the center's clock", (
     expect(lineAt('2026-12-06T21:55:00Z', '2026-12-07T00:55:00Z')).toMatch(/^11:50\sPM$/)
   })
 })
+
+/**
+ * A printer named in both languages («Reception printer · طابعة الاستقبال») is named in the
+ * screen's language, as its device card names it (protocol/name-in-language.ts; walk s51: the
+ * alert carried the whole name).
+ */
+describe('the printer alert banner names a bilingual printer in the page language', () => {
+  const text = (banner: PrinterAlertBanner) =>
+    markup(banner.render())
+      .replace(/<[^>]*>/g, '')
+      .replace(/\s+/g, ' ')
+  const NAME = 'Reception printer · طابعة الاستقبال'
+
+  it('its problem and its failed job', () => {
+    for (const [lang, part, other] of [
+      ['en', 'Reception printer', 'طابعة الاستقبال'],
+      ['ar', 'طابعة الاستقبال', 'Reception printer'],
+    ] as const) {
+      const banner = new PrinterAlertBanner()
+      banner.lang = lang
+      banner.alerts = [{ deviceId: 3, kiosk: NAME, kind: 'printer', problem: 'paper-out', since: Date.now() }]
+      banner.failedJobs = [
+        { deviceId: 3, kiosk: NAME, kind: 'printer', label: 'A-001', at: new Date().toISOString(), problem: 'paper-out' },
+      ]
+      const said = text(banner)
+      expect(said, lang).toContain(`\u2068${part}\u2069`)
+      expect(said, lang).not.toContain(other)
+    }
+  })
+})

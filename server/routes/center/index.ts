@@ -28,6 +28,7 @@ export async function centerRoutes(app: FastifyInstance): Promise<void> {
         priorityAgingSeconds: config.queue.priorityAgingSeconds,
         maxPriorityInARow: config.queue.maxPriorityInARow,
         maxAppointmentsInARow: config.queue.maxAppointmentsInARow,
+        noShowGraceMinutes: config.queue.noShowGraceMinutes,
         priorityCategories: config.queue.priorityCategories,
         finishOutcomes: config.queue.finishOutcomes,
         digits: config.screens.digits,

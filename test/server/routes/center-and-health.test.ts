@@ -43,6 +43,7 @@ describe('GET /api/v1/center', () => {
         priorityAgingSeconds: 1800,
         maxPriorityInARow: 3,
         maxAppointmentsInARow: 2,
+        noShowGraceMinutes: 30,
         priorityCategories: [
           { code: 'elderly', nameAr: 'كبار السن', nameEn: 'Elderly' },
           { code: 'disabled', nameAr: 'ذوو الهمم', nameEn: 'People with disabilities' },
@@ -68,7 +69,11 @@ describe('GET /api/v1/center', () => {
       config: {
         centerName: { ar: 'فرع البنك', en: 'Bank branch' },
         timeZone: 'Asia/Riyadh',
-        queue: { policy: 'sla', priorityCategories: [{ code: 'veteran', nameAr: 'المحاربون القدامى', nameEn: 'Veterans' }] },
+        queue: {
+          policy: 'sla',
+          noShowGraceMinutes: 0,
+          priorityCategories: [{ code: 'veteran', nameAr: 'المحاربون القدامى', nameEn: 'Veterans' }],
+        },
         screens: { digits: 'arabic-indic', language: 'en' },
       },
     })
@@ -81,6 +86,7 @@ describe('GET /api/v1/center', () => {
       priorityAgingSeconds: 1800,
       maxPriorityInARow: 3,
       maxAppointmentsInARow: 2,
+      noShowGraceMinutes: 0,
       priorityCategories: [{ code: 'veteran', nameAr: 'المحاربون القدامى', nameEn: 'Veterans' }],
       finishOutcomes: res.json().finishOutcomes,
       digits: 'arabic-indic',
