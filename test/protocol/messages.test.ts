@@ -197,10 +197,10 @@ describe('formatting', () => {
   it("writes the hub's bundle number and a webhook's counts in the center's digits (walk s51)", () => {
     expect(messagesOf(CONFIG_FORM_MESSAGES)('config.hubManaged', 'ar', { version: 12 }, 'arabic-indic')).toContain('حزمة الإعدادات رقم ١٢)')
     expect(messagesOf(WEBHOOK_MESSAGES)('webhooks.counts', 'ar', { pending: 2, delivered: 10, failed: 0 }, 'arabic-indic')).toBe(
-      'في الانتظار ٢ — وصل ١٠ — فشل ٠',
+      'في الانتظار ٢\u00a0— وصل ١٠\u00a0— فشل ٠',
     )
     expect(messagesOf(WEBHOOK_MESSAGES)('webhooks.counts', 'en', { pending: 2, delivered: 10, failed: 0 })).toBe(
-      '2 pending — 10 delivered — 0 failed',
+      '2 pending\u00a0— 10 delivered\u00a0— 0 failed',
     )
   })
 
