@@ -46,7 +46,7 @@ export const TICKET_MESSAGES = {
   // that they will be called again, for the next step (walk of 2026-12-07); {route} is visitRouteText's
   'ticket.visitSteps': {
     ar: 'زيارتك من {n, plural, two {خطوتين} few {# خطوات} many {# خطوة} other {# خطوة}}: {route}',
-    en: 'Your visit has {n} steps: {route}',
+    en: 'Your visit has {n, plural, one {# step} other {# steps}}: {route}',
   },
   'ticket.visitThen': { ar: '{before} ثم {after}', en: '{before}, then {after}' },
   // what to bring (issue 21): the heading over the service's documents, on paper and on screen

@@ -3,6 +3,7 @@ import { DEFAULT_PHONE_PATTERN, kioskSettings } from '../../kiosk-ui/kiosk-setti
 import { policyHonoursPriority } from '../../protocol/settings.ts'
 import { normalizePairingCode } from '../../ui-common/pairing-code.ts'
 import { printFailedFor } from '../../kiosk-ui/printer-state.ts'
+import { visitLineKey } from '../../kiosk-ui/visit-steps-line.ts'
 import type { PrinterStatusReport } from '../../protocol/device-config.ts'
 
 describe('kiosk settings from the device config', () => {
@@ -73,5 +74,16 @@ describe('print failure', () => {
     expect(printFailedFor({ ...healthy, lastJob: { ticketId: 't1', outcome: 'failed', reason: 'x' } }, 't1')).toBe(true)
     expect(printFailedFor({ ...healthy, paperOut: true, lastJob: { ticketId: 't1', outcome: 'printed' } }, 't1')).toBe(false)
     expect(printFailedFor({ ...healthy, lastJob: { ticketId: 't0', outcome: 'failed', reason: 'x' } }, 't1')).toBe(false)
+  })
+})
+
+describe("a visit's step line on the status page", () => {
+  it('says "next" while the call is to come, a place held from a phone included; the words of a call once called', () => {
+    expect(['waiting', 'remote'].map((s) => visitLineKey(s as 'waiting'))).toEqual(['status.visitNext', 'status.visitNext'])
+    expect(['called', 'serving', 'parked'].map((s) => visitLineKey(s as 'called'))).toEqual([
+      'status.visitAt',
+      'status.visitAt',
+      'status.visitAt',
+    ])
   })
 })
