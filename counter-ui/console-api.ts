@@ -13,6 +13,7 @@ import type {
   Ticket,
 } from '../protocol/entities.ts'
 import type { ClerkStatsToday } from '../protocol/stats.ts'
+import type { PublicTicket } from '../protocol/entities.ts'
 import { requestJson } from '../ui-common/api-client.ts'
 import { apiUrl } from '../ui-common/base-path.ts'
 
@@ -38,6 +39,12 @@ export interface CenterInfo {
 
 /** The request path of each counter action. */
 export type CounterActionPath = 'open' | 'pause' | 'close' | 'call-next' | 'call' | 'recall' | 'start' | 'finish' | 'no-show' | 'transfer'
+
+/** Where a ticket is in a visit of several steps (its public status, GET /tickets/:id); null for a visit of one step. */
+export async function fetchVisit(base: string, ticketId: string): Promise<PublicTicket['visit'] | null> {
+  const ticket = await requestJson<PublicTicket>(apiUrl(base, `/tickets/${encodeURIComponent(ticketId)}`))
+  return ticket.visit ?? null
+}
 
 export function fetchCenter(base: string, token: string): Promise<CenterInfo> {
   return requestJson(apiUrl(base, '/center'), { token })

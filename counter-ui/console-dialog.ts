@@ -21,7 +21,13 @@ import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
 
 /** What the dialog asks, with what it needs to ask it. */
 export type DialogSpec =
-  | { kind: 'finish'; label: string; outcomes: FinishOutcome[] }
+  | {
+      kind: 'finish'
+      label: string
+      outcomes: FinishOutcome[]
+      /** The visit's next step, where the default outcome sends the ticket (counter-app.ts fetches it once the dialog is up); absent: none, or not known yet. */
+      next?: { serviceName: { nameAr: string; nameEn: string }; step: number; of: number }
+    }
   | { kind: 'transfer'; label: string; services: ServiceWithQueue[]; counters: Counter[] }
   | { kind: 'pause' }
   | { kind: 'call_ticket'; callable: QueueEntry[] }
@@ -118,6 +124,24 @@ export class ConsoleDialog extends LitElement {
     </div>`
   }
 
+  /** A visit of several steps: the default outcome (the first) sends the ticket on to the next step's line, any other ends the visit. */
+  private nextStepHint(spec: Extract<DialogSpec, { kind: 'finish' }>, lang: Lang): TemplateResult | typeof nothing {
+    const next = spec.next
+    const first = spec.outcomes[0]
+    if (!next || !first) return nothing
+    const n = (x: number) => formatNumber(x, { digits: this.digits })
+    return html`<p class="hint" data-next-step=${next.step}>
+      ${consoleText('finish.nextStep', lang, {
+        outcome: lang === 'ar' ? first.nameAr : first.nameEn,
+        label: spec.label,
+        service: lang === 'ar' ? next.serviceName.nameAr : next.serviceName.nameEn,
+        step: n(next.step),
+        of: n(next.of),
+        others: spec.outcomes.length > 1 ? 'yes' : 'no',
+      })}
+    </p>`
+  }
+
   private body(spec: DialogSpec, lang: Lang): TemplateResult {
     const name = (x: { nameAr: string; nameEn: string }) => (lang === 'ar' ? x.nameAr : x.nameEn)
     switch (spec.kind) {
@@ -130,6 +154,7 @@ export class ConsoleDialog extends LitElement {
                 html`<label class="choice"><input type="radio" name="outcome" value=${o.code} ?checked=${i === 0} data-outcome=${o.code} />${name(o)}${i < 9 ? html`<kbd>${i + 1}</kbd>` : nothing}</label>`,
             )}
           </fieldset>
+          ${this.nextStepHint(spec, lang)}
           <label class="field">${consoleText('finish.note', lang)}<textarea name="note" rows="2" maxlength="500"></textarea></label>`
       case 'transfer':
         return html`<h2 id="title">${consoleText('transfer.title', lang, { label: spec.label })}</h2>

@@ -24,6 +24,7 @@ import type { ConsoleActionDetail } from './action-bar.ts'
 import type { CounterOpenDetail } from './counter-chooser.ts'
 import type { DialogSpec } from './console-dialog.ts'
 import { ConsoleSession, type ActionInput } from './console-session.ts'
+import { fetchVisit } from './console-api.ts'
 import { CountdownController } from './countdown-controller.ts'
 import { consoleStyles, dialogStyles } from './console-styles.ts'
 import { frameStyles } from './frame-styles.ts'
@@ -400,6 +401,7 @@ export class CounterApp extends LitElement {
     switch (action) {
       case 'finish':
         spec = { kind: 'finish', label, outcomes: s.center?.finishOutcomes ?? [] }
+        if (ticket) void this.addNextStep(ticket.id)
         break
       case 'transfer':
         spec = {
@@ -435,6 +437,19 @@ export class CounterApp extends LitElement {
         }
     }
     this.dialog = { action, spec }
+  }
+
+  /**
+   * The finish dialog of a visit of several steps says where the ticket goes next (walk of
+   * 2026-12-07: «إنهاء خدمة A-003» said nothing of the next line). Asked once the dialog is up, so it
+   * opens at once; added only while that dialog is still open for that ticket. A failure leaves it out.
+   */
+  private async addNextStep(ticketId: string): Promise<void> {
+    const visit = await fetchVisit(this.session.base, ticketId).catch(() => null)
+    const open = this.dialog
+    if (!visit?.next || open?.spec.kind !== 'finish' || this.session.currentTicket?.id !== ticketId) return
+    const next = { serviceName: visit.next, step: visit.step + 1, of: visit.of }
+    this.dialog = { ...open, spec: { ...open.spec, next } } as OpenDialog
   }
 
   private onCounterOpen(detail: CounterOpenDetail): void {

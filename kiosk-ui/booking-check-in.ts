@@ -232,13 +232,16 @@ export class BookingCheckIn extends LitElement {
         id: t.id,
         label: t.label,
         serviceId: t.serviceId,
-        status: 'waiting',
+        // as they are: a joined place scanned after its turn came is called already, and was issued at its join
+        status: t.status,
+        counter: t.counter,
         priority: 'none',
         position: t.position,
         estimatedWaitSeconds: t.estimatedWaitSeconds,
-        issuedAt: new Date().toISOString(),
+        issuedAt: t.issuedAt,
         statusUrl: t.statusUrl ?? `${location.origin}${this.base}/t/${encodeURIComponent(t.id)}`,
         ...(t.printing ? { printing: t.printing as IssuedTicketReply['printing'] } : {}),
+        ...(t.visit ? { visit: t.visit } : {}),
       }
       const detail: CheckedInTicket = {
         ticket,

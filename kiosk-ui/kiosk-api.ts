@@ -9,7 +9,15 @@ import { requestJson } from '../ui-common/api-client.ts'
 import { apiUrl } from '../ui-common/base-path.ts'
 
 /** POST /tickets answers this; `statusUrl`, when the server sends it, is what its printed QR carries. */
-export type IssuedTicketReply = Omit<IssuedTicket, 'printing'> & { printing?: IssuedTicket['printing']; statusUrl?: string }
+/**
+ * A ticket the kiosk shows. `counter`: the counter that called it, for a place joined from a phone
+ * whose turn came before its citizen scanned it here (booking-check-in.ts); absent on a new ticket.
+ */
+export type IssuedTicketReply = Omit<IssuedTicket, 'printing'> & {
+  printing?: IssuedTicket['printing']
+  statusUrl?: string
+  counter?: { number: number; name: string } | null
+}
 
 /** What the kiosk sends to issue a ticket. */
 export interface IssueRequest {

@@ -13,10 +13,19 @@ import { LitElement, css, html, type TemplateResult } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import type { RequiredDocument } from '../protocol/service-menu.ts'
 import './documents-list.ts'
-import { digitsFor, ticketLabel, type DigitStyle } from '../ui-common/digits.ts'
+import { digitsFor, formatNumber, ticketLabel, type DigitStyle } from '../ui-common/digits.ts'
+import { statusText } from '../protocol/messages/status.ts'
 import { DEFAULT_LANG, LANGS, otherLang, type Lang } from '../ui-common/i18n.ts'
 import { inLang } from '../ui-common/bilingual.ts'
-import { appointmentMarkText, issuedAtText, PRIORITY_STAR, peopleAheadText, priorityText, waitText } from '../protocol/messages/ticket.ts'
+import {
+  appointmentMarkText,
+  issuedAtText,
+  PRIORITY_STAR,
+  peopleAheadText,
+  priorityText,
+  visitStepsText,
+  waitText,
+} from '../protocol/messages/ticket.ts'
 import { hoursText } from '../protocol/messages/hours.ts'
 import type { ClosingNote } from '../protocol/closing-note.ts'
 import { closingNoteText } from '../ui-common/opening-words.ts'
@@ -43,6 +52,12 @@ export interface ShownTicket {
   issuedAt?: string
   /** The closing note its status page shows (the closing's time named); absent: none, or an older server (then `mayNotBeServedToday`). */
   closing?: ClosingNote
+  /** A visit of several steps (IssuedTicket.visit): its steps are named under the service, as on the paper; absent: one step. */
+  visit?: { route: readonly { nameAr: string; nameEn: string }[] }
+  /** Its status; default waiting. A check-in of a place whose turn came already is `called` (or `serving`). */
+  status?: string
+  /** The counter that called it (with `status` called or serving); absent: not called. */
+  counter?: { number: number; name: string } | null
 }
 
 @customElement('tabour-ticket-confirmation')
@@ -167,10 +182,30 @@ export class TicketConfirmation extends LitElement {
       .appointment .second {
         font-size: 0.65em;
       }
+      .visit {
+        margin: 0;
+        font-size: var(--tabour-text-base);
+        font-weight: 700;
+        /* a long route («… ثم … ثم …») wraps inside the ticket */
+        overflow-wrap: anywhere;
+      }
       .issued-at {
         margin: 0;
         font-size: var(--tabour-text-base);
         color: var(--tabour-muted);
+      }
+      /* a called ticket's "go to counter N": as large as the figures it stands in for, in the primary colour */
+      .turn {
+        display: flex;
+        flex-direction: column;
+        gap: var(--tabour-space-1);
+        margin: 0;
+        padding: var(--tabour-space-2) var(--tabour-space-3);
+        border: 4px solid var(--tabour-primary);
+        border-radius: var(--tabour-radius);
+        font-size: var(--tabour-text-large);
+        font-weight: 700;
+        color: var(--tabour-primary);
       }
       .late {
         margin: 0;
@@ -325,17 +360,8 @@ export class TicketConfirmation extends LitElement {
               ? html`<p class="priority" data-priority=${this.category.code}>${PRIORITY_STAR} ${priorityText(this.category, lang)}<span class="second">${inLang(priorityText(this.category, other), other)}</span></p>`
               : ''
           }
-          ${this.renderAppointment(lang, other)}
-          <dl>
-            <div>
-              <dt>${kioskText('ticket.placeLabel', lang)}</dt>
-              <dd data-position=${ticket.position}>${legibleZeros(peopleAheadText(ticket.position, lang, digitsFor(lang, this.digits)))}</dd>
-            </div>
-            <div>
-              <dt>${kioskText('ticket.waitLabel', lang)}</dt>
-              <dd data-wait=${ticket.estimatedWaitSeconds ?? 'unknown'}>${legibleZeros(waitText(ticket.estimatedWaitSeconds, lang, digitsFor(lang, this.digits)))}</dd>
-            </div>
-          </dl>
+          ${this.renderAppointment(lang, other)} ${this.renderVisit(ticket, lang)}
+          ${this.renderTurn(ticket, lang)}
           ${this.renderIssuedAt(ticket, lang)} ${this.renderClosing(ticket, lang)}
           <tabour-documents-list .documents=${this.documents} .lang=${lang} level="2" compact></tabour-documents-list>
         </div>
@@ -347,6 +373,40 @@ export class TicketConfirmation extends LitElement {
         <button type="button" class="btn primary done" data-action="done" @click=${this.done}>${kioskText('kiosk.done', lang)}</button>
       </section>
     `
+  }
+
+  /**
+   * People ahead and the wait; for a ticket called already (a joined place scanned after its turn
+   * came), the phone page's words instead: "It's your turn — please go to counter 3" (walk of
+   * 2026-12-07: the kiosk said "nobody ahead of you, less than a minute" to a called C-001).
+   */
+  private renderTurn(ticket: ShownTicket, lang: Lang): TemplateResult {
+    const digits = digitsFor(lang, this.digits)
+    const counter = ticket.counter
+    if (counter && (ticket.status === 'called' || ticket.status === 'serving')) {
+      const n = formatNumber(counter.number, { digits })
+      return html`<p class="turn" role="alert" data-called-to=${counter.number}>
+        ${ticket.status === 'called' ? html`<strong>${statusText('status.yourTurn', lang)}</strong>` : ''}
+        <span>${statusText(ticket.status === 'called' ? 'status.goToCounter' : 'status.serving', lang, { n })}</span>
+      </p>`
+    }
+    return html`<dl>
+      <div>
+        <dt>${kioskText('ticket.placeLabel', lang)}</dt>
+        <dd data-position=${ticket.position}>${legibleZeros(peopleAheadText(ticket.position, lang, digits))}</dd>
+      </div>
+      <div>
+        <dt>${kioskText('ticket.waitLabel', lang)}</dt>
+        <dd data-wait=${ticket.estimatedWaitSeconds ?? 'unknown'}>${legibleZeros(waitText(ticket.estimatedWaitSeconds, lang, digits))}</dd>
+      </div>
+    </dl>`
+  }
+
+  /** "Your visit has 2 steps: A, then B", as the paper prints it: a citizen without a phone learns they will be called again. */
+  private renderVisit(ticket: ShownTicket, lang: Lang): TemplateResult | string {
+    const route = (ticket.visit?.route ?? []).map((s) => ({ ar: s.nameAr, en: s.nameEn }))
+    const line = visitStepsText(route, lang, digitsFor(lang, this.digits))
+    return line === null ? '' : html`<p class="visit" data-visit-steps=${route.length}>${line}</p>`
   }
 
   /** When it was issued, as the paper prints it under the label: on screen the citizen may have no paper (walk s41). */

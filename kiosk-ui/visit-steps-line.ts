@@ -13,6 +13,15 @@ import type { Lang } from '../ui-common/i18n.ts'
 import { themeStyles } from '../ui-common/theme.ts'
 import { serviceName } from './service-grid.ts'
 
+/**
+ * "Step 2 of 3: next, Review" while the step's call is still to come, "Step 2 of 3: Review" once
+ * called there. A place held from a phone (`remote`) waits too: it was told the words of a call
+ * (walk of 2026-12-07, «الخطوة ١ من ٢: تراخيص البناء» before it checked in).
+ */
+export function visitLineKey(status: PublicTicket['status']): 'status.visitNext' | 'status.visitAt' {
+  return status === 'waiting' || status === 'remote' ? 'status.visitNext' : 'status.visitAt'
+}
+
 @customElement('tabour-visit-steps')
 export class VisitStepsLine extends LitElement {
   static override styles = [
@@ -50,10 +59,9 @@ export class VisitStepsLine extends LitElement {
       of: formatNumber(visit.of, { digits }),
       service: serviceName({ nameAr: this.ticket.serviceNameAr, nameEn: this.ticket.serviceNameEn }, lang),
     }
-    const waiting = this.ticket.status === 'waiting'
     return html`
       <p class="step" data-visit-step=${visit.step} data-visit-of=${visit.of}>
-        ${statusText(waiting ? 'status.visitNext' : 'status.visitAt', lang, values)}
+        ${statusText(visitLineKey(this.ticket.status), lang, values)}
       </p>
       ${
         visit.next

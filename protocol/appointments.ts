@@ -4,8 +4,9 @@
  */
 import { type Static, Type } from '@sinclair/typebox'
 import { CalendarDate } from './calendar.ts'
-import { Lang, literalUnion, Nullable } from './common.ts'
+import { Lang, literalUnion, Nullable, TicketStatus, Timestamp } from './common.ts'
 import { RequiredDocument } from './service-menu.ts'
+import { VisitProgress } from './visit-steps.ts'
 import { DigitStyleName } from './settings.ts'
 
 /** How many recent services make the average service time when a service's `serviceMinutes` is null (the dashboard's hint names it). */
@@ -172,12 +173,26 @@ export const CheckInTicket = Type.Object({
   id: Type.String(),
   label: Type.String(),
   serviceId: Type.Integer(),
+  /**
+   * Its status now: `waiting` for a booking's new ticket, and for a place joined from a phone that
+   * joins the line; already `called` (or `serving`) when its turn came before its citizen scanned
+   * its page at the kiosk (a call-ahead join): the kiosk says "go to counter N", not "nobody ahead".
+   */
+  status: TicketStatus,
+  /** The counter that called it, while `called` or `serving`; else null. */
+  counter: Nullable(Type.Object({ number: Type.Integer(), name: Type.String() })),
+  /** When it was issued: a joined place's join time, not the scan's (the screen prints "issued at"). */
+  issuedAt: Timestamp,
   position: Type.Integer(),
   estimatedWaitSeconds: Nullable(Type.Integer()),
   statusUrl: Nullable(Type.String()),
   /** As for a walk-in ticket (entities.ts IssuedTicket): queued on the kiosk's printer, none, or fault. */
   printing: Type.Optional(Type.String()),
+  /** Only for a visit of several steps (entities.ts IssuedTicket.visit): the kiosk's screen names them. */
+  visit: Type.Optional(VisitProgress),
 })
+
+export type CheckInTicket = Static<typeof CheckInTicket>
 
 /** The answer to a check-in: a ticket, "come back at", or "too late: take a walk-in ticket". */
 export const CheckInResult = Type.Union([

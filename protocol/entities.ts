@@ -211,6 +211,8 @@ export const IssuedTicket = Type.Object({
    * closing within the half hour, with the time; the kiosk's screen names it. Absent: nothing to say.
    */
   closing: Type.Optional(ClosingNote),
+  /** Only for a visit of several steps (as PublicTicket.visit): the kiosk's screen names them, as the paper does. */
+  visit: Type.Optional(VisitProgress),
 })
 export type IssuedTicket = Static<typeof IssuedTicket>
 

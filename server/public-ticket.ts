@@ -16,8 +16,8 @@ function remoteOf(view: QueueView, t: Parameters<QueueView['remoteFacts']>[0], t
   return facts ? { remote: { ...facts, arrivedAt: iso(facts.arrivedAt), arriveBy: iso(facts.arriveBy), timeZone } } : {}
 }
 
-/** The visit's steps, for a ticket whose service has a route; nothing for a visit of one step. */
-function visitOf(view: QueueView, t: Parameters<QueueView['visitProgress']>[0]): Pick<PublicTicket, 'visit'> {
+/** The visit's steps, for a ticket whose service has a route (its status page, and the kiosk's answer on issue); nothing for a visit of one step. */
+export function visitOf(view: QueueView, t: Parameters<QueueView['visitProgress']>[0]): Pick<PublicTicket, 'visit'> {
   const visit = view.visitProgress(t)
   return visit ? { visit } : {}
 }

@@ -130,6 +130,12 @@ function draw(content: TicketContent, options: RenderOptions): { image: ImageDat
     paragraph('appointmentAr', AR(26))
     paragraph('appointmentEn', EN(20))
   }
+  // a visit of several steps says so (a citizen without a phone learns they will be called again); one step keeps its layout
+  if (text.visitAr) {
+    pen.y += Math.round(8 * scale)
+    paragraph('visitAr', AR(24))
+    paragraph('visitEn', EN(19))
+  }
   pen.y += Math.round(14 * scale)
   paragraph('dateAr', AR(22))
   paragraph('dateEn', EN(19, 400))

@@ -25,6 +25,8 @@ export interface TicketContent {
   priorityCategory?: { ar: string; en: string }
   /** The slot's start (epoch ms) of the booking a check-in gave this ticket for, printed under the label; absent for any other ticket. */
   appointmentSlot?: number
+  /** A visit of several steps: every step's service in order, the ticket's own first; absent (or one): a visit of one step, the ticket as it always was. */
+  route?: readonly { ar: string; en: string }[]
   /** What to bring (the service's documents), printed at the end under a heading; absent or empty: the ticket as it always was. */
   documents?: readonly { ar: string; en: string }[]
   /**

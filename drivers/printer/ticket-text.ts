@@ -1,6 +1,7 @@
 import { ticketLabel, toArabicIndic } from '../../protocol/messages/digits.ts'
 import {
   appointmentMarkText,
+  visitStepsText,
   issuedAtText,
   peopleAheadText,
   priorityText,
@@ -25,6 +26,9 @@ export interface TicketText {
   /** "موعد محجوز ١٠:٣٠ ص — تم تسجيل الوصول" / "Appointment 10:30 — checked in"; both '' for a ticket no booking gave. */
   appointmentAr: string
   appointmentEn: string
+  /** «زيارتك من خطوتين: أ ثم ب» / "Your visit has 2 steps: A, then B"; both '' for a visit of one step. */
+  visitAr: string
+  visitEn: string
   dateAr: string
   dateEn: string
   aheadAr: string
@@ -56,6 +60,8 @@ export function ticketText(content: TicketContent): TicketText {
     label: ticketLabel(content.label),
     ...priorityLines(content.priorityCategory),
     ...appointmentLines(content),
+    visitAr: visitStepsText(content.route ?? [], 'ar', content.digits) ?? '',
+    visitEn: visitStepsText(content.route ?? [], 'en') ?? '',
     dateAr: issuedAtText(content.issuedAt, content.timeZone, 'ar', content.digits),
     dateEn: issuedAtText(content.issuedAt, content.timeZone, 'en'),
     aheadAr: peopleAheadText(content.peopleAhead, 'ar', content.digits),

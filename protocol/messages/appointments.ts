@@ -48,8 +48,8 @@ export const APPOINTMENT_MESSAGES = {
   'book.phone': { ar: 'رقم الهاتف المحمول', en: 'Mobile number' },
   'book.phoneInvalid': { ar: 'اكتب رقم هاتف محمول صحيحًا، مثل {example}.', en: 'Please write a mobile number such as {example}.' },
   'book.phoneHint': {
-    ar: 'مثال: {example}. إن كان المركز يرسل رسائل نصية، يصلك تأكيد الحجز وأي تغيير فيه على هذا الرقم.',
-    en: 'For example {example}. If the center sends text messages, the booking and any change to it are texted to this number.',
+    ar: 'مثال: {example}. يصلك تأكيد الحجز وأي تغيير فيه برسالة على هذا الرقم.',
+    en: 'For example {example}. The booking and any change to it are texted to this number.',
   },
   /** The hint when the center sends no messages (config messages.provider 'none'). */
   'book.phoneHintNoMessages': {

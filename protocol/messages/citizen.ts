@@ -24,9 +24,12 @@ export const CITIZEN_MESSAGES = {
   ticket_taken: {
     // {near} 'yes': the turn is near already at issue (the few-ahead text's rule, protocol/turn-near.ts), so the
     // few-ahead text will not come and this one says it, in place of "follow your turn": the Arabic text stays
-    // within two SMS parts (test/server/notify/sms-parts.test.ts)
-    ar: 'تذكرتك {label} في {center}. {ahead, plural, =0 {لا أحد أمامك} one {أمامك شخص واحد} two {أمامك شخصان} few {أمامك # أشخاص} many {أمامك # شخصًا} other {أمامك # شخص}}. {near, select, yes {اقترب دورك} other {تابع دورك}}: {link}',
-    en: 'Your ticket {label} at {center}. {ahead, plural, =0 {Nobody is} one {# person is} other {# people are}} ahead of you. {near, select, yes {Almost your turn} other {Follow your turn}}: {link}',
+    // within two SMS parts (test/server/notify/sms-parts.test.ts). {held} 'yes': a place joined from a phone in
+    // check-in mode, not checked in: it is not called before its citizen checks in at the center, so the text says
+    // to check in on arrival, as its status page does (and, near already, to head there: the few-ahead text will not
+    // come), in place of people ahead as a fact (walk of 2026-12-07: «أمامك شخصان. اقترب دورك» to someone at home)
+    ar: 'تذكرتك {label} في {center}. {held, select, yes {{near, select, yes {توجّه للمركز وسجّل وصولك} other {سجّل وصولك حين تصل}}} other {{ahead, plural, =0 {لا أحد أمامك} one {أمامك شخص واحد} two {أمامك شخصان} few {أمامك # أشخاص} many {أمامك # شخصًا} other {أمامك # شخص}}. {near, select, yes {اقترب دورك} other {تابع دورك}}}}: {link}',
+    en: 'Your ticket {label} at {center}. {held, select, yes {{near, select, yes {Please head to the center and check in} other {Check in when you arrive}}} other {{ahead, plural, =0 {Nobody is} one {# person is} other {# people are}} ahead of you. {near, select, yes {Almost your turn} other {Follow your turn}}}}: {link}',
   },
   ticket_ahead: {
     // {wait}: the estimate in the words of the status page, the kiosk and the paper (ticket.ts waitText),
@@ -107,7 +110,8 @@ export const WHATSAPP_PARAMETERS: Readonly<Record<MessageKind, readonly string[]
 /**
  * The placeholders each kind may use (what the sender fills in); any other is refused. Those the
  * approved WhatsApp templates have, and those added since for SMS texts only: ticket_taken's {near}
- * ('yes' or 'no': whether its turn is near already), ticket_ahead's {wait},
+ * ('yes' or 'no': whether its turn is near already) and {held} ('yes' for a place joined from a
+ * phone in check-in mode, not checked in yet: not called before it is), ticket_ahead's {wait},
  * the estimate in the page's words ("less than a minute", "about 1 hour 15 minutes"; its {minutes}
  * stays the whole minutes, at least 1, for the texts and templates written with it) and {where}
  * ('away' for a phone joiner not checked in, 'here'), and
@@ -116,7 +120,7 @@ export const WHATSAPP_PARAMETERS: Readonly<Record<MessageKind, readonly string[]
  */
 export const CITIZEN_PLACEHOLDERS: Readonly<Record<MessageKind, readonly string[]>> = {
   ...WHATSAPP_PARAMETERS,
-  ticket_taken: [...WHATSAPP_PARAMETERS.ticket_taken, 'near'],
+  ticket_taken: [...WHATSAPP_PARAMETERS.ticket_taken, 'near', 'held'],
   ticket_ahead: [...WHATSAPP_PARAMETERS.ticket_ahead, 'wait', 'where'],
   ticket_missed: [...WHATSAPP_PARAMETERS.ticket_missed, 'time', 'counter'],
 }

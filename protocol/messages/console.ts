@@ -79,6 +79,12 @@ export const CONSOLE_MESSAGES = {
   'finish.title': { ar: 'إنهاء خدمة {label}', en: 'Finish {label}' },
   'finish.outcome': { ar: 'النتيجة', en: 'Outcome' },
   'finish.note': { ar: 'ملاحظة (اختيارية)', en: 'Note (optional)' },
+  // a visit of several steps: only the default outcome (the first) sends the ticket on (server/queue/visit-steps.ts
+  // sendToNextStep); the clerk's dialog said nothing of it (walk of 2026-12-07). {others} 'yes' when other outcomes are listed
+  'finish.nextStep': {
+    ar: 'مع «{outcome}» تنتقل {label} إلى طابور {service} (الخطوة {step} من {of}){others, select, yes {، وأي نتيجة أخرى تنهي الزيارة} other {}}.',
+    en: 'With “{outcome}”, {label} goes on to the {service} line (step {step} of {of}){others, select, yes {; any other outcome ends the visit} other {}}.',
+  },
   // {time} is m:ss, already in the screen's digits; the button counts it down and enables itself at 0
   'noShow.wait': { ar: 'يمكن تسجيل «لم يحضر» بعد {time}', en: 'No-show possible in {time}' },
   'noShow.waitOrRecall': {

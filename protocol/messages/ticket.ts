@@ -42,6 +42,13 @@ export const TICKET_MESSAGES = {
   'ticket.priority': { ar: 'أولوية\u00a0— {category}', en: 'Priority\u00a0— {category}' },
   // a checked-in booking's ticket (docs/appointments.md): its slot, on the kiosk's screen and on the paper
   'ticket.appointment': { ar: 'موعد محجوز {time}\u00a0— تم تسجيل الوصول', en: 'Appointment {time}\u00a0— checked in' },
+  // a visit of several steps (issue 21), on the kiosk's screen and the paper: a citizen with no phone learns there
+  // that they will be called again, for the next step (walk of 2026-12-07); {route} is visitRouteText's
+  'ticket.visitSteps': {
+    ar: 'زيارتك من {n, plural, two {خطوتين} few {# خطوات} many {# خطوة} other {# خطوة}}: {route}',
+    en: 'Your visit has {n, plural, one {# step} other {# steps}}: {route}',
+  },
+  'ticket.visitThen': { ar: '{before} ثم {after}', en: '{before}, then {after}' },
   // what to bring (issue 21): the heading over the service's documents, on paper and on screen
   'ticket.bringTitle': { ar: 'المستندات المطلوبة', en: 'Documents to bring' },
 } as const satisfies Catalogue
@@ -99,6 +106,17 @@ export function priorityText(category: { nameAr: string; nameEn: string }, lang:
 export function appointmentMarkText(slotStart: number, timeZone: string, lang: Lang, digits?: DigitStyle): string {
   const time = withoutBidiMarks(clockTime(slotStart, timeZone, lang, digits))
   return formatMessage(TICKET_MESSAGES['ticket.appointment'][lang], lang, { time })
+}
+
+/**
+ * The steps of a visit in `lang`, the first service first: «زيارتك من خطوتين: تراخيص البناء ثم الخزينة»
+ * / "Your visit has 2 steps: Building permits, then Cashier". Null for a visit of one step.
+ */
+export function visitStepsText(route: readonly { ar: string; en: string }[], lang: Lang, digits?: DigitStyle): string | null {
+  if (route.length < 2) return null
+  const names = route.map((s) => s[lang].trim())
+  const joined = names.reduce((before, after) => formatMessage(TICKET_MESSAGES['ticket.visitThen'][lang], lang, { before, after }))
+  return formatMessage(TICKET_MESSAGES['ticket.visitSteps'][lang], lang, { n: route.length, route: joined }, digits)
 }
 
 /** `text` without the bidi marks an ICU may put around a time's parts: the paper's fonts have no glyph for them. */

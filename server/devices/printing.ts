@@ -11,6 +11,7 @@ import { isFaulty } from '../../protocol/device-health.ts'
 import { issuePrinterOf, printerConfigOf } from '../queue/printer-targets.ts'
 import { printerProblemOf } from '../../protocol/printer-problem.ts'
 import { closingOf } from '../public-ticket.ts'
+import type { VisitProgress } from '../../protocol/visit-steps.ts'
 
 interface KioskPrinter {
   /** The config it was opened with, to notice edits. */
@@ -208,6 +209,7 @@ export class Printing {
         statusUrl,
         ...(category ? { priorityCategory: { ar: category.nameAr, en: category.nameEn } } : {}),
         ...(slot === null ? {} : { appointmentSlot: slot }),
+        ...routeOf(this.queue.view.visitProgress(ticket)),
         ...(service.documents ? { documents: service.documents } : {}),
         // the note the kiosk's screen ticket and the status page show (POST /tickets `closing`): the paper says it too
         ...closingOf(this.queue.view, ticket, standing.estimatedWaitSeconds, this.config.timeZone),
@@ -251,4 +253,9 @@ export class Printing {
     // pushed only when something but its times changed (DeviceStatus.reportPrinter)
     this.queue.deviceStatus.reportPrinter(deviceId, this.report(deviceId, printer))
   }
+}
+
+/** The paper's visit line: every step's service, the ticket's own first; nothing for a visit of one step. */
+function routeOf(visit: VisitProgress | null): { route?: { ar: string; en: string }[] } {
+  return visit ? { route: visit.route.map((s) => ({ ar: s.nameAr, en: s.nameEn })) } : {}
 }

@@ -193,6 +193,8 @@ export class MessageScanner {
         link: ticketStatusUrlAt(this.deps.publicBase(), t.id, t.lang),
         // near already: the few-ahead text will not come (aheadIn), so this text says it; on WhatsApp it cannot (takenSaysNear)
         near: rule && this.takenSaysNear() && issuedNear(data, rule) ? 'yes' : 'no',
+        // a held place says "check in when you arrive", not people ahead; the WhatsApp template cannot say it either (takenSaysNear)
+        held: this.takenSaysNear() && this.held(t) ? 'yes' : 'no',
       }
       return this.queue('ticket_taken', `ticket_taken:${e.id}`, t, e.id, values, now)
     }
@@ -421,6 +423,12 @@ export class MessageScanner {
   /** Where the citizen is, as the status page tells them apart: a phone joiner not checked in yet is 'away', anyone else 'here'. */
   private where(t: TicketRecord): 'away' | 'here' {
     return this.remoteJoins.get(t.id)?.arrivedAt === null ? 'away' : 'here'
+  }
+
+  /** A place joined from a phone in check-in mode whose citizen has not checked in: not called before they do (remote-arrival.ts). */
+  private held(t: TicketRecord): boolean {
+    const join = this.remoteJoins.get(t.id)
+    return join?.mode === 'check-in' && join.arrivedAt === null
   }
 
   private queue(kind: MessageKind, key: string, t: TicketRecord, eventId: number | null, values: MessageValues, now: number): number {

@@ -25,7 +25,7 @@ import { SERVICE_TIME_SAMPLE } from '../../protocol/appointments.ts'
 import type { Lang } from '../../protocol/common.ts'
 import { capacityServiceSeconds, dayShut, planDay, type PlannedSlot } from './appointment-capacity.ts'
 import { BookingCodes } from './booking-code.ts'
-import { ticketStatusUrlAt } from './ticket-link.ts'
+import { checkInTicket } from './check-in-ticket.ts'
 import { canonicalPhone } from '../../protocol/phone-number.ts'
 
 /** Who books: a citizen from a public page (its client address counts against the hourly limit) or staff. */
@@ -309,6 +309,10 @@ export class Appointments {
       }
       if (tx.now > closes)
         return { outcome: 'too_late', kind: 'appointment', serviceId: booking.serviceId, slotStart: iso(booking.slotStart) }
+      // the booking is used before the ticket is issued: the ticket's estimate (printed, logged,
+      // answered) must not count its own booking as a place still held ahead of it
+      // (appointment-hold.ts): it did, one service time too long (walk of 2026-12-07, A-006)
+      this.ctx.bookings.checkIn(booking.id, tx.now)
       const issued = this.issuer.issueIn(tx, actor, {
         serviceId: booking.serviceId,
         phone: booking.phone,
@@ -317,20 +321,13 @@ export class Appointments {
         origin: 'appointment',
         slotStart: booking.slotStart,
       })
-      this.ctx.bookings.checkIn(booking.id, issued.ticket.id, tx.now)
+      this.ctx.bookings.linkTicket(booking.id, issued.ticket.id)
       this.logAndEmit(tx, 'checked_in', { ...booking, status: 'checked_in' }, { ticketId: issued.ticket.id, ...actorIds(actor) })
       return {
         outcome: 'ticket',
         kind: 'appointment',
         slotStart: iso(booking.slotStart),
-        ticket: {
-          id: issued.ticket.id,
-          label: issued.ticket.label,
-          serviceId: issued.ticket.serviceId,
-          position: issued.position,
-          estimatedWaitSeconds: issued.estimatedWaitSeconds,
-          statusUrl: publicBase === undefined ? null : ticketStatusUrlAt(publicBase, issued.ticket.id, issued.ticket.lang),
-        },
+        ticket: checkInTicket(this.ctx, issued.ticket, issued, publicBase),
       }
     })
   }

@@ -570,3 +570,15 @@ describe('the time at the counter', () => {
     expect(said({ label: 'ticket.atCounter', minutes: 12 }, 'ar', 'arabic-indic')).toBe('عند الشباك منذ ١٢ د')
   })
 })
+
+describe('the finish dialog of a visit of several steps (walk of 2026-12-07: it said nothing of the next line)', () => {
+  it('says where the default outcome sends the ticket, and that another outcome ends the visit, in both languages', () => {
+    const values = { outcome: 'Served', label: 'A-003', service: 'Reconciliation requests', step: '2', of: '2', others: 'yes' }
+    expect(consoleText('finish.nextStep', 'en', values)).toBe(
+      'With “Served”, A-003 goes on to the Reconciliation requests line (step 2 of 2); any other outcome ends the visit.',
+    )
+    expect(consoleText('finish.nextStep', 'ar', { ...values, outcome: 'تمت الخدمة', service: 'طلبات التصالح', others: 'no' })).toBe(
+      'مع «تمت الخدمة» تنتقل A-003 إلى طابور طلبات التصالح (الخطوة 2 من 2).',
+    )
+  })
+})

@@ -3,6 +3,7 @@ import { DEFAULT_PHONE_PATTERN, kioskSettings } from '../../kiosk-ui/kiosk-setti
 import { policyHonoursPriority } from '../../protocol/settings.ts'
 import { normalizePairingCode } from '../../ui-common/pairing-code.ts'
 import { printFailedFor } from '../../kiosk-ui/printer-state.ts'
+import { visitLineKey } from '../../kiosk-ui/visit-steps-line.ts'
 import type { PrinterStatusReport } from '../../protocol/device-config.ts'
 import type { ServiceWithQueue } from '../../protocol/entities.ts'
 import { serviceGridStyles, serviceGridTemplate } from '../../kiosk-ui/service-grid-view.ts'
@@ -112,5 +113,16 @@ describe("the service tiles' figures (walk s51)", () => {
     expect(cssText(serviceGridStyles)).toContain('.zero')
     // Western figures are left as they are
     expect(tile('western')).not.toContain('class="zero"')
+  })
+})
+
+describe("a visit's step line on the status page", () => {
+  it('says "next" while the call is to come, a place held from a phone included; the words of a call once called', () => {
+    expect(['waiting', 'remote'].map((s) => visitLineKey(s as 'waiting'))).toEqual(['status.visitNext', 'status.visitNext'])
+    expect(['called', 'serving', 'parked'].map((s) => visitLineKey(s as 'called'))).toEqual([
+      'status.visitAt',
+      'status.visitAt',
+      'status.visitAt',
+    ])
   })
 })

@@ -167,8 +167,13 @@ export class BookingsRepo {
     return row?.slotStart ?? null
   }
 
-  checkIn(id: number, ticketId: string, at: number): void {
-    this.sql("UPDATE bookings SET status = 'checked_in', ticket_id = ?, checked_in_at = ? WHERE id = ?").run(ticketId, at, id)
+  /** Marks the booking used; its ticket is linked by `linkTicket` in the same transaction, once issued (Appointments.checkIn). */
+  checkIn(id: number, at: number): void {
+    this.sql("UPDATE bookings SET status = 'checked_in', checked_in_at = ? WHERE id = ?").run(at, id)
+  }
+
+  linkTicket(id: number, ticketId: string): void {
+    this.sql('UPDATE bookings SET ticket_id = ? WHERE id = ?').run(ticketId, id)
   }
 
   /**

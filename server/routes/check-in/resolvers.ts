@@ -4,7 +4,7 @@ import type { CheckInResult } from '../../../protocol/appointments.ts'
 import type { Lang } from '../../../protocol/common.ts'
 import { codeInText } from '../../queue/booking-code.ts'
 import { arriveByScan } from '../../queue/remote-arrival.ts'
-import { ticketStatusUrlAt } from '../../queue/ticket-link.ts'
+import { checkInTicket } from '../../queue/check-in-ticket.ts'
 
 /** What was scanned or typed, by whom, and where the center's public pages are (the ticket's QR). */
 export interface CheckInRequest {
@@ -25,19 +25,7 @@ export const bookingCheckIn: CheckInResolver = (queue, req) =>
 export const remoteArrival: CheckInResolver = (queue, req) => {
   const ticket = arriveByScan(queue.ctx, req.text, req.actor)
   if (ticket === null) return null
-  const standing = queue.view.standing(ticket)
-  return {
-    outcome: 'ticket',
-    kind: 'remote',
-    ticket: {
-      id: ticket.id,
-      label: ticket.label,
-      serviceId: ticket.serviceId,
-      position: standing.position,
-      estimatedWaitSeconds: standing.estimatedWaitSeconds,
-      statusUrl: ticketStatusUrlAt(req.publicBase, ticket.id, ticket.lang),
-    },
-  }
+  return { outcome: 'ticket', kind: 'remote', ticket: checkInTicket(queue.ctx, ticket, queue.view.standing(ticket), req.publicBase) }
 }
 
 /** Asked in this order: a booking code, then a remote ticket's status link. */

@@ -9,7 +9,7 @@ import { staffTicketDto, ticketDto } from '../../dto.ts'
 import { ErrorCodes, domainError } from '../../errors.ts'
 import { PrintingState } from '../../../protocol/device-config.ts'
 import { publicBase, ticketStatusUrl } from '../public-url.ts'
-import { closingOf, publicTicketOf } from '../../public-ticket.ts'
+import { closingOf, publicTicketOf, visitOf } from '../../public-ticket.ts'
 import { cancelMineRoute } from './cancel-mine.ts'
 import { ticketToolRoutes } from './ticket-tools.ts'
 import { CancelTicketBody, ReprintBody } from '../../../protocol/ticket-tools.ts'
@@ -68,6 +68,8 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
         ...(result.mayNotBeServedToday ? { mayNotBeServedToday: true } : {}),
         // the note its status page shows, so the kiosk's screen names the closing as the QR's page does
         ...closingOf(queue.view, t, result.estimatedWaitSeconds, config.timeZone),
+        // a visit of several steps: the kiosk's screen says so, as the paper does
+        ...visitOf(queue.view, t),
       })
     },
   )

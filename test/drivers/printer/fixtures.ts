@@ -40,3 +40,12 @@ export const SAMPLE_CLOSING: TicketContent = {
   ...SAMPLE,
   closing: { kind: 'may-not-be-served', at: '2025-03-11T13:00:00.000Z', timeZone: 'Africa/Cairo', dayClose: false },
 }
+
+/** SAMPLE for a visit of two steps (issue 21): the paper names them under the label, so a citizen without a phone knows they will be called again. */
+export const SAMPLE_TWO_STEPS: TicketContent = {
+  ...SAMPLE,
+  route: [
+    { ar: 'استخراج شهادة ميلاد مميكنة', en: 'Computerized birth certificate' },
+    { ar: 'الخزينة', en: 'Cashier' },
+  ],
+}

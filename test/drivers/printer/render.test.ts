@@ -28,7 +28,15 @@ import {
   type TicketContent,
 } from '../../../drivers/printer/index.ts'
 import { decodeJob, type DecodedImage } from '../../helpers/escpos-decode.ts'
-import { SAMPLE, SAMPLE_APPOINTMENT, SAMPLE_CLOSING, SAMPLE_DOCUMENTS, SAMPLE_NOBODY_AHEAD, SAMPLE_WESTERN } from './fixtures.ts'
+import {
+  SAMPLE,
+  SAMPLE_APPOINTMENT,
+  SAMPLE_CLOSING,
+  SAMPLE_DOCUMENTS,
+  SAMPLE_NOBODY_AHEAD,
+  SAMPLE_TWO_STEPS,
+  SAMPLE_WESTERN,
+} from './fixtures.ts'
 import { woffCodePoints } from './font-cmap.ts'
 
 // jsqr is CommonJS with an ES-style default: depending on the loader the import is the function or holds it
@@ -193,6 +201,7 @@ describe('ticket job', () => {
       { ...SAMPLE, peopleAhead: 0, estimatedWaitSeconds: 0 },
       { ...SAMPLE, priorityCategory: { ar: 'ذوو الهمم', en: 'People with disabilities' } },
       SAMPLE_APPOINTMENT,
+      SAMPLE_TWO_STEPS,
     ]) {
       const text = ticketText(content)
       for (const [key, value] of Object.entries(text)) {
@@ -350,6 +359,37 @@ describe('a checked-in appointment on the paper (docs/appointments.md; walk 2026
     expect(wordsMismatch(image, en, 'Appointment 10:30 AM — checked in', false)).toBeLessThan(0.02)
     expect(wordsMismatch(image, en, 'Appointment 11:30 — checked in', false)).toBeGreaterThan(0.02)
     // a walk-in's ticket is as it was: the golden images above are unchanged
+    expect((await decoded(SAMPLE, 80)).images[0].height).toBeLessThan(image.height - 50)
+  })
+})
+
+describe('a visit of several steps on the paper (walk of 2026-12-07: nothing said the citizen would be called again)', () => {
+  it('names the steps under the label in both languages, and the decoded raster shows the words', async () => {
+    expect(ticketText(SAMPLE_TWO_STEPS)).toMatchObject({
+      visitAr: 'زيارتك من خطوتين: استخراج شهادة ميلاد مميكنة ثم الخزينة',
+      visitEn: 'Your visit has 2 steps: Computerized birth certificate, then Cashier',
+    })
+    expect(ticketText({ ...SAMPLE_TWO_STEPS, route: [...SAMPLE_TWO_STEPS.route!, { ar: 'المراجعة', en: 'Review' }] }).visitAr).toBe(
+      'زيارتك من ٣ خطوات: استخراج شهادة ميلاد مميكنة ثم الخزينة ثم المراجعة',
+    )
+    // a visit of one step has no such lines: the goldens above are the tickets as they were
+    expect(ticketText(SAMPLE)).toMatchObject({ visitAr: '', visitEn: '' })
+    const layout = ticketLayout(SAMPLE_TWO_STEPS, { widthMm: 80 })
+    const keys = layout.map((p) => p.key)
+    expect(keys.slice(keys.indexOf('serviceEn') + 1, keys.indexOf('dateAr'))).toEqual(['visitAr', 'visitEn'])
+    for (const widthMm of [58, 80] as const) {
+      for (const p of ticketLayout(SAMPLE_TWO_STEPS, { widthMm }).filter((q) => q.key.startsWith('visit'))) {
+        for (const line of p.lines) expect(line.width, `${widthMm} mm ${line.text}`).toBeLessThanOrEqual(p.maxWidth)
+      }
+    }
+    const [image] = (await decoded(SAMPLE_TWO_STEPS, 80)).images
+    const en = layout.find((p) => p.key === 'visitEn')!
+    const ar = layout.find((p) => p.key === 'visitAr')!
+    // all of it on the paper, over as many lines as it takes; the first drawn where laid out
+    expect(en.lines.map((l) => l.text).join(' ')).toBe('Your visit has 2 steps: Computerized birth certificate, then Cashier')
+    expect(wordsMismatch(image, en, en.lines[0]!.text, false)).toBeLessThan(0.02)
+    expect(wordsMismatch(image, ar, ar.lines[0]!.text, true)).toBeLessThan(0.02)
+    expect(wordsMismatch(image, en, 'Your visit has 3 steps: Review', false)).toBeGreaterThan(0.02)
     expect((await decoded(SAMPLE, 80)).images[0].height).toBeLessThan(image.height - 50)
   })
 })

@@ -166,12 +166,18 @@ describe('the turn near at issue, and where the citizen is told to go', () => {
     for (let i = 0; i < 4; i++) await center.issue(s.kiosk, { serviceId: s.c.id })
     const held = await s.joined(s.c.id)
     expect(await s.page(held.id)).toMatchObject({ status: 'remote', position: 4 })
-    expect(s.textsOf(held.id)).toEqual([expect.stringContaining('4 people are ahead of you. Follow your turn: http')])
+    // its "ticket taken" says to check in on arrival, not "4 people are ahead of you" as a fact (walk of 2026-12-07)
+    const heldTaken = `ticket_taken: Your ticket ${held.label} at Citizen Service Technology Center. Check in when you arrive: http`
+    expect(s.textsOf(held.id)).toEqual([expect.stringContaining(heldTaken)])
     await s.callNext(2)
     expect(s.textsOf(held.id)).toEqual([
-      expect.stringContaining('4 people are ahead of you. Follow your turn: http'),
+      expect.stringContaining(heldTaken),
       `ticket_ahead: Ticket ${held.label}: 3 people ahead of you, about 4 minutes. Please head to the center now.`,
     ])
+    // near already at its join: told to head to the center now (no few-ahead text will follow)
+    const nearHeld = await s.joined(s.c.id)
+    expect(await s.page(nearHeld.id)).toMatchObject({ status: 'remote', position: 3 })
+    expect(s.textsOf(nearHeld.id)).toEqual([expect.stringContaining('Please head to the center and check in: http')])
     // a call-ahead joiner who checked in before its turn neared is in the building: "stay close to the counters"
     for (let i = 0; i < 2; i++) await center.issue(s.kiosk, { serviceId: s.b.id })
     const arrived = await s.joined(s.b.id)

@@ -72,6 +72,7 @@ function valuesIn(lang: Lang, kind: MessageKind): Record<string, MessageValues[s
     wait: [longest(Array.from({ length: 61 }, (_, m) => waitText(m * 60, lang, digits)))],
     where: ['away', 'here'],
     near: ['yes', 'no'],
+    held: ['yes', 'no'],
     counter: [0, 9, 99, 999],
     counterName: [(lang === 'ar' ? 'ح' : 'x').repeat(20)],
     grace: [0, 30],

@@ -490,6 +490,26 @@ describe('booked places in the walk-in estimate', () => {
     s.clock.set(at('08:46'))
     expect(await estimate()).toBe(600)
   })
+
+  it("a check-in's ticket is not told to wait behind its own booking: its estimate is the one its status page gives", async () => {
+    s = await setup({ walkInShare: 0, releaseAfterMinutes: 15 })
+    await s.center.openCounterAs('clerk1', s.counterId)
+    await s.center.issue(s.kiosk, { serviceId: s.serviceId })
+    const booking = (await book(s, at('08:30'))).json()
+    s.clock.set(at('08:25'))
+    const answer = (await checkIn(s, booking.code)).json()
+    expect(answer.outcome).toBe('ticket')
+    const status = (await s.center.request('GET', `/api/v1/tickets/${answer.ticket.id}`)).json()
+    // before, the answer (and the log, and the paper) counted the booking itself as a place held ahead: 300 s more
+    expect(answer.ticket.estimatedWaitSeconds).toBe(status.estimatedWaitSeconds)
+    expect(answer.ticket.position).toBe(status.position)
+    const logged = rows<{ d: string }>(
+      s.center,
+      "SELECT data AS d FROM events WHERE type = 'ticket.issued' AND ticket_id = ?",
+      answer.ticket.id,
+    )
+    expect(JSON.parse(logged[0]!.d).estimatedWaitSeconds).toBe(status.estimatedWaitSeconds)
+  })
 })
 
 describe('200 people booking the last 10 places at once over HTTP', () => {

@@ -210,6 +210,32 @@ describe('joining the line from a phone over the API', () => {
     expect(rows<{ n: number }>(center, "SELECT count(*) AS n FROM events WHERE type = 'ticket.arrived'")[0]!.n).toBe(1)
   })
 
+  it("a call-ahead place called before its citizen scans its link: the kiosk's answer says called at which counter, issued at its join", async () => {
+    const { a, b, counter, kiosk, clock } = await setUp()
+    const joined = (await join({ serviceId: b.id })).json()
+    const joinedAt = new Date(clock.now).toISOString()
+    clock.advance(300)
+    const clerk = await center.openCounterAs('clerk1', counter.id)
+    expect((await center.action(clerk, counter.id, 'call-next')).json().ticket.id).toBe(joined.id)
+    clock.advance(60)
+    const res = await center.request('POST', '/api/v1/check-in', { token: kiosk, body: { text: joined.id, lang: 'en' } })
+    expect(res.statusCode, res.body).toBe(200)
+    // it said status waiting (by omission), "nobody ahead, less than a minute", and the scan's time as its issue (walk of 2026-12-07, C-001)
+    expect(res.json().ticket).toMatchObject({
+      id: joined.id,
+      status: 'called',
+      counter: { number: 4, name: 'Counter 4' },
+      issuedAt: joinedAt,
+      position: 0,
+    })
+    // a held place that joins the line: waiting, no counter
+    const held = (await join({ serviceId: a.id }, '198.51.100.30')).json()
+    expect((await center.request('POST', '/api/v1/check-in', { token: kiosk, body: { text: held.id } })).json().ticket).toMatchObject({
+      status: 'waiting',
+      counter: null,
+    })
+  })
+
   it('a checked-in ticket scanned again is told what became of it: called, or ended (served, a no-show), never "watch the screen for your number"', async () => {
     const { a, counter, kiosk } = await setUp()
     const scan = (text: string) => center.request('POST', '/api/v1/check-in', { token: kiosk, body: { text, lang: 'en' } })
