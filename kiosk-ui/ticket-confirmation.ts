@@ -306,9 +306,16 @@ export class TicketConfirmation extends LitElement {
       .print-problem .ar {
         direction: rtl;
       }
+      /* a long ticket (many documents, a visit's steps, a priority box) scrolls inside the kiosk's
+         main: Done stays at the bottom of the screen, above the footer, where a citizen who does not
+         think to scroll finds it (s51: ten documents and a two-step visit put it below the fold) */
       .done {
         grid-area: done;
         min-inline-size: 16rem;
+        position: sticky;
+        inset-block-end: var(--tabour-space-2);
+        z-index: 1;
+        box-shadow: 0 0.25rem 1rem rgb(0 0 0 / 0.25);
       }
     `,
   ]

@@ -112,5 +112,39 @@ describe('every kiosk screen fits 1080×1920', () => {
       await home.title.waitFor()
       if (lang === 'ar') await kiosk.locator('footer tabour-lang-switch button').click()
     }
+
+    // a long ticket: ten documents of the most a name may have (100 characters) and a visit of two steps (s51 walk: Done went below the
+    // fold, under the footer); the screen scrolls, Done and the language switch stay in view
+    const documents = Array.from({ length: 10 }, (_, i) => ({
+      ar: `المستند ${i + 1}: صورة واضحة من بطاقة الرقم القومي سارية لمقدم الطلب ولكل فرد من أسرته يحضر معه`.padEnd(100, ' ،'),
+      en: `Document ${i + 1}: a clear copy of the valid national ID card of the applicant and of each family member`.padEnd(100, '.'),
+    }))
+    const patched = await center.request('PATCH', `/api/v1/services/${services[1]!.id}`, {
+      token: admin,
+      body: { documents, confirmDocuments: false },
+    })
+    expect(patched.statusCode, patched.body).toBe(200)
+    const steps = await center.request('PUT', `/api/v1/services/${services[1]!.id}/steps`, {
+      token: admin,
+      body: { steps: [services[0]!.id] },
+    })
+    expect(steps.statusCode, steps.body).toBe(200)
+    // and a priority category's box under the number: the kiosk asks for one from now on
+    const devices = await center.request('GET', '/api/v1/devices', { token: admin })
+    const device = (devices.json() as { id: number; kind: string; config: Record<string, unknown> }[]).find((d) => d.kind === 'kiosk')!
+    const asks = await center.request('PATCH', `/api/v1/devices/${device.id}`, {
+      token: admin,
+      body: { config: { ...device.config, askPriority: true } },
+    })
+    expect(asks.statusCode, asks.body).toBe(200)
+    await kiosk.reload()
+    await kiosk.locator(`tabour-service-grid button[data-service-id="${services[1]!.id}"]`).click()
+    await kiosk.locator('tabour-ticket-options [data-priority="pregnant"]').click()
+    const done = kiosk.locator('tabour-ticket-confirmation [data-action="done"]')
+    await kiosk.locator('tabour-ticket-confirmation [data-printing="problem"]').waitFor()
+    await fits(kiosk, 'a long ticket (ar, after a reload)', { done, 'language switch': kiosk.locator('footer tabour-lang-switch button') })
+    await kiosk.screenshot({ path: join(SHOTS, 'kiosk-fit-en-long-ticket.png') })
+    await done.click()
+    await home.title.waitFor()
   })
 })
