@@ -13,6 +13,7 @@ import { openDatabase } from '../server/db/connection.ts'
 import { rangeReport } from '../server/reports/range-report.ts'
 import { hourlySeries } from '../server/reports/hourly.ts'
 import { ticketLogCsv } from '../server/reports/ticket-log.ts'
+import { DEFAULT_FINISH_OUTCOMES } from '../protocol/finish-outcomes.ts'
 import { addDays } from '../protocol/center-clock.ts'
 import { figureRows } from '../server/reports/figures.ts'
 import { refreshRollups } from '../server/reports/rollup.ts'
@@ -92,7 +93,19 @@ export function reportLatencyBench(): void {
     rows.push(['hourly charts (day + 4 weekdays)', median(() => hourlySeries(db, { day: LAST_DAY, weeks: 4, timeZone: TZ }))])
     rows.push([
       'ticket log CSV (30 days, 90k lines)',
-      median(() => ticketLogCsv(db, { from, to: LAST_DAY, withPhone: false, timeZone: TZ, lang: 'ar' }), 3),
+      median(
+        () =>
+          ticketLogCsv(db, {
+            from,
+            to: LAST_DAY,
+            withPhone: false,
+            timeZone: TZ,
+            lang: 'ar',
+            finishOutcomes: DEFAULT_FINISH_OUTCOMES,
+            priorityCategories: [],
+          }),
+        3,
+      ),
     ])
     const base = rows[0]![1]
     for (const [name, ms] of rows) console.log(`  ${name.padEnd(52)} ${ms.toFixed(1).padStart(8)} ms   ×${(ms / base).toFixed(0)} baseline`)

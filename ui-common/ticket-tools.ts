@@ -27,11 +27,23 @@ import { sessionEnded } from './staff-session.ts'
 import type { TicketToolsApi } from './ticket-tools-api.ts'
 import { ticketToolsStyles } from './ticket-tools-styles.ts'
 import { formatNumber, type DigitStyle } from './digits.ts'
-import { isolate, isolatedPart, nameIn } from './bilingual.ts'
+import { isolatedPart, nameIn } from './bilingual.ts'
 // a thing's own name in a language (its two fields); nameIn here is a typed name's part (bilingual.ts)
 import { nameIn as nameOf } from '../protocol/name-in-language.ts'
 
-type Message = { key: TicketToolsMessageKey; values?: Record<string, string | number>; tone: 'info' | 'error' }
+type Message = {
+  key: TicketToolsMessageKey
+  values?: Record<string, string | number>
+  /** Typed names (a printer's "Reception printer · طابعة الاستقبال"): each said by its part in the screen's language when shown, as the rest of the screen names them. */
+  names?: Record<string, string>
+  tone: 'info' | 'error'
+}
+
+/** A message's values with its typed names in `lang`'s part, isolated. */
+const valuesIn = (m: Message, lang: Lang): Record<string, string | number> => ({
+  ...m.values,
+  ...Object.fromEntries(Object.entries(m.names ?? {}).map(([k, name]) => [k, isolatedPart(name, lang)])),
+})
 
 /** The message a failed call shows, by its stable code. */
 export function ticketToolsError(err: unknown): TicketToolsMessageKey {
@@ -107,7 +119,7 @@ export class TicketTools extends LitElement {
       ${
         this.message
           ? html`<p class="message" role=${this.message.tone === 'error' ? 'alert' : 'status'} data-tone=${this.message.tone} data-message=${this.message.key}>
-            ${t(this.message.key, l, this.message.values ?? {})}
+            ${t(this.message.key, l, valuesIn(this.message, l))}
           </p>`
           : nothing
       }
@@ -282,9 +294,9 @@ export class TicketTools extends LitElement {
     if (!m || !printer) return
     this.run(async () => {
       const { printing } = await this.api.reprint(m.ticket.id, printer.deviceId)
-      const values = { label: m.ticket.label, name: isolate(printer.name) }
+      const said = { values: { label: m.ticket.label }, names: { name: printer.name } }
       this.message =
-        printing === 'queued' ? { key: 'tools.printed', values, tone: 'info' } : { key: 'tools.printFault', values, tone: 'error' }
+        printing === 'queued' ? { key: 'tools.printed', ...said, tone: 'info' } : { key: 'tools.printFault', ...said, tone: 'error' }
     })
   }
 

@@ -18,7 +18,7 @@ import { ticketToolsError } from './ticket-tools.ts'
 import { ticketToolsStyles } from './ticket-tools-styles.ts'
 import './qr-code.ts'
 import { dialogFrameStyles } from './dialog-frame.ts'
-import { isolate } from './bilingual.ts'
+import { isolatedPart } from './bilingual.ts'
 import { nameIn } from '../protocol/name-in-language.ts'
 
 @customElement('tabour-walk-in-ticket')
@@ -134,7 +134,7 @@ export class WalkInTicket extends LitElement {
         <select data-select="walk-in-printer" @change=${(e: Event) => (this.printerId = Number((e.target as HTMLSelectElement).value))}>
           ${this.printers.map(
             (p) =>
-              html`<option value=${p.deviceId} ?selected=${p.deviceId === this.printerId}>${p.name}${SEPARATOR}${t(`tools.health.${p.health}`, l)}</option>`,
+              html`<option value=${p.deviceId} ?selected=${p.deviceId === this.printerId}>${isolatedPart(p.name, l)}${SEPARATOR}${t(`tools.health.${p.health}`, l)}</option>`,
           )}
         </select>
       </label>
@@ -148,7 +148,8 @@ export class WalkInTicket extends LitElement {
     const printer = this.printers.find((p) => p.deviceId === this.printerId)
     if (!printer) return
     this.busy = true
-    const values = { label: this.ticket.label, name: isolate(printer.name) }
+    // the printer by its part in the screen's language, as the ticket tools name it (s51)
+    const values = { label: this.ticket.label, name: isolatedPart(printer.name, this.lang) }
     try {
       const { printing } = await this.api.reprint(this.ticket.id, printer.deviceId)
       this.message =

@@ -10,7 +10,6 @@ import { customElement, property, state } from 'lit/decorators.js'
 import type { DeviceKind } from '../../protocol/common.ts'
 import type { Counter, Device, ServiceWithQueue } from '../../protocol/entities.ts'
 import { SerialAddress, type TestPrintReply } from '../../protocol/device-config.ts'
-import type { PrinterType } from '../../protocol/printer-settings.ts'
 import { configText, testPrintText, type ConfigMessageKey } from '../../protocol/messages/config-forms.ts'
 import type { DeviceHealth } from '../../protocol/stats.ts'
 import { deviceVerdict, SCREEN_SILENT_MS, type DeviceVerdict } from '../../protocol/device-verdict.ts'
@@ -19,6 +18,7 @@ import { counterText } from '../counter-name.ts'
 import { zoneName } from '../zone-name.ts'
 import { num } from '../format.ts'
 import { ConfigForm, NEW_ZONE, type FieldSpec } from './config-form.ts'
+import { deviceOptionLabel } from './device-option-label.ts'
 import { CONFIG_KEYS, configToValues, fieldName, HAS_PRINTER, valuesToConfig, WIRED, type ConfigKey } from './device-fields.ts'
 import { OFFERS_ALL, offerName, offerValues, offersNothing, withOffers } from './kiosk-offers-fields.ts'
 import { serviceLabel } from '../../ui-common/service-label.ts'
@@ -115,14 +115,6 @@ export class DevicesConfig extends ConfigForm {
     )
   }
 
-  private optionLabel(key: ConfigKey, option: string): string {
-    const l = this.lang
-    if (key.path === 'printer/type') return configText(`device.printer.type.${option as PrinterType}`, l)
-    if (key.path === 'printer/widthMm') return configText('device.printer.width', l, { mm: option })
-    if (key.path === 'announcement') return configText(`device.announcement.${option as 'short' | 'long'}`, l)
-    return option
-  }
-
   private keyField(key: ConfigKey): FieldSpec {
     const l = this.lang
     const options =
@@ -131,7 +123,7 @@ export class DevicesConfig extends ConfigForm {
             { value: '', label: configText('device.counterNone', l) },
             ...this.counters.map((c) => ({ value: String(c.id), label: counterText(c, l, this.digits) })),
           ]
-        : key.options?.map((o) => ({ value: o, label: this.optionLabel(key, o) }))
+        : key.options?.map((o) => ({ value: o, label: deviceOptionLabel(key.path, o, l, this.digits) }))
     const hint =
       key.path === 'printer/interface'
         ? {

@@ -108,7 +108,8 @@ export const CONFIG_FORM_MESSAGES = {
   'device.printer.interface': { ar: 'عنوان الطابعة', en: 'Printer address' },
   'device.printer.interfaceHint': { ar: 'أمثلة:', en: 'Examples:' },
   'device.printer.widthMm': { ar: 'عرض الورق', en: 'Paper width' },
-  'device.printer.width': { ar: '{mm} مم', en: '{mm} mm' },
+  // a figure: in the screen's digits (dashboard-ui/config/device-option-label.ts)
+  'device.printer.width': { ar: '{mm, number} مم', en: '{mm, number} mm' },
   'device.askPriority': { ar: 'السؤال عن فئة الأولوية', en: 'Ask for a priority category' },
   'device.askPhone': { ar: 'عرض إدخال رقم الهاتف (اختياري للمواطن)', en: 'Offer a phone number (optional for the citizen)' },
   'device.phonePattern': { ar: 'شكل رقم الهاتف المقبول (تعبير نمطي)', en: 'Accepted phone number (regular expression)' },

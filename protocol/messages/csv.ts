@@ -15,10 +15,17 @@ export const CSV_MESSAGES = {
   'ticket.serviceAr': { ar: 'الخدمة بالعربية', en: 'Service (Arabic)' },
   'ticket.serviceEn': { ar: 'الخدمة بالإنجليزية', en: 'Service (English)' },
   'ticket.issuedServiceCode': { ar: 'رمز الخدمة عند الإصدار', en: 'Service code when issued' },
-  'ticket.priority': { ar: 'الأولوية', en: 'Priority' },
+  // status, outcome and priority: the code for scripts, and beside it the name in the file's language
+  // (a column headed «الحالة» read `no_show`: s51); none is an empty priority name
+  'ticket.priority': { ar: 'رمز فئة الأولوية', en: 'Priority category code' },
+  'ticket.priorityName': { ar: 'فئة الأولوية', en: 'Priority category' },
+  // a category no longer configured: its name went with the configuration, the code is what is left
+  'ticket.priorityRemoved': { ar: '{code} (لم تعد ضمن فئات الأولوية)', en: '{code} (no longer a priority category)' },
   'ticket.phone': { ar: 'رقم الهاتف', en: 'Phone number' },
-  'ticket.status': { ar: 'الحالة', en: 'Status' },
-  'ticket.outcome': { ar: 'نتيجة الخدمة', en: 'Outcome' },
+  'ticket.status': { ar: 'رمز الحالة', en: 'Status code' },
+  'ticket.statusName': { ar: 'الحالة', en: 'Status' },
+  'ticket.outcome': { ar: 'رمز نتيجة الخدمة', en: 'Outcome code' },
+  'ticket.outcomeName': { ar: 'نتيجة الخدمة', en: 'Outcome' },
   'ticket.issuedAt': { ar: 'وقت الإصدار (محلي)', en: 'Issued at (local time)' },
   // the current line's call and start: empty for a ticket back in line (transferred, waiting again) until it is called there
   'ticket.calledAt': { ar: 'وقت النداء في الدور الحالي (محلي)', en: 'Called at in the current line (local time)' },

@@ -165,11 +165,11 @@ export const HUB_BUNDLE_MESSAGES = {
   publishNew: { ar: 'نشر الحزمة', en: 'Publish the bundle' },
   publishedOk: { ar: 'نُشرت الحزمة رقم {version, number}.', en: 'Bundle {version, number} is published.' },
   /** `{what}`: the page's text for the hub's code (protocol/messages/hub-errors.ts). */
-  refusedByHub: { ar: 'رفض المركز القومي الحزمة: {what}', en: 'The hub refused the bundle: {what}' },
+  refusedByHub: { ar: 'رفضت الجهة المركزية الحزمة: {what}', en: 'The hub refused the bundle: {what}' },
   /** A refusal whose code the page does not know. */
   err_other: { ar: 'خطأ غير متوقع.', en: 'An unexpected error.' },
   /** No answer (the hub down, the network, a proxy's 502–504): nobody refused anything. */
-  err_noAnswer: { ar: 'لم يرد المركز القومي.', en: 'The hub did not answer.' },
+  err_noAnswer: { ar: 'لم ترد الجهة المركزية.', en: 'The hub did not answer.' },
   /** The form's bundle was made (a draft at the hub) but not published: not "refused", and sending again would make a second one. */
   draftNotPublished: {
     ar: 'حُفظت الحزمة رقم {version, number} مسودةً ولم تُنشر: {what} يمكن نشرها من القائمة أعلاه.',
@@ -189,11 +189,11 @@ export const HUB_BUNDLE_MESSAGES = {
  */
 export const BUNDLE_REFUSAL_MESSAGES = {
   TABOUR_BUNDLE_NO_PINNED_KEY: {
-    ar: 'لم يُثبَّت مفتاح المركز القومي في المركز، فلا يمكنه الوثوق بأي حزمة',
+    ar: 'لم يُثبَّت مفتاح الجهة المركزية في المركز، فلا يمكنه الوثوق بأي حزمة',
     en: 'The center has no hub key pinned, so it cannot trust any bundle',
   },
   TABOUR_BUNDLE_BAD_SIGNATURE: {
-    ar: 'التوقيع لا يطابق مفتاح المركز القومي المثبَّت في المركز',
+    ar: 'التوقيع لا يطابق مفتاح الجهة المركزية المثبَّت في المركز',
     en: 'The signature does not match the hub key the center pinned',
   },
   TABOUR_BUNDLE_MALFORMED: { ar: 'محتوى الحزمة تالف أو ليس رقمها المطلوب', en: 'The bundle is damaged, or not the version asked for' },

@@ -13,10 +13,10 @@ import { HUB_MESSAGES } from './hub.ts'
 
 export const HUB_ERROR_MESSAGES = {
   HUB_ERR_UNSIGNED: { ar: 'الطلب غير موقّع.', en: 'The request is not signed.' },
-  HUB_ERR_UNKNOWN_CENTER: { ar: 'هذا المركز غير مسجل في المركز القومي.', en: 'This center is not registered at the hub.' },
+  HUB_ERR_UNKNOWN_CENTER: { ar: 'هذا المركز غير مسجل لدى الجهة المركزية.', en: 'This center is not registered at the hub.' },
   HUB_ERR_BAD_SIGNATURE: { ar: 'توقيع الطلب غير صحيح.', en: 'The request’s signature is not valid.' },
   HUB_ERR_STALE_TIMESTAMP: {
-    ar: 'وقت الطلب بعيد عن ساعة المركز القومي. اضبط ساعة الجهاز.',
+    ar: 'وقت الطلب بعيد عن ساعة الجهة المركزية. اضبط ساعة الجهاز.',
     en: 'The request’s time is too far from the hub’s clock. Set the device’s clock.',
   },
   HUB_ERR_REPLAYED: { ar: 'هذا الطلب أُرسل من قبل.', en: 'This request was sent before.' },
@@ -30,7 +30,7 @@ export const HUB_ERROR_MESSAGES = {
     ar: 'يلزم تسجيل الدخول، أو أن الرمز غير صحيح.',
     en: 'Signing in is needed, or the token is not valid.',
   },
-  HUB_ERR_ADMIN_DISABLED: { ar: 'واجهة الإدارة غير مفعّلة في هذا المركز القومي.', en: 'The admin API is turned off on this hub.' },
+  HUB_ERR_ADMIN_DISABLED: { ar: 'واجهة الإدارة غير مفعّلة لدى هذه الجهة المركزية.', en: 'The admin API is turned off on this hub.' },
   HUB_ERR_CENTER_NOT_FOUND: { ar: 'لا يوجد مركز بهذا الرمز.', en: 'There is no center with that id.' },
   HUB_ERR_CENTER_EXISTS: { ar: 'يوجد مركز بهذا الرمز بالفعل.', en: 'A center with that id exists already.' },
   HUB_ERR_NOT_FOUND: { ar: 'المطلوب غير موجود.', en: 'What was asked for does not exist.' },
@@ -60,7 +60,7 @@ export const HUB_ERROR_MESSAGES = {
     ar: 'حزم الإعدادات لحسابات المستوى القومي فقط.',
     en: 'Configuration bundles are for national accounts only.',
   },
-  HUB_ERR_INTERNAL: { ar: 'حدث خطأ داخلي في المركز القومي.', en: 'The hub had an internal error.' },
+  HUB_ERR_INTERNAL: { ar: 'حدث خطأ داخلي لدى الجهة المركزية.', en: 'The hub had an internal error.' },
   HUB_ERR_RANGE_TOO_LONG: {
     ar: 'الفترة أطول من المسموح (سنة، و٣١ يومًا لساعات اليوم). اختر فترة أقصر.',
     en: 'The range is longer than allowed (a year; 31 days by hour). Choose a shorter range.',

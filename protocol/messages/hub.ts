@@ -94,7 +94,7 @@ export const HUB_MESSAGES = {
   cityInArabic: { ar: 'بالعربية', en: 'in Arabic' },
   signInTitle: { ar: 'الدخول إلى لوحة المتابعة القومية', en: 'Sign in to the national dashboard' },
   signInHelp: {
-    ar: 'هذه الأرقام تتطلب رمز الاطلاع. اطلبه من مسؤول المركز القومي للبيانات.',
+    ar: 'هذه الأرقام تتطلب رمز الاطلاع. اطلبه من مسؤول البيانات في الجهة المركزية.',
     en: "These figures need the read token. Ask the national data center's administrator for it.",
   },
   tokenLabel: { ar: 'رمز الاطلاع', en: 'Read token' },
@@ -112,7 +112,7 @@ export const HUB_MESSAGES = {
   },
   /** Any other 4xx: the same request would be refused again, so it is not retried. The page puts its own text for the hub's code after it (protocol/messages/hub-errors.ts). */
   requestRefused: {
-    ar: 'رفض المركز القومي هذا الطلب: {reason}',
+    ar: 'رفضت الجهة المركزية هذا الطلب: {reason}',
     en: 'The hub refused this request: {reason}',
   },
   analystTitle: { ar: 'أو الدخول بحساب المحلل', en: "Or sign in with an analyst's account" },
@@ -171,7 +171,7 @@ export const HUB_MESSAGES = {
   // tells the hub's registry, so the name its kiosk, screens and tickets say is shown under it (from its heartbeat)
   ownName: { ar: 'اسمه على شاشاته: {name}', en: 'Its own screens say: {name}' },
   ownNameNote: {
-    ar: 'يظهر كل مركز بالاسم المسجّل به في المركز القومي. إذا سمّته إعداداته باسم آخر (وهو الاسم على الكشك والشاشات والتذاكر) يظهر ذلك الاسم تحته كما ذكره في آخر نبضة منه.',
+    ar: 'يظهر كل مركز بالاسم المسجّل به لدى الجهة المركزية. إذا سمّته إعداداته باسم آخر (وهو الاسم على الكشك والشاشات والتذاكر) يظهر ذلك الاسم تحته كما ذكره في آخر نبضة منه.',
     en: 'Each center is named as it was registered at the hub. When its own settings name it otherwise (the name its kiosk, screens and tickets say), that name is shown under it, as its last heartbeat said it.',
   },
   version: { ar: 'الإصدار', en: 'Version' },

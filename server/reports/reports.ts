@@ -75,7 +75,15 @@ export class Reports {
   /** The raw ticket log of local days `from..to` (times local with their offset); phone numbers only when `withPhone`. */
   ticketLogCsv({ lang, ...q }: TicketLogQuery, withPhone: boolean): string {
     this.checkRange(q)
-    return ticketLogCsv(this.ctx.db, { ...q, withPhone, timeZone: this.ctx.config.timeZone, lang: lang ?? 'ar' })
+    const { finishOutcomes, priorityCategories } = this.ctx.config.queue
+    return ticketLogCsv(this.ctx.db, {
+      ...q,
+      withPhone,
+      timeZone: this.ctx.config.timeZone,
+      lang: lang ?? 'ar',
+      finishOutcomes,
+      priorityCategories,
+    })
   }
 
   /** The center's zone (CSV file names carry it). */

@@ -5,12 +5,15 @@
  * in the language asked for (protocol/messages/csv.ts), services under both their names.
  */
 import type Database from 'better-sqlite3'
+import type { TicketStatus } from '../../protocol/ticket-lifecycle.ts'
+import type { FinishOutcome, PriorityCategory } from '../../protocol/entities.ts'
 import { csvTable, type CsvColumn, type CsvLang } from '../../protocol/csv.ts'
 import { csvText } from '../../protocol/messages/csv.ts'
 import { outcomeName } from '../../protocol/messages/finish-outcome-name.ts'
 import { rowsCountIssued, type Report, type ReportRow } from '../../protocol/stats.ts'
 import { callAfterUndoSql } from './no-show-undo.ts'
 import { cachedLocalIsoTime } from './sql-functions.ts'
+import { ticketLogWords } from './ticket-log-words.ts'
 
 interface TicketLogRow {
   id: string
@@ -22,7 +25,7 @@ interface TicketLogRow {
   issuedService: string
   priority: string
   phone: string | null
-  status: string
+  status: TicketStatus
   outcome: string | null
   issuedAt: number
   calledAt: number | null
@@ -49,13 +52,18 @@ const CALL_OF_THIS_LINE = `(SELECT MAX(e.id) FROM events e WHERE e.ticket_id = t
   > COALESCE((SELECT MAX(e.id) FROM events e WHERE e.ticket_id = t.id
      AND e.type IN ('ticket.transferred', 'ticket.next_step', 'ticket.reinstated')), 0)`
 
-/** What the ticket log covers: local days `from..to`, the phone column (admins), the zone of its times and the headers' language. */
+/**
+ * What the ticket log covers: local days `from..to`, the phone column (admins), the zone of its
+ * times, the language of its headers and words, and the center's outcomes and categories now (their names).
+ */
 export interface TicketLogQuery {
   from: string
   to: string
   withPhone: boolean
   timeZone: string
   lang: CsvLang
+  finishOutcomes: readonly FinishOutcome[]
+  priorityCategories: readonly PriorityCategory[]
 }
 
 /** The ticket log as CSV. */
@@ -76,6 +84,7 @@ export function ticketLogCsv(db: Database.Database, q: TicketLogQuery): string {
     .all(q.from, q.to) as TicketLogRow[]
   const at = (ms: number | null) => (ms === null ? null : cachedLocalIsoTime(ms, q.timeZone))
   const h = (key: Parameters<typeof csvText>[0]) => csvText(key, q.lang)
+  const words = ticketLogWords(q.lang, q.finishOutcomes, q.priorityCategories)
   const columns: CsvColumn<TicketLogRow>[] = [
     { header: h('ticket.id'), value: (r) => r.id, id: true },
     { header: h('ticket.day'), value: (r) => r.day },
@@ -85,9 +94,12 @@ export function ticketLogCsv(db: Database.Database, q: TicketLogQuery): string {
     { header: h('ticket.serviceEn'), value: (r) => r.serviceEn },
     { header: h('ticket.issuedServiceCode'), value: (r) => r.issuedService, id: true },
     { header: h('ticket.priority'), value: (r) => r.priority },
+    { header: h('ticket.priorityName'), value: (r) => words.priority(r.priority) },
     ...(q.withPhone ? [{ header: h('ticket.phone'), value: (r: TicketLogRow) => r.phone, id: true }] : []),
     { header: h('ticket.status'), value: (r) => r.status },
+    { header: h('ticket.statusName'), value: (r) => words.status(r.status) },
     { header: h('ticket.outcome'), value: (r) => r.outcome },
+    { header: h('ticket.outcomeName'), value: (r) => words.outcome(r.outcome, r.status) },
     { header: h('ticket.issuedAt'), value: (r) => at(r.issuedAt) },
     // an earlier line's call and start are not this line's (CALL_OF_THIS_LINE)
     { header: h('ticket.calledAt'), value: (r) => (r.callOfThisLine ? at(r.calledAt) : null) },

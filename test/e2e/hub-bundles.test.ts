@@ -171,7 +171,7 @@ describe('the hub page: configuration bundles', () => {
     expect(await form.locator('[data-field-problem="hours/sun/open"]').count()).toBe(0)
     await form.locator('button[data-action="publish-new"]').click()
     const error = page.locator('[data-bundle-error]')
-    await expect.poll(() => error.textContent()).toContain('رفض المركز القومي الحزمة: قيمة ناقصة أو غير صالحة في الحزمة.')
+    await expect.poll(() => error.textContent()).toContain('رفضت الجهة المركزية الحزمة: قيمة ناقصة أو غير صالحة في الحزمة.')
     expect(await error.locator('bdi').textContent()).toBe(
       'body/contents/weeklyHours/sun/0/close closes at 07:00, not after it opens at 08:00',
     )
@@ -261,11 +261,11 @@ describe('the hub page: configuration bundles', () => {
     await page.locator('tabour-lang-switch button').click()
     await expect
       .poll(() => refusedRow.locator('[data-col="reason"] [data-refusal-code]').textContent())
-      .toBe('لم يُثبَّت مفتاح المركز القومي في المركز، فلا يمكنه الوثوق بأي حزمة')
+      .toBe('لم يُثبَّت مفتاح الجهة المركزية في المركز، فلا يمكنه الوثوق بأي حزمة')
     // the center's own English words stay beside it, isolated left to right
     expect(await refusedRow.locator('[data-center-words] bdi').getAttribute('dir')).toBe('ltr')
     const lastRefusal = page.locator('[data-table="center-versions"] tr[data-center="EG-CAI-02"] [data-col="refusal"]')
-    expect(await lastRefusal.textContent()).toBe('الحزمة ١: لم يُثبَّت مفتاح المركز القومي في المركز، فلا يمكنه الوثوق بأي حزمة')
+    expect(await lastRefusal.textContent()).toBe('الحزمة ١: لم يُثبَّت مفتاح الجهة المركزية في المركز، فلا يمكنه الوثوق بأي حزمة')
     // Arabic in the page's direction: no left-to-right box around it (it read «TABOUR_BUNDLE_NO_PINNED_KEY :الحزمة ١»)
     expect(
       await lastRefusal.locator('[data-refusal-code]').evaluate((e) => e.closest('[dir="ltr"]') === null && getComputedStyle(e).direction),
@@ -275,7 +275,7 @@ describe('the hub page: configuration bundles', () => {
     await page.locator('button[data-view="fleet"]').click()
     await expect
       .poll(() => page.locator('[data-alert="bundle-refused"]').textContent())
-      .toBe('مركز مصر الجديدة: رفض حزمة الإعدادات رقم ١: لم يُثبَّت مفتاح المركز القومي في المركز، فلا يمكنه الوثوق بأي حزمة')
+      .toBe('مركز مصر الجديدة: رفض حزمة الإعدادات رقم ١: لم يُثبَّت مفتاح الجهة المركزية في المركز، فلا يمكنه الوثوق بأي حزمة')
     await page.locator('button[data-view="bundles"]').click()
 
     // --- an unfinished draft made elsewhere (bundle 2): the form still starts from published bundle 1, and says so (walk s48)
@@ -309,7 +309,7 @@ describe('the hub page: configuration bundles', () => {
     await form.locator('button[data-action="publish-new"]').click()
     await expect
       .poll(() => page.locator('[data-bundle-error]').textContent())
-      .toBe('حُفظت الحزمة رقم ٣ مسودةً ولم تُنشر: لم يرد المركز القومي. يمكن نشرها من القائمة أعلاه.')
+      .toBe('حُفظت الحزمة رقم ٣ مسودةً ولم تُنشر: لم ترد الجهة المركزية. يمكن نشرها من القائمة أعلاه.')
     await page.locator('button[data-publish="3"]').waitFor()
     await page.unroute(publish3)
 

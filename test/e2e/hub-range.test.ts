@@ -81,7 +81,7 @@ describe('the hub page and a huge range', () => {
     await page.goto(`${hub.url}/hub/ui/?from=2026-02-30&to=2026-03-01`)
     const refused = page.locator('[data-request-refused]')
     // in the page's words for the hub's code; which value, as the hub names it, after them (marked English)
-    await expect.poll(() => refused.textContent()).toContain('رفض المركز القومي هذا الطلب: بعض البيانات المرسلة غير صحيحة.')
+    await expect.poll(() => refused.textContent()).toContain('رفضت الجهة المركزية هذا الطلب: بعض البيانات المرسلة غير صحيحة.')
     expect(await refused.getAttribute('data-request-refused')).toBe('HUB_ERR_VALIDATION')
     expect(await refused.locator('bdi[data-detail]').textContent()).toContain('2026-02-30 is not a calendar day')
     expect(await refused.locator('bdi[data-detail]').getAttribute('lang')).toBe('en')

@@ -81,7 +81,7 @@ describe('the bundle form', () => {
     const refused = { err: new ApiError(400, 'HUB_ERR_BUNDLE_INVALID', 'body/contents/weeklyHours/sun/0/close: bad'), draft: null }
     const ar = formFailureText(refused, 'ar')
     const en = formFailureText(refused, 'en')
-    expect(ar.text).toMatch(/^رفض المركز القومي الحزمة/)
+    expect(ar.text).toMatch(/^رفضت الجهة المركزية الحزمة/)
     expect(en.text).toMatch(/^The hub refused the bundle/)
     expect([ar.detail, en.detail]).toEqual([refused.err.message, refused.err.message])
     const drafted = { err: new NetworkError('fetch failed'), draft: 7 }
@@ -89,6 +89,19 @@ describe('the bundle form', () => {
     expect(formFailureText(drafted, 'en').text).toBe(
       'Bundle 7 is saved as a draft, not published: The hub did not answer. It can be published from the list above.',
     )
+  })
+
+  it("calls the hub «الجهة المركزية» in Arabic, as the center's screens do, never «المركز القومي» (s51)", async () => {
+    const { HUB_BUNDLE_MESSAGES, BUNDLE_REFUSAL_MESSAGES } = await import('../../protocol/messages/hub-bundles.ts')
+    const { HUB_ERROR_MESSAGES } = await import('../../protocol/messages/hub-errors.ts')
+    const catalogues = [HUB_MESSAGES, HUB_ANALYSIS_MESSAGES, HUB_BUNDLE_MESSAGES, BUNDLE_REFUSAL_MESSAGES, HUB_ERROR_MESSAGES]
+    const said = catalogues.flatMap((c) =>
+      Object.entries(c)
+        .filter(([, m]) => m.ar.includes('المركز القومي'))
+        .map(([k]) => k),
+    )
+    expect(said).toEqual([])
+    expect(HUB_ERROR_MESSAGES.HUB_ERR_UNKNOWN_CENTER.ar).toBe('هذا المركز غير مسجل لدى الجهة المركزية.')
   })
 
   it('starts on a governorate with an active center, and counts the active centers a target reaches', () => {

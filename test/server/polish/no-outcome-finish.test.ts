@@ -82,8 +82,15 @@ it('a finish without an outcome holds none in the row, the DTO, the page, the to
 
   // the ticket log: no outcome in the outcome column, "served" for the other
   const log = readCsv((await c.request('GET', `/api/v1/stats/tickets.csv?from=${DAY}&to=${DAY}&lang=en`, { token: manager })).body)
-  const outcomeOf = (label: string) => log.rows.find((r) => r['Ticket number'].endsWith(label))?.Outcome
-  expect([outcomeOf(plain.label), outcomeOf(served.label)]).toEqual(['', 'served'])
+  const outcomeOf = (label: string) => {
+    const r = log.rows.find((r) => r['Ticket number'].endsWith(label))
+    return [r?.['Outcome code'], r?.Outcome]
+  }
+  // its name beside the code, as the report below says it
+  expect([outcomeOf(plain.label), outcomeOf(served.label)]).toEqual([
+    ['', 'No outcome recorded'],
+    ['served', 'Served'],
+  ])
 
   // the report: one "No outcome recorded", one "Served"; both in served (every finish, README)
   const report = (await c.request('GET', `/api/v1/stats/report?from=${DAY}&to=${DAY}&by=service`, { token: manager })).json()

@@ -64,9 +64,12 @@ describe('CSV an analyst opens without surprises (issue 15 item 6)', () => {
       'Service (Arabic)',
       'Service (English)',
       'Service code when issued',
-      'Priority',
+      'Priority category code',
+      'Priority category',
       'Phone number',
+      'Status code',
       'Status',
+      'Outcome code',
       'Outcome',
       'Issued at (local time)',
       'Called at in the current line (local time)',
@@ -85,7 +88,13 @@ describe('CSV an analyst opens without surprises (issue 15 item 6)', () => {
       'Service (Arabic)': 'جوازات السفر',
       'Service (English)': `'${EVIL_EN}`,
       'Phone number': "'+201001234567", // stored in one form (protocol/phone-number.ts)
-      Status: 'done',
+      'Priority category code': 'none',
+      'Priority category': '',
+      'Status code': 'done',
+      Status: 'Finished',
+      // finished naming none (the keypad's Finish): as the reports say it
+      'Outcome code': '',
+      Outcome: 'No outcome recorded',
       'Issued at (local time)': '2026-03-10T10:00:00+02:00',
       'Called at in the current line (local time)': '2026-03-10T10:01:40+02:00',
       'Service started at in the current line (local time)': '2026-03-10T10:04:10+02:00',
@@ -103,7 +112,9 @@ describe('CSV an analyst opens without surprises (issue 15 item 6)', () => {
     })
     expect(b2).toMatchObject({
       'Ticket id': "'0123456789",
-      Status: 'cancelled',
+      'Status code': 'cancelled',
+      Status: 'Cancelled',
+      Outcome: '',
       'Finished at (local time)': '2026-03-10T10:08:20+02:00',
       'Phone number': '',
     })
@@ -119,6 +130,55 @@ describe('CSV an analyst opens without surprises (issue 15 item 6)', () => {
     expect(
       (await center.request('GET', '/api/v1/stats/tickets.csv?from=2026-03-10&to=2026-03-10&lang=fr', { token: day.manager })).statusCode,
     ).toBe(400)
+  })
+
+  it("the ticket log in Arabic names its codes in words beside them: status as the ticket tools say it, outcome as the reports, priority by the center's category (s51)", async () => {
+    const clock = new TestClock(Date.parse('2026-03-10T08:00:00Z'))
+    center = await TestCenter.start({ clock })
+    const a = await center.createService({ prefix: 'A', nameAr: 'أ', nameEn: 'A' })
+    const c1 = await center.createCounter({ number: 1, serviceIds: [a.id] })
+    const kiosk = (await center.createDevice('kiosk')).token
+    const clerk = await center.openCounterAs('clerk1', c1.id)
+    await center.issue(kiosk, { serviceId: a.id, priority: 'elderly' })
+    await center.issue(kiosk, { serviceId: a.id })
+    await center.issue(kiosk, { serviceId: a.id })
+    expect((await center.action(clerk, c1.id, 'call-next')).statusCode).toBe(200)
+    expect((await center.action(clerk, c1.id, 'start')).statusCode).toBe(200)
+    expect((await center.action(clerk, c1.id, 'finish', { outcome: 'incomplete_papers' })).statusCode).toBe(200)
+    expect((await center.action(clerk, c1.id, 'call-next')).statusCode).toBe(200)
+    expect((await center.action(clerk, c1.id, 'no-show')).statusCode).toBe(200)
+    const gone = await center.issue(kiosk, { serviceId: a.id, priority: 'pregnant' })
+    // a category the center has since removed: its name went with the configuration
+    center.app.tabour.db.prepare('UPDATE tickets SET priority = ? WHERE id = ?').run('veteran', gone.id)
+    const token = await center.admin()
+    const log = async (lang: string) =>
+      readCsv((await center.request('GET', `/api/v1/stats/tickets.csv?from=2026-03-10&to=2026-03-10&lang=${lang}`, { token })).body)
+    const ar = await log('ar')
+    const h = ar.header
+    // each code column keeps its codes for scripts, its name column beside it
+    expect(h.slice(h.indexOf('رمز فئة الأولوية'), h.indexOf('رمز فئة الأولوية') + 2)).toEqual(['رمز فئة الأولوية', 'فئة الأولوية'])
+    expect(h.slice(h.indexOf('رمز الحالة'), h.indexOf('رمز الحالة') + 4)).toEqual([
+      'رمز الحالة',
+      'الحالة',
+      'رمز نتيجة الخدمة',
+      'نتيجة الخدمة',
+    ])
+    const cells = (rows: Record<string, string>[], keys: string[]) => rows.map((r) => keys.map((k) => r[k]))
+    expect(
+      cells(ar.rows, ['رقم التذكرة', 'رمز فئة الأولوية', 'فئة الأولوية', 'رمز الحالة', 'الحالة', 'رمز نتيجة الخدمة', 'نتيجة الخدمة']),
+    ).toEqual([
+      ['A-001', 'elderly', 'كبار السن', 'done', 'أُنهيت', 'incomplete_papers', 'أوراق غير مكتملة'],
+      ['A-002', 'none', '', 'no_show', 'لم يحضر صاحبها', '', ''],
+      ['A-003', 'none', '', 'waiting', 'في الانتظار', '', ''],
+      ['A-004', 'veteran', 'veteran (لم تعد ضمن فئات الأولوية)', 'waiting', 'في الانتظار', '', ''],
+    ])
+    const en = await log('en')
+    expect(cells(en.rows, ['Priority category', 'Status', 'Outcome'])).toEqual([
+      ['Elderly', 'Finished', 'Incomplete papers'],
+      ['', 'No-show', ''],
+      ['', 'Waiting', ''],
+      ['veteran (no longer a priority category)', 'Waiting', ''],
+    ])
   })
 
   it("the ticket log's wait is the reports' wait: a transferred visit waits in each line, not while it was served in between", async () => {
@@ -145,7 +205,7 @@ describe('CSV an analyst opens without surprises (issue 15 item 6)', () => {
     expect(
       (await ticketLog()).map((r) => [
         r['Ticket number'],
-        r.Status,
+        r['Status code'],
         r['Called at in the current line (local time)'],
         r['Service started at in the current line (local time)'],
         r['Waited in line until called (seconds; every line it was called from)'],

@@ -330,11 +330,11 @@ describe('CSV', () => {
     expect(managerLog[0]).not.toContain('Phone')
     // times are the center's (Cairo, UTC+2), with their offset; finished naming no outcome, it has none (s51: "served")
     expect(managerLog[1]).toMatch(
-      /,2026-03-10,A-001,A,خدمة A,Service A,A,none,done,,2026-03-10T10:00:00\+02:00,2026-03-10T10:01:40\+02:00,/,
+      /,2026-03-10,A-001,A,خدمة A,Service A,A,none,,done,Finished,,No outcome recorded,2026-03-10T10:00:00\+02:00,2026-03-10T10:01:40\+02:00,/,
     )
     const adminLog = (
       await center.request('GET', '/api/v1/stats/tickets.csv?from=2026-03-10&to=2026-03-10&lang=en', { token: await center.admin() })
     ).body
-    expect(adminLog).toContain(',Priority,Phone number,Status,')
+    expect(adminLog).toContain(',Priority category code,Priority category,Phone number,Status code,Status,')
   })
 })
