@@ -197,6 +197,7 @@ describe('GET /api/v1/openapi.json', () => {
       'serviceId',
       'status',
       'statusUrl',
+      'visit',
     ])
     const login = doc.paths['/api/v1/auth/login'].post
     expect(Object.keys(login.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '429']))
