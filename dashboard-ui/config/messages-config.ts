@@ -17,6 +17,7 @@ import { messagesCardText, type MessagesCardKey } from '../../protocol/messages/
 import type { DashboardApi } from '../dashboard-api.ts'
 import { deskStyles } from '../dashboard-styles.ts'
 import { messagesApi } from './messages-api.ts'
+import { leftToRight } from '../../ui-common/time-range.ts'
 import './template-editor.ts'
 
 type MessagesToday = Static<typeof MessagesTodaySchema>
@@ -156,7 +157,8 @@ export class MessagesConfig extends LitElement {
   private linksNote(): TemplateResult | typeof nothing {
     const links = this.links
     if (!links) return nothing
-    const base = { base: links.base }
+    // an address reads left to right, in its own digits, inside an Arabic sentence
+    const base = { base: leftToRight(links.base) }
     return links.publicUrl
       ? html`<p class="muted" data-links="public">${this.t('tpl.links', base)}</p>`
       : html`<p class="notice" data-links="local"><strong>${this.t('tpl.linksLocal')}</strong> ${this.t('tpl.linksLocalHint', base)}</p>`

@@ -184,13 +184,12 @@ describe('a name in the other script keeps its own direction', { timeout: 180_00
     run.center.app.tabour.queue.deviceStatus.report(run.kioskId, printerHealth({ reachable: false, kioskName: KIOSK_NAME }))
     const alert = page.locator('tabour-printer-alert-banner li').first()
     await alert.waitFor()
-    // the name sits in an isolate (FSI … PDI) inside the quotes
-    await expect.poll(() => alert.textContent()).toContain(`Kiosk “\u2068${KIOSK_NAME}\u2069”`)
-    // and shows as an Arabic-first name does: its English part on the left, the quotes outside it
+    // the name in the screen's language, as the device card names it (s51), in an isolate (FSI … PDI) inside the quotes
+    await expect.poll(() => alert.textContent()).toContain('Kiosk “\u2068Entrance kiosk\u2069”')
+    expect(await alert.textContent()).not.toContain('كشك')
     const x = (text: string) => xOf(alert, text)
     expect(await x('“')).toBeLessThan(await x('Entrance'))
-    expect(await x('Entrance')).toBeLessThan(await x('كشك'))
-    expect(await x('كشك')).toBeLessThan(await x('”'))
+    expect(await x('Entrance')).toBeLessThan(await x('”'))
     await page.screenshot({ path: join(SHOTS, 'en-kiosk-name-isolated.png') })
     // each language's part isolated, the screen's first (counter-ui/counter-name.ts)
     expect(await page.locator('header h1.where bdi').allTextContents()).toEqual(['Permits', 'تراخيص'])
@@ -198,7 +197,7 @@ describe('a name in the other script keeps its own direction', { timeout: 180_00
     expect(await page.locator('header .user[data-user="clerk1"]').textContent()).toBe('أحمد حسن')
 
     await page.locator('tabour-lang-switch button').click()
-    await expect.poll(() => alert.textContent()).toContain(`الكشك «\u2068${KIOSK_NAME}\u2069»`)
+    await expect.poll(() => alert.textContent()).toContain('الكشك «\u2068كشك المدخل\u2069»')
   })
 })
 

@@ -52,7 +52,7 @@ describe('message templates on the dashboard (issue 20)', () => {
       // the default messages.reminderHoursBefore (24), read from the running config
       expect((await view.locator('[data-reminder-note]').textContent())?.trim()).toBe(t('tpl.reminder', { hours: 24 }))
       // no publicUrl: the links' address is said, and that a phone off the center's network cannot open it
-      expect(await view.locator('[data-links="local"]').textContent()).toContain(t('tpl.linksLocalHint', { base: url }))
+      expect(await view.locator('[data-links="local"]').textContent()).toContain(t('tpl.linksLocalHint', { base: `\u2066${url}\u2069` }))
 
       // the Arabic text of "called" in Arabic, the English text of "taken" in English
       const kind = lang === 'ar' ? 'ticket_called' : 'ticket_taken'

@@ -53,6 +53,9 @@ class GatedTransport implements PrinterTransport {
 const outcomeOf = (q: PrintQueue, job: Parameters<PrintQueue['enqueue']>[0]) =>
   new Promise<JobOutcome>((resolve) => q.enqueue(job, resolve))
 
+// a job's start is a few ms away; under a loaded CI box vi.waitFor's default second was not enough once
+const STARTED = { timeout: 10_000 }
+
 describe('PrintQueue', () => {
   const queues: PrintQueue[] = []
   afterEach(async () => {
@@ -71,7 +74,7 @@ describe('PrintQueue', () => {
     for (const n of [1, 2, 3]) q.enqueue(Buffer.from([n]), (o) => outcomes.push(`${n}:${o.outcome}`))
     expect(t.started).toHaveLength(0)
     expect(q.pending).toBe(3)
-    await vi.waitFor(() => expect(t.started).toHaveLength(1))
+    await vi.waitFor(() => expect(t.started).toHaveLength(1), STARTED)
     t.release()
     await vi.waitFor(() => expect(t.started).toHaveLength(2))
     t.release()
@@ -159,7 +162,7 @@ describe('PrintQueue', () => {
     const q = make(t, { maxWaitMs: 20 })
     const first = outcomeOf(q, Buffer.from('1'))
     const stale = outcomeOf(q, Buffer.from('2'))
-    await vi.waitFor(() => expect(t.started).toHaveLength(1))
+    await vi.waitFor(() => expect(t.started).toHaveLength(1), STARTED)
     await new Promise((r) => setTimeout(r, 40)) // the second job ages past maxWaitMs behind the first
     t.release()
     expect(await first).toMatchObject({ outcome: 'printed' })
@@ -172,7 +175,7 @@ describe('PrintQueue', () => {
     const q = make(t)
     const running = outcomeOf(q, Buffer.from('1'))
     const waiting = outcomeOf(q, Buffer.from('2'))
-    await vi.waitFor(() => expect(t.started).toHaveLength(1))
+    await vi.waitFor(() => expect(t.started).toHaveLength(1), STARTED)
     const closing = q.close(1000)
     expect(await waiting).toMatchObject({ outcome: 'failed', reason: 'printer closed before the job started' })
     t.release()
