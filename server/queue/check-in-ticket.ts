@@ -8,12 +8,12 @@ import type { CheckInTicket } from '../../protocol/appointments.ts'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
 import type { QueueContext } from './queue-context.ts'
 import { ticketStatusUrlAt } from './ticket-link.ts'
+import { counterOfTicket } from './ticket-counter.ts'
 import type { Standing } from './types.ts'
 import { visitProgressOf } from './visit-steps.ts'
 
 export function checkInTicket(ctx: QueueContext, t: TicketRecord, standing: Standing, publicBase: string | undefined): CheckInTicket {
-  const atCounter = t.counterId !== null && (t.status === 'called' || t.status === 'serving')
-  const counter = atCounter ? ctx.counters.get(t.counterId!) : undefined
+  const counter = counterOfTicket(ctx, t)
   const visit = visitProgressOf(ctx, t)
   return {
     id: t.id,

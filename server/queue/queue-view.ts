@@ -18,6 +18,7 @@ import { cancelGrace, hoursNow, inCancelGrace } from '../../protocol/opening-hou
 import type { HoursNow } from '../../protocol/calendar.ts'
 import { type ForecastCall, type ForecastCounter, forecastCalls } from './line-forecast.ts'
 import { counterFreeAt } from './counter-free-at.ts'
+import { counterOfTicket } from './ticket-counter.ts'
 import type { CallCandidate } from './types.ts'
 import { heldPlacesWithin } from './appointment-hold.ts'
 import { atCounterSince } from '../../protocol/at-counter-since.ts'
@@ -297,12 +298,7 @@ export class QueueView {
     this.ctx.closePastDays()
     const ticket = this.ctx.tickets.get(ticketId)
     if (!ticket) throw domainError(ErrorCodes.TICKET_NOT_FOUND, 'no such ticket')
-    const atCounter = ticket.counterId !== null && (ticket.status === 'called' || ticket.status === 'serving')
-    return {
-      ticket,
-      service: this.ctx.services.get(ticket.serviceId)!,
-      counter: atCounter ? this.ctx.counters.get(ticket.counterId!) : undefined,
-    }
+    return { ticket, service: this.ctx.services.get(ticket.serviceId)!, counter: counterOfTicket(this.ctx, ticket) }
   }
 
   /**
