@@ -4,6 +4,7 @@
  * issue, or a plain "are you sure" for the destructive ones. Enter confirms, Esc cancels; the
  * digits pick a finish outcome. Fires `dialog-confirm` {input} or `dialog-cancel`.
  */
+import { nameIn } from '../protocol/name-in-language.ts'
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property, query, state } from 'lit/decorators.js'
 import type { Counter, FinishOutcome, PriorityCategory, ServiceWithQueue } from '../protocol/entities.ts'
@@ -132,9 +133,9 @@ export class ConsoleDialog extends LitElement {
     const n = (x: number) => formatNumber(x, { digits: this.digits })
     return html`<p class="hint" data-next-step=${next.step}>
       ${consoleText('finish.nextStep', lang, {
-        outcome: lang === 'ar' ? first.nameAr : first.nameEn,
+        outcome: nameIn(first, lang),
         label: spec.label,
-        service: lang === 'ar' ? next.serviceName.nameAr : next.serviceName.nameEn,
+        service: nameIn(next.serviceName, lang),
         step: n(next.step),
         of: n(next.of),
         others: spec.outcomes.length > 1 ? 'yes' : 'no',

@@ -11,6 +11,7 @@ import { csvText } from '../../protocol/messages/csv.ts'
 import { outcomeName } from '../../protocol/messages/finish-outcome-name.ts'
 import { ticketToolsText } from '../../protocol/messages/ticket-tools.ts'
 import { NO_PRIORITY } from '../../protocol/call-candidate.ts'
+import { nameIn } from '../../protocol/name-in-language.ts'
 import { outcomeColumnOf } from './served-by-outcome.ts'
 
 /** Names of a ticket log's codes in one language, from the center's outcomes and categories now. */
@@ -43,7 +44,7 @@ export function ticketLogWords(
       if (code === NO_PRIORITY) return null
       const c = byCode.get(code)
       if (!c) return csvText('ticket.priorityRemoved', lang, { code })
-      return lang === 'ar' ? c.nameAr : c.nameEn
+      return nameIn(c, lang)
     },
   }
 }
