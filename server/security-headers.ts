@@ -39,6 +39,17 @@ export const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), pay
 /** Seconds a browser keeps to HTTPS after it saw HSTS (one year). */
 export const HSTS_MAX_AGE = 31_536_000
 
+/** The headers below but HSTS (which depends on the center serving HTTPS). */
+export const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-frame-options': 'DENY',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+  'permissions-policy': PERMISSIONS_POLICY,
+  // costs a fresh kiosk ~150 ms at 4× CPU (a renderer process of its own; bench/kiosk-start.bench.ts), kept
+  'cross-origin-opener-policy': 'same-origin',
+}
+
 /**
  * Security headers on every answer of the center (pages, assets, API, errors): the CSP above
  * with frame-ancestors 'none' and X-Frame-Options DENY (no page can be framed to trick a clerk),
@@ -48,12 +59,7 @@ export const HSTS_MAX_AGE = 31_536_000
  */
 export function installSecurityHeaders(app: FastifyInstance, options: { hsts: boolean }): void {
   const headers: Record<string, string> = {
-    'content-security-policy': CONTENT_SECURITY_POLICY,
-    'x-frame-options': 'DENY',
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'same-origin',
-    'permissions-policy': PERMISSIONS_POLICY,
-    'cross-origin-opener-policy': 'same-origin',
+    ...PAGE_SECURITY_HEADERS,
     ...(options.hsts ? { 'strict-transport-security': `max-age=${HSTS_MAX_AGE}` } : {}),
   }
   app.addHook('onSend', async (_request, reply, payload) => {
