@@ -62,24 +62,28 @@ export const CITIZEN_MESSAGES = {
     ar: 'أُلغيت تذكرتك {label} في {center}: أُغلق طابور اليوم قبل أن يحين دورك. يمكنك أخذ تذكرة جديدة.',
     en: "Your ticket {label} at {center} was cancelled: the day's line closed before your turn. You can take a new ticket.",
   },
-  // booked, reminder, moved: the date, the time, the center and how to cancel, in two SMS parts in Arabic (UCS-2: 134
+  // booked, reminder, moved: the date, the time, the center and what the link is for, in two SMS parts in Arabic (UCS-2: 134
   // characters) with the demo's center name, a booking's 19-character code in its link and the longest date
   // (test/server/notify/sms-parts.test.ts); they took three with the code and the service written out besides the link
   // (s49). The link opens the booking's page, which shows the code (its QR too), the service, and moves or cancels it;
   // the code is also legible at the link's end. {code} and {service} stay fillable (an admin's text, the WhatsApp templates).
+  // The words before the link say what it does, as the page's own «لعرض الحجز أو تغييره أو إلغائه» / "view, move or
+  // cancel" (book.keepLink): «لإلغائه» (to cancel it) promised less than the page does (s52). In Arabic «لإدارته» (to
+  // manage it), as long: the moved text is at two parts' 134 characters with the demo's name, and «لإلغائه أو تغييره»
+  // made all three three parts (140-144); the English names the page's three, in two GSM-7 parts either way.
   // A center's name over about 35 characters costs a third part, here and in the ticket texts naming it: it is sent
   // whole, as a cut would drop its district, the part that tells centers apart (docs/messages.md; sms-parts.test.ts)
   appointment_booked: {
-    ar: 'حُجز موعدك في {center} {date} {time}. لإلغائه: {link}',
-    en: 'Your appointment at {center} is booked for {date} at {time}. To cancel or change it: {link}',
+    ar: 'حُجز موعدك في {center} {date} {time}. لإدارته: {link}',
+    en: 'Your appointment at {center} is booked for {date} at {time}. To view, move or cancel it: {link}',
   },
   appointment_reminder: {
-    ar: 'تذكير: موعدك في {center} {date} {time}. لإلغائه: {link}',
-    en: 'Reminder: your appointment at {center} is on {date} at {time}. To cancel or change it: {link}',
+    ar: 'تذكير: موعدك في {center} {date} {time}. لإدارته: {link}',
+    en: 'Reminder: your appointment at {center} is on {date} at {time}. To view, move or cancel it: {link}',
   },
   appointment_moved: {
-    ar: 'نُقل موعدك في {center} إلى {date} {time}. لإلغائه: {link}',
-    en: 'Your appointment at {center} was moved to {date} at {time}. To cancel or change it: {link}',
+    ar: 'نُقل موعدك في {center} إلى {date} {time}. لإدارته: {link}',
+    en: 'Your appointment at {center} was moved to {date} at {time}. To view, move or cancel it: {link}',
   },
   appointment_cancelled: {
     ar: 'أُلغي موعدك {code} لخدمة {service} يوم {date} الساعة {time}.',
