@@ -3,7 +3,7 @@
  * may edit in the dashboard. Each kind may use only its own placeholders
  * (`CITIZEN_PLACEHOLDERS`); server/notify/templates.ts refuses any other.
  */
-import type { Catalogue } from './format.ts'
+import type { Catalogue, Lang, MessageValues } from './format.ts'
 
 /** Every kind of message to a citizen. */
 export const MESSAGE_KINDS = [
@@ -109,6 +109,45 @@ export const WHATSAPP_PARAMETERS: Readonly<Record<MessageKind, readonly string[]
   appointment_reminder: ['code', 'service', 'center', 'date', 'time', 'link'],
   appointment_moved: ['code', 'service', 'center', 'date', 'time', 'link'],
   appointment_cancelled: ['code', 'service', 'center', 'date', 'time'],
+}
+
+/**
+ * WhatsApp templates sent in place of a kind's own when its approved template cannot say what is
+ * true of the message, each `tabour_<name>` unless `messages.whatsapp.templates` names another, with
+ * its body parameters in order and its bodies as a center submits them to Meta (the placeholders
+ * named here are numbered there, {{1}} {{2}} …, in `parameters`' order; docs/messages.md lists them).
+ *
+ * `ticket_taken_held`: a place joined from a phone in check-in mode, not checked in ({held} 'yes'). It
+ * is not called before its citizen checks in at the center; its SMS text says to check in on arrival
+ * (s51), while WhatsApp sent `tabour_ticket_taken`, the people ahead and "Follow your turn", which
+ * cannot say it (s52). Meta refuses a body that starts or ends with a parameter, so the link stands
+ * inside the sentence here, where the SMS text ends with it. Its turn near already at the join, the
+ * few-ahead message follows at once, as after `tabour_ticket_taken` (message-scanner.ts takenSaysNear).
+ */
+export const WHATSAPP_VARIANTS = {
+  ticket_taken_held: {
+    kind: 'ticket_taken',
+    parameters: ['label', 'center', 'link'],
+    ar: 'تذكرتك {label} في {center}: تابعها على {link} وسجّل وصولك حين تصل.',
+    en: 'Your ticket {label} at {center}: follow it at {link} and check in when you arrive.',
+  },
+} as const satisfies Record<string, { kind: MessageKind; parameters: readonly string[] } & Record<Lang, string>>
+
+/** The WhatsApp template a message goes as: its kind's own, or the variant whose words are true of it. */
+export interface WhatsAppTemplate {
+  /** `tabour_<name>` by default; the key of `messages.whatsapp.templates` that renames it. */
+  name: MessageKind | keyof typeof WHATSAPP_VARIANTS
+  parameters: readonly string[]
+  /** A variant's approved words, for the outbox's record of what was sent; a kind's own: its text (the SMS one). */
+  body?: Readonly<Record<Lang, string>>
+}
+
+export function whatsappTemplateOf(kind: MessageKind, values: MessageValues): WhatsAppTemplate {
+  if (kind === 'ticket_taken' && values.held === 'yes') {
+    const held = WHATSAPP_VARIANTS.ticket_taken_held
+    return { name: 'ticket_taken_held', parameters: held.parameters, body: held }
+  }
+  return { name: kind, parameters: WHATSAPP_PARAMETERS[kind] }
 }
 
 /**
