@@ -410,7 +410,7 @@ export const ConfigSchema = Type.Object(
             phoneNumberId: Type.Optional(Type.String({ pattern: '^[0-9]{1,30}$' })),
             /** The access token (a secret); env TABOUR_WHATSAPP_TOKEN. */
             token: Type.Optional(Type.String({ minLength: 1 })),
-            /** The approved template's name for each kind; default tabour_<kind>. */
+            /** The approved template's name for each kind, and for ticket_taken_held (a held phone join's ticket taken, docs/messages.md); default tabour_<kind>. */
             templates: Type.Record(Type.String(), Type.String({ pattern: '^[a-z0-9_]{1,512}$' }), { default: {} }),
             /** The Meta app's secret (a secret): status webhooks must carry its X-Hub-Signature-256 HMAC; env TABOUR_WHATSAPP_APP_SECRET. Without it the status webhook is off. */
             appSecret: Type.Optional(Type.String({ minLength: 1 })),

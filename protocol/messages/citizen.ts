@@ -3,7 +3,7 @@
  * may edit in the dashboard. Each kind may use only its own placeholders
  * (`CITIZEN_PLACEHOLDERS`); server/notify/templates.ts refuses any other.
  */
-import type { Catalogue } from './format.ts'
+import type { Catalogue, Lang, MessageValues } from './format.ts'
 
 /** Every kind of message to a citizen. */
 export const MESSAGE_KINDS = [
@@ -62,24 +62,28 @@ export const CITIZEN_MESSAGES = {
     ar: 'أُلغيت تذكرتك {label} في {center}: أُغلق طابور اليوم قبل أن يحين دورك. يمكنك أخذ تذكرة جديدة.',
     en: "Your ticket {label} at {center} was cancelled: the day's line closed before your turn. You can take a new ticket.",
   },
-  // booked, reminder, moved: the date, the time, the center and how to cancel, in two SMS parts in Arabic (UCS-2: 134
+  // booked, reminder, moved: the date, the time, the center and what the link is for, in two SMS parts in Arabic (UCS-2: 134
   // characters) with the demo's center name, a booking's 19-character code in its link and the longest date
   // (test/server/notify/sms-parts.test.ts); they took three with the code and the service written out besides the link
   // (s49). The link opens the booking's page, which shows the code (its QR too), the service, and moves or cancels it;
   // the code is also legible at the link's end. {code} and {service} stay fillable (an admin's text, the WhatsApp templates).
+  // The words before the link say what it does, as the page's own «لعرض الحجز أو تغييره أو إلغائه» / "view, move or
+  // cancel" (book.keepLink): «لإلغائه» (to cancel it) promised less than the page does (s52). In Arabic «لإدارته» (to
+  // manage it), as long: the moved text is at two parts' 134 characters with the demo's name, and «لإلغائه أو تغييره»
+  // made all three three parts (140-144); the English names the page's three, in two GSM-7 parts either way.
   // A center's name over about 35 characters costs a third part, here and in the ticket texts naming it: it is sent
   // whole, as a cut would drop its district, the part that tells centers apart (docs/messages.md; sms-parts.test.ts)
   appointment_booked: {
-    ar: 'حُجز موعدك في {center} {date} {time}. لإلغائه: {link}',
-    en: 'Your appointment at {center} is booked for {date} at {time}. To cancel or change it: {link}',
+    ar: 'حُجز موعدك في {center} {date} {time}. لإدارته: {link}',
+    en: 'Your appointment at {center} is booked for {date} at {time}. To view, move or cancel it: {link}',
   },
   appointment_reminder: {
-    ar: 'تذكير: موعدك في {center} {date} {time}. لإلغائه: {link}',
-    en: 'Reminder: your appointment at {center} is on {date} at {time}. To cancel or change it: {link}',
+    ar: 'تذكير: موعدك في {center} {date} {time}. لإدارته: {link}',
+    en: 'Reminder: your appointment at {center} is on {date} at {time}. To view, move or cancel it: {link}',
   },
   appointment_moved: {
-    ar: 'نُقل موعدك في {center} إلى {date} {time}. لإلغائه: {link}',
-    en: 'Your appointment at {center} was moved to {date} at {time}. To cancel or change it: {link}',
+    ar: 'نُقل موعدك في {center} إلى {date} {time}. لإدارته: {link}',
+    en: 'Your appointment at {center} was moved to {date} at {time}. To view, move or cancel it: {link}',
   },
   appointment_cancelled: {
     ar: 'أُلغي موعدك {code} لخدمة {service} يوم {date} الساعة {time}.',
@@ -105,6 +109,45 @@ export const WHATSAPP_PARAMETERS: Readonly<Record<MessageKind, readonly string[]
   appointment_reminder: ['code', 'service', 'center', 'date', 'time', 'link'],
   appointment_moved: ['code', 'service', 'center', 'date', 'time', 'link'],
   appointment_cancelled: ['code', 'service', 'center', 'date', 'time'],
+}
+
+/**
+ * WhatsApp templates sent in place of a kind's own when its approved template cannot say what is
+ * true of the message, each `tabour_<name>` unless `messages.whatsapp.templates` names another, with
+ * its body parameters in order and its bodies as a center submits them to Meta (the placeholders
+ * named here are numbered there, {{1}} {{2}} …, in `parameters`' order; docs/messages.md lists them).
+ *
+ * `ticket_taken_held`: a place joined from a phone in check-in mode, not checked in ({held} 'yes'). It
+ * is not called before its citizen checks in at the center; its SMS text says to check in on arrival
+ * (s51), while WhatsApp sent `tabour_ticket_taken`, the people ahead and "Follow your turn", which
+ * cannot say it (s52). Meta refuses a body that starts or ends with a parameter, so the link stands
+ * inside the sentence here, where the SMS text ends with it. Its turn near already at the join, the
+ * few-ahead message follows at once, as after `tabour_ticket_taken` (message-scanner.ts takenSaysNear).
+ */
+export const WHATSAPP_VARIANTS = {
+  ticket_taken_held: {
+    kind: 'ticket_taken',
+    parameters: ['label', 'center', 'link'],
+    ar: 'تذكرتك {label} في {center}: تابعها على {link} وسجّل وصولك حين تصل.',
+    en: 'Your ticket {label} at {center}: follow it at {link} and check in when you arrive.',
+  },
+} as const satisfies Record<string, { kind: MessageKind; parameters: readonly string[] } & Record<Lang, string>>
+
+/** The WhatsApp template a message goes as: its kind's own, or the variant whose words are true of it. */
+export interface WhatsAppTemplate {
+  /** `tabour_<name>` by default; the key of `messages.whatsapp.templates` that renames it. */
+  name: MessageKind | keyof typeof WHATSAPP_VARIANTS
+  parameters: readonly string[]
+  /** A variant's approved words, for the outbox's record of what was sent; a kind's own: its text (the SMS one). */
+  body?: Readonly<Record<Lang, string>>
+}
+
+export function whatsappTemplateOf(kind: MessageKind, values: MessageValues): WhatsAppTemplate {
+  if (kind === 'ticket_taken' && values.held === 'yes') {
+    const held = WHATSAPP_VARIANTS.ticket_taken_held
+    return { name: 'ticket_taken_held', parameters: held.parameters, body: held }
+  }
+  return { name: kind, parameters: WHATSAPP_PARAMETERS[kind] }
 }
 
 /**

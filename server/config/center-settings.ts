@@ -54,6 +54,17 @@ function applyTo(config: Config, v: CenterSettings): void {
     })
 }
 
+/**
+ * Writes the overrides row: what a Save in the dashboard (PUT /settings) stores, and the demo's seed
+ * for its zone names (server/demo/seed.ts), so the demo's are the center's own settings as a manager's are.
+ */
+export function storeOverrides(db: Db, overrides: Partial<CenterSettings>, at: number, userId: number | null): void {
+  db.prepare(
+    `INSERT INTO center_settings (key, value, updated_at, updated_by) VALUES ('overrides', ?, ?, ?)
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+  ).run(JSON.stringify(overrides), at, userId)
+}
+
 export class CenterSettingsStore {
   private readonly base: CenterSettings
   private overrides: Partial<CenterSettings>
@@ -88,12 +99,7 @@ export class CenterSettingsStore {
 
   /** Stores overrides (call inside the command's transaction). */
   store(overrides: Partial<CenterSettings>, at: number, userId: number | null): void {
-    this.db
-      .prepare(
-        `INSERT INTO center_settings (key, value, updated_at, updated_by) VALUES ('overrides', ?, ?, ?)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-      )
-      .run(JSON.stringify(overrides), at, userId)
+    storeOverrides(this.db, overrides, at, userId)
   }
 
   /** Applies stored overrides to the running config (call after the commit, so a rolled-back change applies nothing). */

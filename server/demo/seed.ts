@@ -10,7 +10,8 @@ import { CalendarRepo } from '../db/repositories/calendar-repo.ts'
 import { DEFAULT_CALENDAR, type CenterCalendar, type OpenInterval } from '../../protocol/calendar.ts'
 import { localDay } from '../../protocol/center-clock.ts'
 import { PAIRING_KINDS } from '../../protocol/device-verdict.ts'
-import type { ZoneName } from '../../protocol/settings.ts'
+import type { CenterSettings, ZoneName } from '../../protocol/settings.ts'
+import { storeOverrides } from '../config/center-settings.ts'
 
 /** The demo clerks' password: this is a demo, printed on every start; never use TABOUR_DEMO in production. */
 export const DEMO_PASSWORD = 'tabour-demo'
@@ -131,22 +132,21 @@ export const DEMO_ZONE_NAMES: Record<string, ZoneName> = {
 }
 
 /**
- * Stores the zone names as the admin's settings override (server/config/center-settings.ts reads it
- * at the start, after the seed), keeping any other override a fresh center already holds.
+ * Names the zones as a manager does, with the dashboard's Save of the zone names (PUT /settings
+ * `zoneNames`): the center's settings, which the config file never names (server/config/center-settings.ts
+ * reads them at the start, after the seed), written by the same function, keeping any other setting a
+ * fresh center already holds. By no one (the seed), as the demo's services, counters and calendar are.
  */
 function seedZoneNames(db: Db, now: number): void {
   const row = db.prepare("SELECT value FROM center_settings WHERE key = 'overrides'").pluck().get() as string | undefined
-  let overrides: Record<string, unknown> = {}
+  let overrides: Partial<CenterSettings> = {}
   try {
-    if (row) overrides = JSON.parse(row) as Record<string, unknown>
+    if (row) overrides = JSON.parse(row) as Partial<CenterSettings>
   } catch {
     return // an unreadable row is the settings store's to ignore; the demo does not replace it
   }
   if (overrides.zoneNames) return
-  db.prepare(
-    `INSERT INTO center_settings (key, value, updated_at, updated_by) VALUES ('overrides', ?, ?, NULL)
-     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = NULL`,
-  ).run(JSON.stringify({ ...overrides, zoneNames: DEMO_ZONE_NAMES }), now)
+  storeOverrides(db, { ...overrides, zoneNames: DEMO_ZONE_NAMES }, now, null)
 }
 
 /** How long the demo's "always open" exception runs from the day it is seeded: ten calendar years (3650 days fell short by the leap days). */

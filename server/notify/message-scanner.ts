@@ -12,7 +12,7 @@
 import type { Db } from '../db/connection.ts'
 import type { Config } from '../config.ts'
 import type { Lang } from '../../protocol/common.ts'
-import type { MessageKind } from '../../protocol/messages/citizen.ts'
+import { type MessageKind, whatsappTemplateOf } from '../../protocol/messages/citizen.ts'
 import type { MessageValues } from '../../protocol/messages/format.ts'
 import type { Standing } from '../queue/types.ts'
 import type { TicketRecord } from '../db/repositories/tickets-repo.ts'
@@ -25,7 +25,7 @@ import { TicketsRepo } from '../db/repositories/tickets-repo.ts'
 import { CountersRepo } from '../db/repositories/counters-repo.ts'
 import { RemoteJoinsRepo } from '../db/repositories/remote-joins-repo.ts'
 import { MessageOutbox, type MessageDraft } from './message-outbox.ts'
-import { MessageTemplates } from './templates.ts'
+import { fillTemplate, MessageTemplates } from './templates.ts'
 import { normalizePhone } from './phone-number.ts'
 import { quietUntil } from './quiet-hours.ts'
 import { type NearRule, turnIsNearBy, turnNearPeople } from '../../protocol/turn-near.ts'
@@ -193,8 +193,9 @@ export class MessageScanner {
         link: ticketStatusUrlAt(this.deps.publicBase(), t.id, t.lang),
         // near already: the few-ahead text will not come (aheadIn), so this text says it; on WhatsApp it cannot (takenSaysNear)
         near: rule && this.takenSaysNear() && issuedNear(data, rule) ? 'yes' : 'no',
-        // a held place says "check in when you arrive", not people ahead; the WhatsApp template cannot say it either (takenSaysNear)
-        held: this.takenSaysNear() && this.held(t) ? 'yes' : 'no',
+        // a held place says "check in when you arrive", not people ahead; on WhatsApp too, by its own approved
+        // template (WHATSAPP_VARIANTS ticket_taken_held), where `tabour_ticket_taken` said the people ahead (s52)
+        held: this.held(t) ? 'yes' : 'no',
       }
       return this.queue('ticket_taken', `ticket_taken:${e.id}`, t, e.id, values, now)
     }
@@ -441,12 +442,23 @@ export class MessageScanner {
   }
 
   /**
+   * What the outbox records as sent: the kind's text (the admin's or the default); on WhatsApp, a
+   * variant template's own approved words (whatsappTemplateOf), which are what the citizen gets.
+   */
+  private bodyOf(m: QueuedMessage): string {
+    const digits = this.deps.config.screens.digits
+    const variant = this.cfg.provider === 'whatsapp' ? whatsappTemplateOf(m.kind, m.values).body : undefined
+    if (variant) return fillTemplate(variant[m.lang], m.lang, m.values, digitsFor(m.lang, digits))
+    return this.templates.render(m.kind, m.lang, m.values, digits)
+  }
+
+  /**
    * Renders and queues one message: an invalid number, or a number over its daily cap, is
    * recorded as failed with its code (never sent, never lost from the record); quiet hours delay it.
    */
   enqueueMessage(m: QueuedMessage, now: number): boolean {
     const day = localDay(now, this.deps.config.timeZone)
-    const body = this.templates.render(m.kind, m.lang, m.values, this.deps.config.screens.digits)
+    const body = this.bodyOf(m)
     const draft: MessageDraft = {
       idempotencyKey: m.key,
       kind: m.kind,

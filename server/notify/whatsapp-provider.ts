@@ -2,14 +2,15 @@
  * WhatsApp Business Cloud API: a business may start a conversation only with an approved
  * template, so each kind is sent as the template `templates[kind]` (default `tabour_<kind>`) in
  * the citizen's language, its body parameters in the order WHATSAPP_PARAMETERS lists them (the
- * placeholders as approved; one added since is for SMS texts only):
+ * placeholders as approved; one added since is for SMS texts only), or as the variant whose words
+ * are true of the message (WHATSAPP_VARIANTS: a held phone join's "ticket taken"), named likewise:
  * `POST {baseUrl}/{phoneNumberId}/messages` with a bearer token and
  * `{ messaging_product: 'whatsapp', recipient_type: 'individual', to, type: 'template', template: { name, language: { code }, components: [{ type: 'body', parameters: [{ type: 'text', text }] }] } }`;
  * the answer's `messages[0].id` (a wamid) is the message id. Status webhooks
  * (`entry[].changes[].value.statuses[]`) become receipts through `receiptsOf`.
  */
 import type { Config } from '../config.ts'
-import { WHATSAPP_PARAMETERS } from '../../protocol/messages/citizen.ts'
+import { whatsappTemplateOf } from '../../protocol/messages/citizen.ts'
 import { postJson } from './http-json.ts'
 import { HealthTracker, ProviderError, type MessageProvider, type OutgoingMessage, type Receipt, type SendResult } from './provider.ts'
 
@@ -17,18 +18,19 @@ export type WhatsAppConfig = Config['messages']['whatsapp']
 
 /** The request body for one template message. */
 export function whatsappTemplateBody(m: OutgoingMessage, templates: Record<string, string>) {
+  const template = whatsappTemplateOf(m.kind, m.params)
   return {
     messaging_product: 'whatsapp',
     recipient_type: 'individual',
     to: m.phone,
     type: 'template',
     template: {
-      name: templates[m.kind] ?? `tabour_${m.kind}`,
+      name: templates[template.name] ?? `tabour_${template.name}`,
       language: { code: m.lang },
       components: [
         {
           type: 'body',
-          parameters: WHATSAPP_PARAMETERS[m.kind].map((name) => ({ type: 'text', text: String(m.params[name] ?? '') })),
+          parameters: template.parameters.map((name) => ({ type: 'text', text: String(m.params[name] ?? '') })),
         },
       ],
     },

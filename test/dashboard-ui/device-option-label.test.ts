@@ -12,6 +12,14 @@ describe("a device form's fixed choices", () => {
   it('a printer type and an announcement by their words; any other option as it is', () => {
     expect(deviceOptionLabel('printer/type', 'epson', 'en', 'western')).not.toBe('epson')
     expect(deviceOptionLabel('announcement', 'long', 'ar', 'arabic-indic')).not.toBe('long')
-    expect(deviceOptionLabel('baudRate', '9600', 'ar', 'arabic-indic')).toBe('9600')
+    expect(deviceOptionLabel('protocol', 'tabour-ascii', 'ar', 'arabic-indic')).toBe('tabour-ascii')
+  })
+
+  // s52: the board's and keypad's speeds read 9600 on an Arabic-Indic screen where every other figure followed the setting
+  it("a baud rate in the screen's digits, ungrouped as a device's manual writes it", () => {
+    expect(deviceOptionLabel('baudRate', '9600', 'ar', 'arabic-indic')).toBe('٩٦٠٠')
+    expect(deviceOptionLabel('baudRate', '115200', 'ar', 'arabic-indic')).toBe('١١٥٢٠٠')
+    expect(deviceOptionLabel('baudRate', '115200', 'ar', 'western')).toBe('115200')
+    expect(deviceOptionLabel('baudRate', '115200', 'en', 'western')).toBe('115200')
   })
 })

@@ -168,7 +168,8 @@ describe('a demo center started', () => {
       expect(cal.weekly.sun).toEqual([{ open: '08:00', close: '16:00' }])
       expect(cal.exceptions.map((e: { nameEn: string }) => e.nameEn)).toEqual(['Demo: always open'])
       // its zones have names in both languages: the Arabic counters table read the raw ids «ground», «first» (walk s50)
-      const settings = (await center.request('GET', '/api/v1/settings', { token: await center.admin() })).json()
+      const admin = await center.admin()
+      const settings = (await center.request('GET', '/api/v1/settings', { token: admin })).json()
       expect(settings.values.zoneNames).toEqual({
         ground: { nameAr: 'الدور الأرضي', nameEn: 'Ground floor' },
         first: { nameAr: 'الدور الأول', nameEn: 'First floor' },
@@ -176,6 +177,17 @@ describe('a demo center started', () => {
       // every zone the demo's counters and devices use is named
       const zones = (await center.request('GET', '/api/v1/counters', { token: await center.admin() })).json() as { zone: string }[]
       for (const { zone } of zones) expect(settings.values.zoneNames, zone).toHaveProperty(zone)
+      // they are the center's own settings, as the dashboard's Save of the zone names makes them (s52): saved again
+      // as they are, nothing the dashboard reads changes, not even the stored row; renamed, the new names are the center's
+      const row = () => center.app.tabour.db.prepare("SELECT value FROM center_settings WHERE key = 'overrides'").pluck().get()
+      const seeded = row()
+      const save = (zoneNames: unknown) => center.request('PUT', '/api/v1/settings', { token: admin, body: { zoneNames } })
+      const saved = await save(settings.values.zoneNames)
+      expect(saved.statusCode, saved.body).toBe(200)
+      expect(saved.json()).toEqual(settings)
+      expect(row()).toBe(seeded)
+      const first = { nameAr: 'الطابق الأول', nameEn: 'First storey' }
+      expect((await save({ ...settings.values.zoneNames, first })).json().values.zoneNames).toEqual({ ...settings.values.zoneNames, first })
     } finally {
       await center.close()
     }

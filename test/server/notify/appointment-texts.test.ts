@@ -53,7 +53,7 @@ describe('appointment messages', () => {
     // a scan more, and nothing is sent twice
     await new Promise((r) => setTimeout(r, 300))
     // the booking's page, in the booking's language, as a ticket's message links its status page
-    const page = `To cancel or change it: https://dokki.example/b/${code}?lang=en`
+    const page = `To view, move or cancel it: https://dokki.example/b/${code}?lang=en`
     expect(texts()).toEqual([
       `Your appointment at Citizen Service Technology Center is booked for Tuesday 10 March at 9:00 AM. ${page}`,
       `Your appointment at Citizen Service Technology Center was moved to Tuesday 10 March at 10:00 AM. ${page}`,
@@ -102,7 +102,7 @@ describe('appointment messages', () => {
     await until('the reminder', () => reminders().length === 1)
     await new Promise((r) => setTimeout(r, 300))
     expect(reminders()).toEqual([
-      `Reminder: your appointment at Citizen Service Technology Center is on Tuesday 10 March at 12:00 PM. To cancel or change it: https://dokki.example/b/${early.code}?lang=en`,
+      `Reminder: your appointment at Citizen Service Technology Center is on Tuesday 10 March at 12:00 PM. To view, move or cancel it: https://dokki.example/b/${early.code}?lang=en`,
     ])
     expect(reminders().join('\n')).not.toContain(late.code)
     // once the day is over the reminder loses its number with its booking's (found by the booking id in its key)

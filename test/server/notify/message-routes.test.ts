@@ -86,7 +86,7 @@ describe('message templates, figures and privacy through the API', () => {
       ).json().preview as string
     expect(await arPreview('ticket_called')).toBe('حان دورك A-017: توجّه إلى الشباك ٤ (الجوازات).')
     expect(await arPreview('appointment_booked')).toMatch(
-      /الأحد، ٦ ديسمبر ١٠:٣٠ ص\. لإلغائه: http:\/\/127\.0\.0\.1:\d+\/b\/K7Q2-M9XC-4TBW-8HDR/,
+      /الأحد، ٦ ديسمبر ١٠:٣٠ ص\. لإدارته: http:\/\/127\.0\.0\.1:\d+\/b\/K7Q2-M9XC-4TBW-8HDR/,
     )
     expect((await center.request('PUT', '/api/v1/settings', { token: admin, body: { digits: null } })).statusCode).toBe(200)
 

@@ -154,6 +154,35 @@ describe('the turn near at issue, and where the citizen is told to go', () => {
       expect.stringContaining('Follow your turn'),
       expect.stringMatching(/^ticket_ahead: .*: 3 people ahead/),
     ])
+
+    // s52: a held phone join (check-in mode, not checked in) got `tabour_ticket_taken`, "4 people are ahead of you.
+    // Follow your turn", where its SMS says to check in on arrival: it goes as its own approved template, which says so
+    for (let i = 0; i < 4; i++) await center.issue(s.kiosk, { serviceId: s.c.id })
+    const held = await s.joined(s.c.id)
+    expect(await s.page(held.id)).toMatchObject({ status: 'remote', position: 4 })
+    const heldTaken = (t: { label: string }) =>
+      new RegExp(
+        `^ticket_taken: Your ticket ${t.label} at Citizen Service Technology Center: follow it at http\\S+ and check in when you arrive\\.$`,
+      )
+    const heldTemplate = (t: { label: string }) =>
+      new RegExp(`^tabour_ticket_taken_held: ${t.label} \\| Citizen Service Technology Center \\| http[^|]+$`)
+    expect(s.textsOf(held.id)).toEqual([expect.stringMatching(heldTaken(held))])
+    expect(s.templatesOf(held.id)).toEqual([expect.stringMatching(heldTemplate(held))])
+    // its turn near as the line moves: the approved few-ahead message, as for any WhatsApp citizen
+    await s.callNext(2)
+    expect(s.textsOf(held.id)).toHaveLength(2)
+    expect(s.templatesOf(held.id)).toEqual([expect.stringMatching(heldTemplate(held)), `tabour_ticket_ahead: ${held.label} | 3 | 4`])
+    // near already at its join: the held template, and the few-ahead message at once (the template cannot say "head there")
+    const nearHeld = await s.joined(s.c.id)
+    expect(await s.page(nearHeld.id)).toMatchObject({ status: 'remote', position: 3 })
+    expect(s.textsOf(nearHeld.id)).toEqual([
+      expect.stringMatching(heldTaken(nearHeld)),
+      expect.stringMatching(/^ticket_ahead: .*: 3 people ahead/),
+    ])
+    expect(s.templatesOf(nearHeld.id)).toEqual([
+      expect.stringMatching(heldTemplate(nearHeld)),
+      expect.stringMatching(new RegExp(`^tabour_ticket_ahead: ${nearHeld.label} \\| 3 \\| `)),
+    ])
   })
 
   it('a phone joiner not checked in is told to head to the center as its turn nears; one in the building, to stay close to the counters', async () => {

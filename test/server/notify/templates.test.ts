@@ -12,6 +12,7 @@ import { appointmentMessage, reminderMessage } from '../../../server/notify/appo
 import { quietUntil } from '../../../server/notify/quiet-hours.ts'
 import { smsParts } from '../../../server/notify/smpp-provider.ts'
 import { CITIZEN_MESSAGES } from '../../../protocol/messages/citizen.ts'
+import { APPOINTMENT_MESSAGES } from '../../../protocol/messages/appointments.ts'
 
 const codeOf = (fn: () => unknown) => {
   try {
@@ -178,7 +179,7 @@ describe('numbers, quiet hours and appointments', () => {
     })
     // the values keep the screens' no-break space (clock-time.ts TIME_SPACE); the text sent has a plain one
     expect(fillTemplate(CITIZEN_MESSAGES.appointment_booked.ar, 'ar', booked.values, 'arabic-indic')).toBe(
-      'حُجز موعدك في مركز الدقي الأحد، ٦ ديسمبر ١٠:٣٠ ص. لإلغائه: https://dokki.example/b/K7Q2',
+      'حُجز موعدك في مركز الدقي الأحد، ٦ ديسمبر ١٠:٣٠ ص. لإدارته: https://dokki.example/b/K7Q2',
     )
     const inEnglish = appointmentMessage({ type: 'appointment:booked', booking: { ...booking, lang: 'en' } }, ctx)!
     expect(inEnglish.values).toMatchObject({
@@ -194,5 +195,20 @@ describe('numbers, quiet hours and appointments', () => {
     expect(moved.key).not.toBe(booked.key)
     expect(appointmentMessage({ type: 'appointment:checked_in', booking }, ctx)).toBeNull()
     expect(reminderMessage(41, booking, ctx).kind).toBe('appointment_reminder')
+  })
+})
+
+/**
+ * s52: a booking's texts said «لإلغائه» (to cancel it) before the link while the English said "cancel or change", and the
+ * page it opens views, moves and cancels the booking (its own line, book.keepLink). The words before the link now say
+ * what the page does in both languages: the page's three verbs in English, «لإدارته» (to manage it) in Arabic, as long
+ * as «لإلغائه», since the page's three in Arabic cost a third SMS part (sms-parts.test.ts counts the parts).
+ */
+describe("a booking text's link says what its page does", () => {
+  const kinds = ['appointment_booked', 'appointment_reminder', 'appointment_moved'] as const
+  it.each(kinds)('%s', (kind) => {
+    expect(CITIZEN_MESSAGES[kind].ar).toMatch(/\. لإدارته: \{link\}$/)
+    expect(CITIZEN_MESSAGES[kind].en).toMatch(/\. To view, move or cancel it: \{link\}$/)
+    expect(APPOINTMENT_MESSAGES['book.keepLink'].en).toContain('view, move or cancel')
   })
 })

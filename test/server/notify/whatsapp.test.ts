@@ -3,7 +3,15 @@ import { TestCenter } from '../../helpers/test-center.ts'
 import { FakeGateway, type GatewayRequest } from './fake-gateway.ts'
 import { ticketTakenAndCalled } from './ticket-taken-and-called.ts'
 import { receiptsOf, whatsappTemplateBody } from '../../../server/notify/whatsapp-provider.ts'
-import { CITIZEN_PLACEHOLDERS, MESSAGE_KINDS, WHATSAPP_PARAMETERS } from '../../../protocol/messages/citizen.ts'
+import { readFileSync } from 'node:fs'
+import { fillTemplate, placeholdersOf } from '../../../server/notify/templates.ts'
+import {
+  CITIZEN_MESSAGES,
+  CITIZEN_PLACEHOLDERS,
+  MESSAGE_KINDS,
+  WHATSAPP_PARAMETERS,
+  WHATSAPP_VARIANTS,
+} from '../../../protocol/messages/citizen.ts'
 
 /**
  * A local stand-in for the WhatsApp Cloud API that checks each request the way the API
@@ -132,4 +140,44 @@ it.each(MESSAGE_KINDS)('a WhatsApp %s carries exactly its approved parameters, n
     expect(sent).toEqual(WHATSAPP_PARAMETERS[kind].map((name) => `<${name}>`))
     for (const name of smsOnly) expect(JSON.stringify(body)).not.toContain(`<${name}>`)
   }
+})
+
+/**
+ * s52: a place joined from a phone in check-in mode, not checked in, is not called before its citizen checks in; its SMS
+ * says so, and WhatsApp sent `tabour_ticket_taken` (the people ahead, "Follow your turn"). It goes as its own approved
+ * template, `tabour_ticket_taken_held`, whose words say to check in on arrival, with their three parameters in order.
+ */
+describe("a held phone join's WhatsApp template", () => {
+  const held = WHATSAPP_VARIANTS.ticket_taken_held
+  const message = (params: Record<string, string | number>) =>
+    ({ id: 1, idempotencyKey: 'k', kind: 'ticket_taken', lang: 'ar', phone: '201001234567', body: 'sms text', params }) as const
+  const params = { label: 'C-005', center: 'مركز الدقي', ahead: 4, link: 'https://dokki.example/t/x', near: 'no', held: 'yes' }
+
+  it('is tabour_ticket_taken_held (or the name the config gives it) with {label} {center} {link}; a place not held, the kind’s own', () => {
+    const body = whatsappTemplateBody(message(params), {})
+    expect(body.template.name).toBe('tabour_ticket_taken_held')
+    expect(body.template.components[0]!.parameters.map((p) => p.text)).toEqual(['C-005', 'مركز الدقي', 'https://dokki.example/t/x'])
+    expect(whatsappTemplateBody(message(params), { ticket_taken_held: 'held_v2' }).template.name).toBe('held_v2')
+    const notHeld = whatsappTemplateBody(message({ ...params, held: 'no' }), {})
+    expect(notHeld.template.name).toBe('tabour_ticket_taken')
+    expect(notHeld.template.components[0]!.parameters).toHaveLength(4)
+  })
+
+  it.each(['ar', 'en'] as const)(
+    'its %s body says what the SMS says, names its parameters in order, and starts and ends with words',
+    (lang) => {
+      expect(placeholdersOf(held[lang])).toEqual(held.parameters)
+      // Meta refuses a template whose body starts or ends with a parameter
+      expect(held[lang]).toMatch(/^[^{].*[^}]$/)
+      for (const name of held.parameters) expect(CITIZEN_PLACEHOLDERS[held.kind]).toContain(name)
+      // the SMS text's own words for a held place
+      const sms = fillTemplate(CITIZEN_MESSAGES.ticket_taken[lang], lang, { ...params, near: 'no', held: 'yes' }, 'western')
+      const checkIn = lang === 'ar' ? 'سجّل وصولك حين تصل' : 'check in when you arrive'
+      expect(sms.toLowerCase()).toContain(checkIn)
+      expect(held[lang]).toContain(checkIn)
+      // docs/messages.md gives it as it is submitted to Meta, its parameters numbered
+      const submitted = held[lang].replace(/\{(\w+)\}/g, (_, name: string) => `{{${held.parameters.indexOf(name as never) + 1}}}`)
+      expect(readFileSync(new URL('../../../docs/messages.md', import.meta.url), 'utf8')).toContain(submitted)
+    },
+  )
 })
