@@ -65,6 +65,18 @@ export class CounterLogin extends LitElement {
     ;(this.username ? this.password : this.user)?.focus()
   }
 
+  /**
+   * A refused attempt empties the password and puts the cursor back in it: on the counter's shared
+   * PC (login.sharedPc) a refused password left in its field waited there for the next person
+   * (walk s52), and the name is what is usually right.
+   */
+  override updated(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('error') && this.error !== null && this.password) {
+      this.password.value = ''
+      this.password.focus()
+    }
+  }
+
   override render(): TemplateResult {
     const lang = this.lang
     return html`

@@ -277,7 +277,13 @@ export class DashboardApp extends LitElement {
       e.preventDefault()
       const form = e.target as HTMLFormElement
       const data = new FormData(form)
-      void s.login(String(data.get('username') ?? ''), String(data.get('password') ?? ''))
+      const password = form.elements.namedItem('password') as HTMLInputElement
+      // a refused attempt (a wrong password, a clerk's account) does not leave the password in its field (walk s52)
+      void s.login(String(data.get('username') ?? ''), String(data.get('password') ?? '')).then(() => {
+        if (s.loginError === null || !password.isConnected) return
+        password.value = ''
+        password.focus()
+      })
     }
     return html`<form class="card login" data-form="login" @submit=${submit}>
       <h1>${dashboardText('login.title', lang)}</h1>

@@ -33,7 +33,7 @@ import './webhook-alerts.ts'
 import './provider-health.ts'
 import { messagesCardText } from '../protocol/messages/messages-card.ts'
 import './origin-waits-card.ts'
-import { deviceVerdict, lastHeard, SCREEN_SILENT_MS } from '../protocol/device-verdict.ts'
+import { deviceVerdict, lastHeard, SCREEN_SILENT_MS, watchedSince } from '../protocol/device-verdict.ts'
 import { serviceLabel } from '../ui-common/service-label.ts'
 import { servedOutcomesLine } from './served-by-outcome.ts'
 import './past-target-alert.ts'
@@ -390,6 +390,8 @@ export class LiveView extends LitElement {
 
   private deviceCard(): TemplateResult {
     const lang = this.lang
+    // listed one by one are the devices in use; a revoked one is counted, so the card does not hide that a kiosk is out (walk s52)
+    const revoked = this.devices.filter((d) => d.revoked).length
     const b = this.backups
     let backup: TemplateResult
     if (!b?.enabled) backup = html`<span class="pill" data-tone="warn" data-backup="off">${dashboardText('live.backupOff', lang)}</span>`
@@ -405,6 +407,7 @@ export class LiveView extends LitElement {
       <h2>${dashboardText('live.devices', lang)}</h2>
       <div class="devices">
         ${this.devices.length === 0 ? html`<span class="muted">${dashboardText('live.noDevices', lang)}</span>` : nothing}
+        ${revoked > 0 ? html`<span class="device muted" data-devices-revoked=${revoked}>${dashboardText('live.revoked', lang, { n: revoked }, this.digits)}</span>` : nothing}
         ${this.devices
           .filter((d) => !d.revoked)
           .map((d) => {
@@ -415,7 +418,7 @@ export class LiveView extends LitElement {
             return html`<span class="device" data-device=${d.id} data-health=${health.key}>
               <strong>${nameIn(d.name, lang)}</strong> <span class="muted">${dashboardText(`kind.${d.kind}` as DashboardMessageKey, lang)}</span>
               <span class="pill" data-tone=${health.tone}>${dashboardText(health.key, lang, { minutes: SCREEN_SILENT_MS / 60_000 }, this.digits)}</span>
-              <span class="muted" data-seen>${seen.startsWith('health.') ? dashboardText(seen as DashboardMessageKey, lang) : clockTime(seen, this.timeZone, lang, this.digits)}</span>
+              <span class="muted" data-seen>${this.seenText(d, seen)}</span>
               ${this.lastJob(d)}
             </span>`
           })}
@@ -424,6 +427,16 @@ export class LiveView extends LitElement {
           <tabour-provider-health .api=${this.api} .lang=${lang} .digits=${this.digits} .timeZone=${this.timeZone}></tabour-provider-health></span>
       </div>
     </section>`
+  }
+
+  /** When a device was last heard from, or why there is no time to give (protocol/device-verdict.ts lastHeard). */
+  private seenText(d: DeviceHealth, seen: string): string {
+    const lang = this.lang
+    if (!seen.startsWith('health.')) return clockTime(seen, this.timeZone, lang, this.digits)
+    const since = seen === 'health.notHeard' ? watchedSince(d) : null
+    return since === null
+      ? dashboardText(seen as DashboardMessageKey, lang)
+      : dashboardText('health.notHeardSince', lang, { time: clockTimeOrDay(since, this.now, this.timeZone, lang, this.digits) })
   }
 
   /** A printer's last ticket job (kiosk or stand-alone): printed when, or not and why; nothing before its first. */

@@ -82,11 +82,17 @@ export interface PrinterStatusReport extends PrinterFlags {
   lastJob?: PrintJobReport
   /**
    * When the printer last answered (a status poll or a printed job), on the server's clock;
-   * absent: not since the server started. The server keeps it fresh on every poll in what it
+   * absent: not since the server began watching it (`watchedSince`). The server keeps it fresh on every poll in what it
    * answers (GET /stats/devices, a snapshot) without pushing: a push goes out only when something
    * else in the report changes.
    */
   heardAt?: string
+  /**
+   * Since when the server has watched this printer: when it started, or when the printer was added or its address
+   * changed after that. "No answer since the server started" was untrue of a printer added an hour after the start
+   * (walk s52). Absent in an older server's report.
+   */
+  watchedSince?: string
   /** When the server made this report. */
   at: string
 }

@@ -114,3 +114,9 @@ export function lastHeard(d: DeviceHealth): string | HeardKey {
   if (d.kind === 'printer' && printer) return typeof printer.heardAt === 'string' ? printer.heardAt : 'health.notHeard'
   return d.lastSeenAt ?? reportedAt(d.status) ?? 'health.never'
 }
+
+/** Since when a printer that has not answered has been watched (its report's `watchedSince`), or null (an older server's report). */
+export function watchedSince(d: DeviceHealth): string | null {
+  const since = (d.status?.printer as { watchedSince?: unknown } | undefined)?.watchedSince
+  return typeof since === 'string' ? since : null
+}

@@ -96,7 +96,10 @@ export function configToValues(kind: DeviceKind, config: Record<string, unknown>
             : ''
           : String(stored)
   }
-  if (kind === 'kiosk' || kind === 'printer') values[HAS_PRINTER] = config.printer !== undefined
+  // a kiosk may have a printer; a stand-alone printer is one, so its form does not ask (walk s52: "A ticket printer is
+  // attached", unticked, on a device of kind Printer); until its address is typed nothing of it is written
+  if (kind === 'kiosk') values[HAS_PRINTER] = config.printer !== undefined
+  if (kind === 'printer') values[HAS_PRINTER] = true
   if (kind === 'board' || kind === 'keypad') values[WIRED] = Object.keys(config).length > 0
   return values
 }

@@ -222,7 +222,7 @@ export class DevicesConfig extends ConfigForm {
     const printer =
       kind === 'kiosk' || kind === 'printer'
         ? html`<fieldset data-group="printer"><legend>${configText('device.printer', l)}</legend>
-            ${switchField(HAS_PRINTER, configText('device.hasPrinter', l))}
+            ${kind === 'kiosk' ? switchField(HAS_PRINTER, configText('device.hasPrinter', l)) : nothing}
             ${this.values[HAS_PRINTER] === true ? html`${group((p) => p.startsWith('printer/'))} ${this.testPrintButton()}` : nothing}
           </fieldset>`
         : nothing

@@ -123,6 +123,11 @@ export const DASHBOARD_MESSAGES = {
   'live.backupNever': { ar: 'لم تُؤخذ نسخة بعد', en: 'No backup yet' },
   'live.backupFailed': { ar: 'فشلت آخر نسخة', en: 'Last backup failed' },
   'live.noDevices': { ar: 'لا توجد أجهزة', en: 'No devices' },
+  /** Revoked devices are out of use by an admin's choice: counted, not listed one by one (they are never deleted, and would pile up). */
+  'live.revoked': {
+    ar: '{n, plural, one {جهاز واحد أُلغي ربطه} two {جهازان أُلغي ربطهما} few {# أجهزة أُلغي ربطها} other {# جهازًا أُلغي ربطها}}: لا تعمل حتى يُعاد ربطها (الإعدادات ← الأجهزة)',
+    en: '{n, plural, one {One device revoked} other {# devices revoked}}: out of use until paired again (Configuration → Devices)',
+  },
   'chart.issued': { ar: 'صدرت اليوم', en: 'Issued today' },
   'chart.served': { ar: 'أُنهيت اليوم', en: 'Finished today' },
   'chart.baselineIssued': { ar: 'صدرت (متوسط الأسابيع السابقة)', en: 'Issued (earlier weeks)' },
@@ -197,7 +202,7 @@ export const DASHBOARD_MESSAGES = {
     ar: 'الصوت محجوب من المتصفح\u00a0— شغّل الشاشة بخيار التشغيل التلقائي للصوت',
     en: 'Sound blocked by the browser\u00a0— start the display with the autoplay flag',
   },
-  'health.unpaired': { ar: 'لم يُربط بعد', en: 'Not paired yet' },
+  'health.unpaired': { ar: 'ينتظر الربط', en: 'Waiting to be paired' },
   /** An LED board or keypad whose serial line the server has no report of yet (no path set): these never pair. */
   'health.notWired': { ar: 'لا يصل إليه الخادم بعد', en: 'Not connected yet' },
   /** A stand-alone printer the server has had no report from yet (just added or reactivated; a Star printer until its first ticket). */
@@ -206,6 +211,8 @@ export const DASHBOARD_MESSAGES = {
   'health.never': { ar: 'لم يتصل', en: 'Never' },
   /** A printer that has not answered its status check since the server started (its earlier days are not known). */
   'health.notHeard': { ar: 'لم تستجب منذ تشغيل الخادم', en: 'No answer since the server started' },
+  /** The same, with when the server began watching it (its start, or the printer added or its address changed since). */
+  'health.notHeardSince': { ar: 'لم تستجب منذ {time}', en: 'No answer since {time}' },
   /** A printer's last ticket job, so a printer that answers its status check but prints nothing shows (why: print-problem.ts). */
   'health.lastPrinted': { ar: 'آخر تذكرة: {label} طُبعت الساعة {time}', en: 'Last ticket: {label} printed at {time}' },
   'health.lastFailed': { ar: 'آخر تذكرة: {label} لم تُطبع الساعة {time}؛ {why}', en: 'Last ticket: {label} did not print at {time}; {why}' },

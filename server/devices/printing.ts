@@ -22,6 +22,8 @@ interface KioskPrinter {
   lastJob?: PrintJobReport
   /** When it last answered a poll or printed a job (center clock, ms). */
   heardAt?: number
+  /** When it was opened: the server's start, or its device's printer added or changed since (center clock, ms). */
+  watchedSince: number
 }
 
 const faulty = (s: TicketPrinterStatus | null) => isFaulty(s && { printer: s })
@@ -166,7 +168,13 @@ export class Printing {
     }
     if (!printerConfig) return null
     const lastJob = existing ? undefined : this.devices.lastPrintJob(deviceId)
-    const printer: KioskPrinter = { key, handle: this.openPrinter(printerConfig), status: null, ...(lastJob ? { lastJob } : {}) }
+    const printer: KioskPrinter = {
+      key,
+      handle: this.openPrinter(printerConfig),
+      status: null,
+      watchedSince: this.queue.ctx.clock(),
+      ...(lastJob ? { lastJob } : {}),
+    }
     this.printers.set(deviceId, printer)
     printer.handle.watch(
       (status) => {
@@ -244,6 +252,7 @@ export class Printing {
       deviceKind: device?.kind === 'printer' ? 'printer' : 'kiosk',
       ...(p.lastJob ? { lastJob: p.lastJob } : {}),
       ...(p.heardAt !== undefined ? { heardAt: new Date(p.heardAt).toISOString() } : {}),
+      watchedSince: new Date(p.watchedSince).toISOString(),
       at: new Date(this.queue.ctx.clock()).toISOString(),
     }
   }

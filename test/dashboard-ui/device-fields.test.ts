@@ -38,6 +38,16 @@ describe('device config as form fields', () => {
     expect(valuesToConfig('kiosk', stored, { ...initial, hasPrinter: false }, initial)).toEqual({ idleSeconds: 45, digits: 'western' })
   })
 
+  it('a stand-alone printer is one: its printer is on from the start, written once its address is typed (walk s52)', () => {
+    const initial = configToValues('printer', {})
+    expect(initial.hasPrinter).toBe(true)
+    // nothing typed: nothing written (a printer whose address is not known yet)
+    expect(valuesToConfig('printer', {}, initial, initial)).toEqual({})
+    const config = valuesToConfig('printer', {}, { ...initial, 'config/printer/interface': 'tcp://10.0.0.9:9100' }, initial)
+    expect(config).toEqual({ printer: { type: 'epson', interface: 'tcp://10.0.0.9:9100', widthMm: 80 } })
+    expect(configToValues('printer', config).hasPrinter).toBe(true)
+  })
+
   it('a display: announce languages from two boxes, numbers typed', () => {
     const initial = configToValues('display', {})
     expect(initial).toMatchObject({ 'config/announce/ar': true, 'config/announce/en': false, 'config/showWaiting': true })

@@ -9,6 +9,8 @@ import { useBrowserSuite } from './browser.ts'
 import { dashboardLogin } from './dashboard-login.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { ROOT } from './ui-build.ts'
+import { dashboardText } from '../../protocol/messages/dashboard.ts'
+import { clockTime } from '../../protocol/messages/clock-time.ts'
 
 /**
  * What the dashboard still said untrue or unreadable on the walk of 2026-12-05 (s36), in Chromium
@@ -271,7 +273,9 @@ describe('the dashboard at a 1366×768 desk with Arabic-Indic digits set (walk 2
     const printerHealth = page.locator('tabour-devices-config tr[data-device="printer"] td[data-health]')
     await expect.poll(() => printerHealth.getAttribute('data-health')).toBe('health.noReport')
     // its first report, pushed (as a poll reports it): the table follows it with no reload (it said "OK" until one)
+    const watched = new Date(clock.now - 40 * 60_000).toISOString()
     center.app.tabour.queue.deviceStatus.reportPrinter(printer.id, {
+      watchedSince: watched,
       reachable: false,
       online: false,
       coverOpen: false,
@@ -331,10 +335,19 @@ describe('the dashboard at a 1366×768 desk with Arabic-Indic digits set (walk 2
     expect(repaired.statusCode, repaired.body).toBe(200)
     expect(revokedAt().at, 'paired again: no longer revoked').toBeNull()
 
+    // a kiosk revoked: counted on the live view, not gone from it without a word (walk s52)
+    const spare = await center.createDevice('kiosk')
+    expect((await center.request('POST', `/api/v1/devices/${spare.id}/revoke`, { token: admin })).statusCode).toBe(200)
+
     // ── in English, the same tables fit too ──
     const en = await suite.contexts.page(DESK)
     await dashboardLogin(en, url, 'admin', ADMIN_PASSWORD, 'en')
     await en.locator('tabour-day-bookings table[data-day-bookings]').waitFor()
+    expect(await en.locator('tabour-live-view [data-devices-revoked]').textContent()).toBe(dashboardText('live.revoked', 'en', { n: 1 }))
+    // the printer that never answered: since when it has been watched, not "since the server started" (walk s52)
+    const notHeard = await en.locator(`tabour-live-view [data-device="${printer.id}"] [data-seen]`).textContent()
+    expect(notHeard).toMatch(/^No answer since /)
+    expect(notHeard).toContain(clockTime(watched, 'Africa/Cairo', 'en', 'western'))
     expect(await widerThanTheirBox(en, 'tabour-live-view table[data-table], tabour-day-bookings table')).toEqual([])
     await en.locator('tabour-hour-chart[data-chart="per-service"] .u-legend').waitFor()
     const listedEn = await legends(en)

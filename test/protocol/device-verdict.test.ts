@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import { deviceVerdict, lastHeard, reportedAt, SCREEN_SILENT_MS } from '../../protocol/device-verdict.ts'
+import { deviceVerdict, lastHeard, reportedAt, SCREEN_SILENT_MS, watchedSince } from '../../protocol/device-verdict.ts'
 import type { DeviceHealth } from '../../protocol/stats.ts'
 
 const now = Date.parse('2026-12-05T10:00:00Z')
@@ -55,6 +55,9 @@ it('a printer was last heard when it last answered (kept fresh without a push), 
   expect(lastHeard(printer({ heardAt: '2026-12-05T09:59:55Z' }))).toBe('2026-12-05T09:59:55Z')
   // silent since the server started: not "8:02 AM", when its report was made
   expect(lastHeard(printer({ reachable: false }))).toBe('health.notHeard')
+  // since when: the server's start or the printer's addition, whichever came later (walk s52); an older report has none
+  expect(watchedSince(printer({ reachable: false, watchedSince: '2026-12-05T09:29:00Z' }))).toBe('2026-12-05T09:29:00Z')
+  expect(watchedSince(printer({ reachable: false }))).toBeNull()
   // a screen: when it last called
   expect(lastHeard(display(60_000, null))).toBe(new Date(now - 60_000).toISOString())
   expect(lastHeard({ ...display(0, null), lastSeenAt: null })).toBe('health.never')

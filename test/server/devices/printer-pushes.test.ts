@@ -77,10 +77,14 @@ describe('what staff are told about a ticket printer', () => {
     const printer = await fakePrinter()
     const c = await center()
     const staff = await staffHearing(c)
+    const addedFrom = Date.now()
     const reception = await addDevice(c, 'printer', 'Reception', printer.url)
     await waitUntil(() => staff.heard.length > 0, 5_000, 'the probe')
     const first = staff.heard[0]!.report
     expect(first).toMatchObject({ reachable: true, kioskName: 'Reception', heardAt: expect.any(String) })
+    // watched since it was added, after the server started: "no answer since the server started" was untrue of it (walk s52)
+    expect(Date.parse(first.watchedSince!)).toBeGreaterThanOrEqual(addedFrom)
+    expect(Date.parse(first.watchedSince!)).toBeLessThanOrEqual(Date.parse(first.at))
 
     // ten polls and more: the printer answers each one, nothing a screen shows changes, nothing is
     // pushed (the driver tells Printing of a changed status only; an answered poll moves heardAt alone)
