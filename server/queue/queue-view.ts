@@ -13,6 +13,8 @@ import type { Service, ServiceWithQueue } from '../../protocol/entities.ts'
 import type { WaitingFigure } from '../../protocol/events.ts'
 import { NO_PRIORITY, type Standing } from './types.ts'
 import { rollingMeanServiceSeconds } from './wait-estimate.ts'
+import { expectedSecondsLeft } from './service-time-left.ts'
+import { earlierStaySeconds } from './service-time.ts'
 import { isStaffed, kioskMaySell, type Staffing } from './staffing.ts'
 import { cancelGrace, hoursNow, inCancelGrace } from '../../protocol/opening-hours.ts'
 import type { HoursNow } from '../../protocol/calendar.ts'
@@ -84,7 +86,14 @@ export class QueueView {
       .filter((c) => (resumed ? servesNow(c) : callsNow(c)))
       .map((c) => {
         const current = c.currentTicketId === null ? undefined : this.ctx.tickets.get(c.currentTicketId)
-        const freeAt = counterFreeAt(current, current ? this.meanServiceSeconds(current.serviceId) : 0, now)
+        const freeAt = current
+          ? counterFreeAt(
+              current,
+              earlierStaySeconds(this.ctx.db, current),
+              (served) => this.serviceSecondsLeft(current.serviceId, served),
+              now,
+            )
+          : now
         const candidates = this.ctx.tickets.candidatesFor(c.id)
         const serves = extra && c.services.find((s) => s.serviceId === extra.serviceId)
         if (extra && serves) candidates.push({ ...extra, weight: serves.weight })
@@ -218,6 +227,19 @@ export class QueueView {
   meanServiceSeconds(serviceId: number): number {
     const q = this.ctx.config.queue
     return rollingMeanServiceSeconds(this.ctx.tickets.recentServiceSeconds(serviceId, q.serviceTimeWindow), q.defaultServiceSeconds)
+  }
+
+  /**
+   * Expected seconds still to go of a service of `serviceId` that has lasted `servedSeconds`
+   * (service-time-left.ts), from the same recent times and default as meanServiceSeconds.
+   */
+  serviceSecondsLeft(serviceId: number, servedSeconds: number): number {
+    const q = this.ctx.config.queue
+    return expectedSecondsLeft(
+      this.ctx.tickets.recentServiceSeconds(serviceId, q.serviceTimeWindow),
+      q.defaultServiceSeconds,
+      servedSeconds,
+    )
   }
 
   /** Counters that can serve the service now (see staffing.ts): away clerks' counters are left out. */

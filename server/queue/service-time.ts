@@ -100,12 +100,26 @@ export function staysOf(db: Db, ticketId: string, beforeId?: number): Stays {
 }
 
 /**
+ * Whole seconds the stays a park ended served, since the ticket's latest call: what the current
+ * stay adds to. A ticket not resumed since its call (most) had none: the log is not read.
+ */
+export function earlierStaySeconds(db: Db, t: Pick<TicketRecord, 'id' | 'calledAt' | 'resumedAt'>): number {
+  return resumedSinceCall(t) ? staysOf(db, t.id).parkedStaySeconds : 0
+}
+
+/** Whether the ticket's current stay at a counter began with a resume, not its call: it had stays before. */
+function resumedSinceCall(t: Pick<TicketRecord, 'calledAt' | 'resumedAt'>): boolean {
+  const since = atCounterSince(t)
+  return since !== null && since !== t.calledAt
+}
+
+/**
  * Service and handling seconds of the ticket at `now`: the stays its parks ended, from the event
  * log, and the current one from the ticket as it is (atCounterSince, startedAt); 0 if never called.
  * A ticket not resumed since its call (most finishes) had no earlier stay: the log is not read.
  */
 export function counterTimesSoFar(db: Db, t: TicketRecord, now: number): { serviceSeconds: number; handlingSeconds: number } {
   const since = atCounterSince(t)
-  const earlier = since !== null && since !== t.calledAt ? staysOf(db, t.id) : noStays()
+  const earlier = resumedSinceCall(t) ? staysOf(db, t.id) : noStays()
   return timesAt({ ...earlier, arrival: since, startedAt: since === null ? null : t.startedAt }, now)
 }

@@ -14,6 +14,11 @@
  */
 export const SHORTEST_SERVICE_SECONDS = 20
 
+/** Whether a recent duration counts as a service: finite and at least SHORTEST_SERVICE_SECONDS (the mean's and the time-left's one rule). */
+export function countsAsService(seconds: number): boolean {
+  return Number.isFinite(seconds) && seconds >= SHORTEST_SERVICE_SECONDS
+}
+
 /**
  * Mean of recent service durations in seconds, ignoring non-finite samples and those shorter than
  * SHORTEST_SERVICE_SECONDS (negative ones included); `defaultSeconds` with fewer than `minSamples`
@@ -25,7 +30,7 @@ export function rollingMeanServiceSeconds(samples: readonly number[], defaultSec
   let sum = 0
   let n = 0
   for (const s of samples) {
-    if (Number.isFinite(s) && s >= SHORTEST_SERVICE_SECONDS) {
+    if (countsAsService(s)) {
       sum += s
       n++
     }

@@ -93,4 +93,17 @@ describe('the few-ahead text message', () => {
     s.clock.advance(60)
     expect(s.aheadTexts()).toHaveLength(1)
   })
+
+  it('is not sent because the service before ran past its mean: its counter is still busy (s52)', async () => {
+    const s = await setup(5)
+    await s.step('call-next')
+    await s.step('start')
+    // 3 ahead, 20 minutes: few ahead, not near
+    expect(await s.page()).toMatchObject({ position: 3, estimatedWaitSeconds: 20 * 60 })
+    // ten minutes into A-001's service, twice the mean: a mean is still to go (service-time-left.ts),
+    // not "counter free now" and "3 ahead, about 15 minutes"
+    s.clock.advance(600)
+    expect(await s.page()).toMatchObject({ position: 3, estimatedWaitSeconds: 20 * 60 })
+    expect(s.aheadTexts()).toEqual([])
+  })
 })
