@@ -32,7 +32,11 @@ export const STATUS_MESSAGES = {
   'status.notFound': { ar: 'لم نجد هذه التذكرة. تحقّق من الرابط.', en: 'Ticket not found. Check the link.' },
   'status.offline': { ar: 'تعذّر التحديث، نحاول مرة أخرى…', en: 'Could not refresh; trying again…' },
   'status.autoRefresh': { ar: 'تتحدّث هذه الصفحة تلقائيًا', en: 'This page updates by itself' },
-  'status.live': { ar: 'تتحدّث هذه الصفحة فورًا عند كل نداء', en: 'This page updates the moment anyone is called' },
+  // pushed at every call, and when the place moves with time alone (a counter's weights, a booked slot falling due: Broadcaster.pushOrderChanges)
+  'status.live': {
+    ar: 'تتحدّث هذه الصفحة وحدها عند كل نداء وكلما تغيّر مكانك في الدور',
+    en: 'This page updates by itself at every call and whenever your place in line changes',
+  },
   'status.counterName': { ar: 'الشباك {n}: {name}', en: 'Counter {n}: {name}' },
   'status.cancel': { ar: 'إلغاء تذكرتي', en: 'Cancel my ticket' },
   'status.cancelConfirm': {
