@@ -2,7 +2,8 @@
  * `<tabour-ticket-status>`: the public page the ticket's QR code opens on the citizen's phone,
  * at `<base>/t/<id>`. Shows the ticket, the service, how many are ahead and the expected wait,
  * the center's name, or "your turn: go to counter N" once called. Live: a public socket pushes
- * the ticket at every change (issue, call, finish, transfer ahead of it); only while that socket
+ * the ticket at every change (issue, call, finish, transfer ahead of it) and when its people ahead
+ * move with time alone (the server plays the line again every few seconds: Broadcaster.pushOrderChanges); only while that socket
  * is down does it poll, every 60 s and when the page becomes visible again. A ticket in line also
  * asks again half a minute after its latest news: its closing note moves with the clock, not with
  * events. A waiting ticket can be cancelled by its holder (with a confirm step). Reads only the public status: nothing personal.

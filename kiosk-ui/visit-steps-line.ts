@@ -1,8 +1,11 @@
 /**
- * `<tabour-visit-steps>`: on the status page of a visit with several steps (issue 21), where the
- * citizen is in the visit and where they go after: "Step 2 of 3: next, Review" while waiting for
- * a step's call, "Step 2 of 3: Review" once called there, and "After that: Cashier" while a step
- * is left. The counter of a call is said by the page's call banner, like any call.
+ * `<tabour-visit-steps>`: on the status page of a visit with several steps (issue 21), the step the
+ * ticket is in now and the one after it, in one line: "Step 2 of 3: Review, then Cashier", the
+ * same whether the ticket waits for that step's call, holds a place from a phone or is called
+ * there; "Step 3 of 3: Cashier" at the last step. The words of the kiosk's and the paper's route
+ * ("Your visit has 3 steps: Reception, then Review, then Cashier"). The counter of a call is said by
+ * the page's call banner, like any call. Walk s52: "Step 1 of 2: next, Building permits", said while
+ * the ticket already waited in that line, read as if Building permits came after.
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
@@ -13,13 +16,18 @@ import type { Lang } from '../ui-common/i18n.ts'
 import { themeStyles } from '../ui-common/theme.ts'
 import { serviceName } from './service-grid.ts'
 
-/**
- * "Step 2 of 3: next, Review" while the step's call is still to come, "Step 2 of 3: Review" once
- * called there. A place held from a phone (`remote`) waits too: it was told the words of a call
- * (walk of 2026-12-07, «الخطوة ١ من ٢: تراخيص البناء» before it checked in).
- */
-export function visitLineKey(status: PublicTicket['status']): 'status.visitNext' | 'status.visitAt' {
-  return status === 'waiting' || status === 'remote' ? 'status.visitNext' : 'status.visitAt'
+/** The step line of a ticket in a visit of several steps, in `lang` (its own step's service, then the next one's while a step is left). */
+export function visitStepLine(ticket: PublicTicket & { visit: NonNullable<PublicTicket['visit']> }, lang: Lang): string {
+  const { visit } = ticket
+  const digits = digitsFor(lang, ticket.center.digits)
+  const values = {
+    step: formatNumber(visit.step, { digits }),
+    of: formatNumber(visit.of, { digits }),
+    service: serviceName({ nameAr: ticket.serviceNameAr, nameEn: ticket.serviceNameEn }, lang),
+  }
+  return visit.next
+    ? statusText('status.visitAtThen', lang, { ...values, next: serviceName(visit.next, lang) })
+    : statusText('status.visitAt', lang, values)
 }
 
 @customElement('tabour-visit-steps')
@@ -34,13 +42,8 @@ export class VisitStepsLine extends LitElement {
       p {
         margin: 0;
         text-align: center;
-      }
-      .step {
         font-size: var(--tabour-text-large);
         font-weight: 700;
-      }
-      .then {
-        color: var(--tabour-muted);
       }
     `,
   ]
@@ -50,27 +53,12 @@ export class VisitStepsLine extends LitElement {
   @property() override lang: Lang = 'ar'
 
   override render(): TemplateResult | typeof nothing {
-    const visit = this.ticket?.visit
-    if (!this.ticket || !visit) return nothing
-    const lang = this.lang
-    const digits = digitsFor(lang, this.ticket.center.digits)
-    const values = {
-      step: formatNumber(visit.step, { digits }),
-      of: formatNumber(visit.of, { digits }),
-      service: serviceName({ nameAr: this.ticket.serviceNameAr, nameEn: this.ticket.serviceNameEn }, lang),
-    }
-    return html`
-      <p class="step" data-visit-step=${visit.step} data-visit-of=${visit.of}>
-        ${statusText(visitLineKey(this.ticket.status), lang, values)}
-      </p>
-      ${
-        visit.next
-          ? html`<p class="then" data-visit-then=${visit.next.serviceId}>
-            ${statusText('status.visitThen', lang, { service: serviceName(visit.next, lang) })}
-          </p>`
-          : nothing
-      }
-    `
+    const ticket = this.ticket
+    if (!ticket?.visit) return nothing
+    const visit = ticket.visit
+    return html`<p data-visit-step=${visit.step} data-visit-of=${visit.of} data-visit-then=${visit.next?.serviceId ?? nothing}>
+      ${visitStepLine({ ...ticket, visit }, this.lang)}
+    </p>`
   }
 }
 

@@ -251,6 +251,12 @@ export const ConfigSchema = Type.Object(
         pingIntervalSeconds: Type.Number({ minimum: 0.05, maximum: 60, default: 5 }),
         /** How long a ping may go unanswered before the socket counts as gone, on both ends. Default 10 s. */
         pingTimeoutSeconds: Type.Number({ minimum: 0.05, maximum: 60, default: 10 }),
+        /**
+         * How often the line is played again for the status pages watched now, so a page whose people
+         * ahead changed with time alone (a counter's weights, a booked slot falling due, ageing: no event
+         * moves them) is pushed its new place. Default 5 s.
+         */
+        orderCheckSeconds: Type.Number({ minimum: 0.05, maximum: 60, default: 5 }),
       },
       { ...Strict, default: {} },
     ),

@@ -32,7 +32,11 @@ export const STATUS_MESSAGES = {
   'status.notFound': { ar: 'لم نجد هذه التذكرة. تحقّق من الرابط.', en: 'Ticket not found. Check the link.' },
   'status.offline': { ar: 'تعذّر التحديث، نحاول مرة أخرى…', en: 'Could not refresh; trying again…' },
   'status.autoRefresh': { ar: 'تتحدّث هذه الصفحة تلقائيًا', en: 'This page updates by itself' },
-  'status.live': { ar: 'تتحدّث هذه الصفحة فورًا عند كل نداء', en: 'This page updates the moment anyone is called' },
+  // pushed at every call, and when the place moves with time alone (a counter's weights, a booked slot falling due: Broadcaster.pushOrderChanges)
+  'status.live': {
+    ar: 'تتحدّث هذه الصفحة وحدها عند كل نداء وكلما تغيّر مكانك في الدور',
+    en: 'This page updates by itself at every call and whenever your place in line changes',
+  },
   'status.counterName': { ar: 'الشباك {n}: {name}', en: 'Counter {n}: {name}' },
   'status.cancel': { ar: 'إلغاء تذكرتي', en: 'Cancel my ticket' },
   'status.cancelConfirm': {
@@ -73,10 +77,11 @@ export const STATUS_MESSAGES = {
     ar: 'لم تعد في الوقت المحدد فانتهت هذه التذكرة.',
     en: 'You did not come back in time, so this ticket has ended.',
   },
-  // visits with several steps (issue 21): where the citizen goes now, and after
-  'status.visitNext': { ar: 'الخطوة {step} من {of}: التالي، {service}', en: 'Step {step} of {of}: next, {service}' },
+  // visits with several steps (issue 21): the step the ticket is in now, and the one after it, in the
+  // words of the kiosk's and the paper's route («… ثم …» / "…, then …", ticket.visitThen). Walk s52:
+  // «الخطوة ١ من ٢: التالي، تراخيص البناء», said while already in that line, read as if it came after
   'status.visitAt': { ar: 'الخطوة {step} من {of}: {service}', en: 'Step {step} of {of}: {service}' },
-  'status.visitThen': { ar: 'بعدها: {service}', en: 'After that: {service}' },
+  'status.visitAtThen': { ar: 'الخطوة {step} من {of}: {service} ثم {next}', en: 'Step {step} of {of}: {service}, then {next}' },
   /** A visit served to its last step: what was done, in order (walk s46: the page named only the last step's service). */
   'status.visitDone': { ar: 'انتهت خطوات زيارتك كلها: {services}.', en: 'Every step of your visit is done: {services}.' },
   // joined from a phone (issue 19): a held place, arriving, the time given, the turn near

@@ -22,8 +22,12 @@ import { counterTimesSoFar } from './service-time.ts'
  * keeping its label, by the same move as a transfer (lifecycle action `transfer`, serving →
  * waiting; the counter is freed), and its place in that line follows queue.stepPlacement:
  * `issue-time` (default) orders it by when it was first issued, so a citizen already in the
- * building is not sent to the back; `end-of-line` queues it behind everyone waiting now. Any
- * other outcome (referred, incomplete papers…), a no-show or a cancellation ends the visit.
+ * building is not sent to the back; `end-of-line` queues it behind everyone waiting in that line
+ * now. The place is only `queuedAt`: the call policy then orders the ticket like any of its line,
+ * a counter's weights included, on purpose (docs/visit-steps.md): at a counter weighing another
+ * line 2 to 1, a later ticket of that line goes first once it has waited more than half as long as
+ * the step ticket has since its issue (walk s52). Any other outcome (referred, incomplete
+ * papers…), a no-show or a cancellation ends the visit.
  *
  * The step is its own event, `ticket.next_step` (fromServiceId, toServiceId, step, of,
  * serviceSeconds, handlingSeconds, outcome, placement), not `ticket.finished`: the visit is

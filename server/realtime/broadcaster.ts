@@ -1,5 +1,6 @@
 import type { Server } from 'socket.io'
 import type { Queue } from '../queue/queue.ts'
+import type { QueueView } from '../queue/queue-view.ts'
 import type { DomainEvent } from '../queue/domain-events.ts'
 import type { ClientToServerEvents, QueueFigures, ServerToClientEvents } from '../../protocol/events.ts'
 import { counterDto, publicCounterDto, staffTicketDto, ticketDto } from '../dto.ts'
@@ -46,8 +47,8 @@ export class Broadcaster {
     this.sendToWatchers(event)
   }
 
-  /** What each watched ticket's room was last told, so a change that does not move it pushes nothing. */
-  private readonly lastTicketPush = new Map<string, string>()
+  /** What each watched ticket's room was last told (and its people ahead), so a change that does not move it pushes nothing. */
+  private readonly lastTicketPush = new Map<string, { json: string; position: number }>()
 
   /**
    * Pushes `ticket:status` to the sockets watching one ticket: after a change only when what they
@@ -63,8 +64,8 @@ export class Broadcaster {
     }
     const feed = ticketFeed(ticketId)
     const json = JSON.stringify(ticket)
-    if (socketId === undefined && this.lastTicketPush.get(ticketId) === json) return
-    this.lastTicketPush.set(ticketId, json)
+    if (socketId === undefined && this.lastTicketPush.get(ticketId)?.json === json) return
+    this.lastTicketPush.set(ticketId, { json, position: ticket.position })
     // a new socket gets the room's current seq, so its next push is consecutive
     if (socketId !== undefined) this.io.to(socketId).emit('ticket:status', { seq: this.seqs.current(feed), ticket })
     else this.io.to(feed).emit('ticket:status', { seq: this.seqs.next(feed), ticket })
@@ -121,6 +122,31 @@ export class Broadcaster {
         return
     }
     for (const id of affected) this.pushTicket(id)
+  }
+
+  /**
+   * Pushes each watched ticket in line whose people ahead changed since its page was told, with no
+   * event: the call order moves with the clock (a counter's weights let a later ticket of a line it
+   * weighs more overtake an older one, a booked slot falls due, an ordinary ticket ages), so a quiet
+   * hall's page kept "1 ahead" while the line said 2 (walk s52). Run every realtime.orderCheckSeconds
+   * (socket-server.ts): one play of the line serves every waiting ticket (QueueView's memo), and only
+   * the rooms whose place moved are sent anything. The estimate alone, which moves every second, is
+   * not pushed so: the page asks again half a minute after its latest news (kiosk-ui/ticket-status.ts).
+   */
+  pushOrderChanges(): void {
+    for (const id of this.watchedTickets()) {
+      const told = this.lastTicketPush.get(id)
+      if (!told) continue
+      let ticket: ReturnType<QueueView['publicTicket']>['ticket']
+      try {
+        ticket = this.queue.view.publicTicket(id).ticket
+      } catch (err) {
+        if (err instanceof DomainError) continue // gone (a purge)
+        throw err
+      }
+      if (ticket.status !== 'waiting' && ticket.status !== 'remote') continue
+      if (this.queue.view.standing(ticket).position !== told.position) this.pushTicket(id)
+    }
   }
 
   /** The tickets some public socket watches now (their rooms exist only while someone is in them). */

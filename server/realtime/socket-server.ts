@@ -198,10 +198,21 @@ export function attachRealtime(app: FastifyInstance, deps: { auth: Authenticator
     }
   }, ConsolePresence.sweepEveryMs(awayAfterMs)).unref()
 
+  // the call order moves with the clock too (weights, booked slots falling due, ageing): a watched
+  // page whose place moved so is pushed it (Broadcaster.pushOrderChanges)
+  const orderCheck = setInterval(() => {
+    try {
+      broadcaster.pushOrderChanges()
+    } catch (err) {
+      app.log.error({ err }, 'order check failed') // the next check tries again
+    }
+  }, deps.config.realtime.orderCheckSeconds * 1000).unref()
+
   app.addHook('preClose', (done) => {
     closing = true
     clearInterval(tokenCheck)
     clearInterval(awaySweep)
+    clearInterval(orderCheck)
     io.local.disconnectSockets(true)
     // and every transport connection that carries no socket yet (a page's feed between its transport
     // and its CONNECT packet): the HTTP server would wait for those until the page went away

@@ -3,9 +3,10 @@ import { DEFAULT_PHONE_PATTERN, kioskSettings } from '../../kiosk-ui/kiosk-setti
 import { policyHonoursPriority } from '../../protocol/settings.ts'
 import { normalizePairingCode } from '../../ui-common/pairing-code.ts'
 import { printFailedFor } from '../../kiosk-ui/printer-state.ts'
-import { visitLineKey } from '../../kiosk-ui/visit-steps-line.ts'
+import { visitStepLine } from '../../kiosk-ui/visit-steps-line.ts'
+import { visitStepsText } from '../../protocol/messages/ticket.ts'
 import type { PrinterStatusReport } from '../../protocol/device-config.ts'
-import type { ServiceWithQueue } from '../../protocol/entities.ts'
+import type { PublicTicket, ServiceWithQueue } from '../../protocol/entities.ts'
 import { serviceGridStyles, serviceGridTemplate } from '../../kiosk-ui/service-grid-view.ts'
 import { cssText, markup } from '../../server/first-screen/shadow-markup.ts'
 
@@ -117,12 +118,43 @@ describe("the service tiles' figures (walk s51)", () => {
 })
 
 describe("a visit's step line on the status page", () => {
-  it('says "next" while the call is to come, a place held from a phone included; the words of a call once called', () => {
-    expect(['waiting', 'remote'].map((s) => visitLineKey(s as 'waiting'))).toEqual(['status.visitNext', 'status.visitNext'])
-    expect(['called', 'serving', 'parked'].map((s) => visitLineKey(s as 'called'))).toEqual([
-      'status.visitAt',
-      'status.visitAt',
-      'status.visitAt',
-    ])
+  const permits = { serviceId: 1, nameAr: 'تراخيص البناء', nameEn: 'Building permits' }
+  const reconciliation = { serviceId: 2, nameAr: 'طلبات التصالح', nameEn: 'Reconciliation requests' }
+  const inVisit = (status: PublicTicket['status'], step: 1 | 2, digits: 'western' | 'arabic-indic' = 'western') => {
+    const here = step === 1 ? permits : reconciliation
+    return {
+      id: 't',
+      label: 'A-002',
+      serviceId: here.serviceId,
+      serviceNameAr: here.nameAr,
+      serviceNameEn: here.nameEn,
+      status,
+      position: 0,
+      estimatedWaitSeconds: 0,
+      issuedAt: '2026-12-07T13:18:47.000Z',
+      counter: null,
+      center: { nameAr: 'م', nameEn: 'C', digits, turnNearPeople: 2, turnNearMinutes: 15 },
+      visit: { step, of: 2, next: step === 1 ? reconciliation : null, route: [permits, reconciliation] },
+    } satisfies PublicTicket
+  }
+
+  it('says the step the ticket is in now and the one after, the same waiting, held from a phone or called (walk s52: "next, Building permits" read as if it came after)', () => {
+    for (const status of ['waiting', 'remote', 'called', 'serving', 'parked'] as const) {
+      expect(visitStepLine(inVisit(status, 1), 'en'), status).toBe('Step 1 of 2: Building permits, then Reconciliation requests')
+      expect(visitStepLine(inVisit(status, 1, 'arabic-indic'), 'ar'), status).toBe('الخطوة ١ من ٢: تراخيص البناء ثم طلبات التصالح')
+    }
+    expect(visitStepLine(inVisit('waiting', 2), 'en')).toBe('Step 2 of 2: Reconciliation requests')
+    expect(visitStepLine(inVisit('waiting', 2), 'ar')).toBe('الخطوة 2 من 2: طلبات التصالح')
+  })
+
+  it('in the words of the route on the kiosk and the paper ("…, then …" / «… ثم …»)', () => {
+    const route = [permits, reconciliation].map((s) => ({ ar: s.nameAr, en: s.nameEn }))
+    for (const lang of ['ar', 'en'] as const) {
+      const page = visitStepLine(inVisit('waiting', 1), lang)
+      const paper = visitStepsText(route, lang)!
+      const routeWords = lang === 'ar' ? 'تراخيص البناء ثم طلبات التصالح' : 'Building permits, then Reconciliation requests'
+      expect(page.endsWith(routeWords), page).toBe(true)
+      expect(paper.endsWith(routeWords), paper).toBe(true)
+    }
   })
 })

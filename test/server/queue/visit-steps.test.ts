@@ -188,6 +188,65 @@ describe('a visit of several steps', () => {
     }
   })
 
+  it('issue-time placement counts the time in line of a step ticket from its issue; the weights of a desk still let a later ticket of a line it weighs more go first (walk s52)', async () => {
+    // one desk serves A with weight 2 and B with weight 1; A's route is [B]
+    const clock = new TestClock()
+    center = await TestCenter.start({ clock })
+    const a = await center.createService({ prefix: 'A', nameEn: 'Reception' })
+    const b = await center.createService({ prefix: 'B', nameEn: 'Review' })
+    const admin = await center.admin()
+    await center.request('PUT', `/api/v1/services/${a.id}/steps`, { token: admin, body: { steps: [b.id] } })
+    const desk = await center.createCounter({
+      number: 1,
+      services: [
+        { serviceId: a.id, weight: 2 },
+        { serviceId: b.id, weight: 1 },
+      ],
+    })
+    const clerk = await center.openCounterAs('clerk1', desk.id)
+    const kiosk = (await center.createDevice('kiosk')).token
+    const position = async (id: string) => (await center.request('GET', `/api/v1/tickets/${id}`)).json().position
+    const t0 = clock.now
+    const visit = await center.issue(kiosk, { serviceId: a.id })
+    await center.action(clerk, desk.id, 'call-next')
+    await center.action(clerk, desk.id, 'start')
+    clock.advance(60)
+    await center.action(clerk, desk.id, 'finish')
+    // in B's line since t0 + 60 s, placed as issued at t0; a ticket of A is issued at t0 + 90 s
+    clock.advance(30)
+    const later = await center.issue(kiosk, { serviceId: a.id })
+    const at = async (seconds: number) => {
+      clock.set(new Date(t0 + seconds * 1000).toISOString())
+      return [await position(visit.id), await position(later.id)]
+    }
+    // counted from the issue: 150 s × 1 against 60 s × 2 (from the step's start it would be 90 × 1: behind)
+    expect(await at(150)).toEqual([0, 1])
+    expect(await at(179)).toEqual([0, 1])
+    // the weights, as for any ticket of B at this desk: once the A ticket has waited more than half as long, it goes first
+    expect(await at(181)).toEqual([1, 0])
+    expect((await center.action(clerk, desk.id, 'call-next')).json().ticket.id).toBe(later.id)
+
+    // with the desk's weights equal, the step ticket stays ahead of the later ticket however long both wait
+    await center.close()
+    center = await TestCenter.start({ clock })
+    const a2 = await center.createService({ prefix: 'A' })
+    const b2 = await center.createService({ prefix: 'B' })
+    await center.request('PUT', `/api/v1/services/${a2.id}/steps`, { token: await center.admin(), body: { steps: [b2.id] } })
+    const desk2 = await center.createCounter({ number: 1, serviceIds: [a2.id, b2.id] })
+    const clerk2 = await center.openCounterAs('clerk1', desk2.id)
+    const kiosk2 = (await center.createDevice('kiosk')).token
+    const visit2 = await center.issue(kiosk2, { serviceId: a2.id })
+    await center.action(clerk2, desk2.id, 'call-next')
+    await center.action(clerk2, desk2.id, 'start')
+    clock.advance(60)
+    await center.action(clerk2, desk2.id, 'finish')
+    const later2 = await center.issue(kiosk2, { serviceId: a2.id })
+    for (const wait of [1, 600, 3600]) {
+      clock.advance(wait)
+      expect([await position(visit2.id), await position(later2.id)], `${wait} s later`).toEqual([0, 1])
+    }
+  })
+
   it('another outcome than the default, or a no-show at a later step, ends the visit', async () => {
     const s = await setup()
     center = s.center

@@ -10,7 +10,7 @@ import {
   waitUntil,
 } from '../../helpers/socket-client.ts'
 import { act, buildFloor, openCounter } from './floor.ts'
-import type { TestCenter } from '../../helpers/test-center.ts'
+import { type TestCenter, TestClock } from '../../helpers/test-center.ts'
 
 /**
  * The public watch socket of the status page (server/realtime/ticket-watch.ts): no token, the
@@ -161,6 +161,35 @@ describe('public ticket watch', () => {
     expect((await moved).ticket).toEqual((await center.request('GET', `/api/v1/tickets/${mine.id}`)).json())
     const called = await act(center, clerk, counter.id, 'call-next')
     expect(called.ticket.serviceId).toBe(floor.service.id)
+  })
+
+  it('a place that changes with time alone (a counter weighing the other line 2 to 1) is pushed, with no event (walk s52)', async () => {
+    const clock = new TestClock()
+    const { center, url } = await start({ clock, config: { realtime: { orderCheckSeconds: 0.05 } } })
+    const a = await center.createService({ prefix: 'A' })
+    const b = await center.createService({ prefix: 'B' })
+    const desk = await center.createCounter({
+      number: 1,
+      services: [
+        { serviceId: a.id, weight: 2 },
+        { serviceId: b.id, weight: 1 },
+      ],
+    })
+    await center.openCounterAs('clerk-desk', desk.id)
+    const kiosk = (await center.createDevice('kiosk')).token
+    const mine = await center.issue(kiosk, { serviceId: b.id })
+    clock.advance(60)
+    await center.issue(kiosk, { serviceId: a.id })
+    const socket = clients.open(url, undefined, { auth: { watch: [mine.id] } })
+    expect((await waitForEvent(socket, 'ticket:status')).ticket.position).toBe(0)
+    // 110 s waited × 1 against the later A ticket's 50 s × 2: still first, and nothing is pushed
+    clock.advance(50)
+    expect(await expectNoEvent(socket, 'ticket:status', 400)).toEqual([])
+    // 130 × 1 against 70 × 2: the A ticket is called first now; the page is told without any event
+    const moved = waitForEvent(socket, 'ticket:status', 5000, (e) => e.ticket.position === 1)
+    clock.advance(20)
+    expect((await moved).ticket).toEqual((await center.request('GET', `/api/v1/tickets/${mine.id}`)).json())
+    expect(await expectNoEvent(socket, 'ticket:status', 300)).toEqual([])
   })
 
   it('with the only counter paused, the place follows the play of the counter when it resumes, not its own service alone', async () => {
