@@ -278,6 +278,8 @@ export const FIELD_REASONS = [
   'moves-business-day',
   // a list with more items than allowed (a service's documents, issue 21)
   'maxItems',
+  // a holiday the hub's configuration bundle set, changed at the center (server/config/hub-holidays.ts)
+  'hub-managed',
 ] as const
 export type FieldReason = (typeof FIELD_REASONS)[number]
 
