@@ -49,9 +49,16 @@ export class HubTrend extends LitElement {
         display: block;
         min-inline-size: 0;
       }
+      /* the weeks run left to right on both pages, as the center's hour charts' hours do
+         (dashboard-ui/hour-chart.ts): a time axis, not a line of text */
       .plot {
         direction: ltr;
         min-block-size: 240px;
+      }
+      /* but the legend is text: on the Arabic page «هذه الفترة» comes first at the right, as the center's
+         charts' legends (it read left to right, «الفترة السابقة» first to an Arabic reader) */
+      :host(:dir(rtl)) .u-legend {
+        direction: rtl;
       }
       .totals {
         display: flex;
