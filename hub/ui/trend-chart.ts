@@ -10,6 +10,7 @@ import { customElement, property } from 'lit/decorators.js'
 import type uPlot from 'uplot'
 import uplotCss from 'uplot/dist/uPlot.min.css?inline'
 import { UplotController } from '../../ui-common/uplot-controller.ts'
+import { uplotLegendStyles } from '../../ui-common/uplot-legend-styles.ts'
 import type { Lang } from '../../ui-common/i18n.ts'
 import type { TrendAnswer, TrendGrain, TrendPoint } from '../../protocol/hub-analysis.ts'
 import { analysisText, type AnalysisMessageKey } from '../../protocol/messages/hub-analysis.ts'
@@ -44,6 +45,8 @@ export class HubTrend extends LitElement {
     themeStyles,
     hubStyles,
     unsafeCSS(uplotCss),
+    // the legend as the center's charts': «هذه الفترة» first, at the right, on the Arabic page (it read left to right)
+    uplotLegendStyles,
     css`
       :host {
         display: block;
@@ -54,11 +57,6 @@ export class HubTrend extends LitElement {
       .plot {
         direction: ltr;
         min-block-size: 240px;
-      }
-      /* but the legend is text: on the Arabic page «هذه الفترة» comes first at the right, as the center's
-         charts' legends (it read left to right, «الفترة السابقة» first to an Arabic reader) */
-      :host(:dir(rtl)) .u-legend {
-        direction: rtl;
       }
       .totals {
         display: flex;
