@@ -34,6 +34,7 @@ import { consoleText } from '../protocol/messages/console.ts'
 import { SEPARATOR } from '../protocol/messages/separator.ts'
 import './console-check-in.ts'
 import { noShowConfirm } from './no-show-confirm.ts'
+import { transferCounters, transferServices } from './transfer-targets.ts'
 import './action-bar.ts'
 import './console-dialog.ts'
 import './logout-dialog.ts'
@@ -407,8 +408,8 @@ export class CounterApp extends LitElement {
         spec = {
           kind: 'transfer',
           label,
-          services: s.live.services.filter((x) => x.active && x.id !== ticket?.serviceId),
-          counters: s.live.counters.filter((c) => c.active && c.id !== counter.id).sort((a, b) => a.number - b.number),
+          services: transferServices(s.live.services, ticket?.serviceId),
+          counters: transferCounters(s.live.counters, counter.id),
         }
         break
       case 'pause':

@@ -31,6 +31,7 @@ const BY_CODE: Readonly<Record<string, ConsoleMessageKey>> = {
   [ErrorCodes.SERVICE_NOT_SERVED_HERE]: 'err.serviceNotServedHere',
   [ErrorCodes.UNKNOWN_OUTCOME]: 'err.unknownOutcome',
   [ErrorCodes.TRANSFER_TARGET]: 'err.transferTarget',
+  [ErrorCodes.TRANSFER_COUNTER_INACTIVE]: 'err.transferCounterInactive',
   [ErrorCodes.VALIDATION]: 'err.invalid',
   [ErrorCodes.BAD_BODY]: 'err.invalid',
   [ErrorCodes.BAD_PRIORITY]: 'err.invalid',

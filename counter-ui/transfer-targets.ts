@@ -29,3 +29,17 @@ export function counterMark(counter: Counter | undefined): 'counter-closed' | 'c
   if (counter?.state === 'closed') return 'counter-closed'
   return counter?.awaySince ? 'counter-away' : null
 }
+
+/**
+ * The services the transfer dialog offers: the active ones but the ticket's own line. `active`
+ * follows the pushes (queue:updated carries it), so a service deactivated while the console is up
+ * leaves the list; the server refuses it anyway (TABOUR_ERR_SERVICE_INACTIVE).
+ */
+export function transferServices<S extends Pick<ServiceWithQueue, 'id' | 'active'>>(services: readonly S[], from: number | undefined): S[] {
+  return services.filter((s) => s.active && s.id !== from)
+}
+
+/** The counters it offers, by number: the active ones but this one (a disabled one cannot be opened: TABOUR_ERR_TRANSFER_COUNTER_INACTIVE). */
+export function transferCounters<C extends Pick<Counter, 'id' | 'active' | 'number'>>(counters: readonly C[], own: number): C[] {
+  return counters.filter((c) => c.active && c.id !== own).sort((a, b) => a.number - b.number)
+}

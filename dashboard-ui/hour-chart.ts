@@ -16,6 +16,7 @@ import uplotCss from 'uplot/dist/uPlot.min.css?inline'
 import type { DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../protocol/messages/format.ts'
 import { UplotController } from '../ui-common/uplot-controller.ts'
+import { uplotLegendStyles } from '../ui-common/uplot-legend-styles.ts'
 import { HOUR_STEPS, WHOLE_STEPS, hourTick, nothingToDraw, shownHours, valueRange, wholeTick } from './chart-axes.ts'
 
 export interface ChartSeries {
@@ -35,6 +36,7 @@ export const drawsALine = (s: { values: readonly (number | null)[] }): boolean =
 export class HourChart extends LitElement {
   static override styles = [
     unsafeCSS(uplotCss),
+    uplotLegendStyles,
     css`
       :host {
         display: block;
@@ -43,32 +45,7 @@ export class HourChart extends LitElement {
       .u-legend {
         font-size: 0.85rem;
       }
-      /* an item is its colour box and its label side by side: a long label wraps beside its box, never
-         under it (at 1366 the box stood alone on one line and its label on the next: walk 2026-12-06) */
-      .u-legend .u-series {
-        max-inline-size: 100%;
-      }
-      .u-legend .u-series > th {
-        display: inline-flex;
-        align-items: center;
-        gap: 4px;
-        max-inline-size: 100%;
-        text-align: start;
-      }
-      .u-legend .u-series > th > .u-marker {
-        flex: none;
-        margin: 0;
-      }
-      .u-legend .u-series > th > .u-label {
-        display: inline;
-        min-inline-size: 0;
-      }
-      /* the plot is drawn left to right (hours run that way on both screens), but the legend is text:
-         on the Arabic screen «A — تراخيص البناء» starts at the right like every other line */
-      :host(:dir(rtl)) .u-legend {
-        direction: rtl;
-      }
-
+      /* the plot is drawn left to right (hours run that way on both screens); the legend is text (uplotLegendStyles) */
       .plot {
         direction: ltr;
       }

@@ -443,7 +443,12 @@ export class HoursView extends LitElement {
                   <td dir="ltr" data-date>${calendarDate(e.to, this.digits)}</td>
                   <td>${nameIn(e, lang)}${setByHub(e) ? html`<p class="muted hub" data-hub-managed>${t('hoursTab.setByHub', lang)}</p>` : nothing}${reachLine(e, this.services, lang, this.digits)}${walkInsOnlyLine(e, lang)}${this.overlapLines(cal, overlaps, i)}</td>
                   ${this.hoursCell(e)}
-                  <td><button type="button" class="secondary" data-action="remove-exception" @click=${() => void this.saveExceptions(cal.exceptions.filter((_, k) => k !== i))}>${t('hoursTab.remove', lang)}</button>${this.errorAt(`exceptions/${i}`)}</td>
+                  <td>${
+                    // the hub's: removed at the hub (the server refuses it here; the next bundle put it back)
+                    setByHub(e)
+                      ? nothing
+                      : html`<button type="button" class="secondary" data-action="remove-exception" @click=${() => void this.saveExceptions(cal.exceptions.filter((_, k) => k !== i))}>${t('hoursTab.remove', lang)}</button>`
+                  }${this.errorAt(`exceptions/${i}`)}</td>
                 </tr>`,
               )}
             </tbody>

@@ -82,6 +82,8 @@ export const ErrorCodes = {
   /** A national service code that the hub's catalogue (as last received, GET /services/national-codes) does not hold. */
   UNKNOWN_NATIONAL_CODE: 'TABOUR_ERR_UNKNOWN_NATIONAL_CODE',
   TRANSFER_TARGET: 'TABOUR_ERR_TRANSFER_TARGET',
+  /** 422: a transfer to a disabled counter: nobody can open it to call the ticket (the console lists only active counters). */
+  TRANSFER_COUNTER_INACTIVE: 'TABOUR_ERR_TRANSFER_COUNTER_INACTIVE',
   LAST_ADMIN: 'TABOUR_ERR_LAST_ADMIN',
   NO_PRINTER: 'TABOUR_ERR_NO_PRINTER',
   /** A staff password shorter than the role's minimum (config passwords.*MinLength); the message names the minimum. */
@@ -276,6 +278,8 @@ export const FIELD_REASONS = [
   'moves-business-day',
   // a list with more items than allowed (a service's documents, issue 21)
   'maxItems',
+  // a holiday the hub's configuration bundle set, changed at the center (server/config/hub-holidays.ts)
+  'hub-managed',
 ] as const
 export type FieldReason = (typeof FIELD_REASONS)[number]
 

@@ -56,6 +56,12 @@ export interface QueueFigures extends WaitingFigure {
   issuedToday: number
   /** It takes bookings or joins from a phone (ServiceWithQueue.checkIn); pushed so check-in appears or goes without a reload. */
   checkIn: boolean
+  /**
+   * The service is active (absent from an older server): pushed so a screen that listed it stops
+   * offering it once an admin deactivates it (the console's transfer dialog offered a deactivated
+   * service until a reload, and the server refused the transfer).
+   */
+  active?: boolean
 }
 
 export interface Snapshot {

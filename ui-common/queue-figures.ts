@@ -22,6 +22,7 @@ export function withFigures<S extends ServiceWithQueue>(services: readonly S[], 
           available: f.available,
           issuedToday: f.issuedToday,
           checkIn: f.checkIn,
+          active: f.active ?? s.active,
         }
       : s
   })

@@ -10,6 +10,7 @@ import { customElement, property } from 'lit/decorators.js'
 import type uPlot from 'uplot'
 import uplotCss from 'uplot/dist/uPlot.min.css?inline'
 import { UplotController } from '../../ui-common/uplot-controller.ts'
+import { uplotLegendStyles } from '../../ui-common/uplot-legend-styles.ts'
 import type { Lang } from '../../ui-common/i18n.ts'
 import type { TrendAnswer, TrendGrain, TrendPoint } from '../../protocol/hub-analysis.ts'
 import { analysisText, type AnalysisMessageKey } from '../../protocol/messages/hub-analysis.ts'
@@ -44,11 +45,15 @@ export class HubTrend extends LitElement {
     themeStyles,
     hubStyles,
     unsafeCSS(uplotCss),
+    // the legend as the center's charts': «هذه الفترة» first, at the right, on the Arabic page (it read left to right)
+    uplotLegendStyles,
     css`
       :host {
         display: block;
         min-inline-size: 0;
       }
+      /* the weeks run left to right on both pages, as the center's hour charts' hours do
+         (dashboard-ui/hour-chart.ts): a time axis, not a line of text */
       .plot {
         direction: ltr;
         min-block-size: 240px;

@@ -213,6 +213,10 @@ export const CONSOLE_MESSAGES = {
   },
   'err.notForThisCounter': { ar: 'حُوّلت هذه التذكرة إلى شباك آخر.', en: 'This ticket was transferred to another counter.' },
   'err.transferTarget': { ar: 'لا يمكن التحويل إلى الشباك نفسه.', en: 'A ticket cannot be transferred to its own counter.' },
+  'err.transferCounterInactive': {
+    ar: 'هذا الشباك معطَّل ولا يمكن فتحه، فلا يُحوَّل إليه. اختر شباكًا آخر أو خدمة.',
+    en: 'This counter is disabled and cannot be opened, so nothing can be transferred to it. Choose another counter or a service.',
+  },
   'err.invalid': { ar: 'بيانات غير صالحة.', en: 'Invalid input.' },
   'err.noteTooLong': { ar: 'الملاحظة أطول من المسموح؛ اختصرها.', en: 'The note is too long; shorten it.' },
   'err.reasonTooLong': { ar: 'سبب التوقف أطول من المسموح؛ اختصره.', en: 'The pause reason is too long; shorten it.' },

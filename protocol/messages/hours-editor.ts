@@ -110,10 +110,10 @@ export const HOURS_EDITOR_MESSAGES = {
   },
   'hoursTab.imported': { ar: 'تم الاستيراد', en: 'Imported' },
   'hoursTab.exceptionSaved': { ar: 'حُفظت الاستثناءات', en: 'Exceptions saved' },
-  /** Under a holiday the hub's configuration bundle set (its uid `hub:…`): who set it, and what a change here lasts. */
+  /** Under a holiday the hub's configuration bundle set (its uid `hub:…`): who set it, and where it is changed (it has no remove button here). */
   'hoursTab.setByHub': {
-    ar: 'حددتها الجهة المركزية بحزمة الإعدادات: الحزمة التالية تستبدل أي تعديل أو حذف هنا',
-    en: 'Set by the national hub in its configuration bundle: the next bundle replaces a change or removal made here',
+    ar: 'حددتها الجهة المركزية بحزمة الإعدادات؛ تُغيَّر أو تُحذف من الجهة المركزية',
+    en: 'Set by the national hub in its configuration bundle; it is changed or removed at the hub',
   },
   'hoursTab.exceptionsSavedAtOnce': {
     ar: 'تُحفظ الإضافة والحذف فورًا',
@@ -187,6 +187,11 @@ export const HOURS_EDITOR_MESSAGES = {
   /** A last-ticket cut-off or the minutes after closing refused by the server. */
   'err.minutes': { ar: 'اكتب عددًا صحيحًا من الدقائق من {min} إلى {max}', en: 'Write a whole number of minutes from {min} to {max}' },
   'err.invalid': { ar: 'قيمة غير صحيحة', en: 'Not a valid value' },
+  /** A change of a holiday the hub's configuration bundle set (server/config/hub-holidays.ts): refused, it is the hub's. */
+  'err.hub-managed': {
+    ar: 'حددتها الجهة المركزية بحزمة الإعدادات؛ تُغيَّر أو تُحذف من الجهة المركزية لا من هنا',
+    en: 'Set by the national hub in its configuration bundle; it is changed or removed at the hub, not here',
+  },
 } as const satisfies Catalogue
 
 /** `hoursEditorText(key, lang, values?, digits?)`. */

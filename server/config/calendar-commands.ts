@@ -6,13 +6,15 @@ import { businessDay } from '../../protocol/center-clock.ts'
 import { hoursDay } from '../../protocol/opening-hours.ts'
 import { ErrorCodes, fieldError } from '../errors.ts'
 import { auditChange } from './config-audit.ts'
+import { refuseHubHolidayChanges } from './hub-holidays.ts'
 import { exportIcs, importIcs, mergeImport, previewImport, type IcsPreview } from './calendar-ics.ts'
 
 type Command = 'calendar.update' | 'calendar.import'
 
 /**
  * The center's calendar as configuration commands: replacing it whole (the dashboard's
- * editor) or merging holidays from an .ics file. Each is validated first (the first problem
+ * editor) or merging holidays from an .ics file; neither touches a holiday the hub's bundle set
+ * (hub-holidays.ts). Each is validated first (the first problem
  * names its field or event; nothing is stored), then stored with its audit row in one
  * transaction, and applied after the commit; kiosks hear `queue:updated` for every service
  * (a service may have opened or closed).
@@ -29,6 +31,7 @@ export class CalendarCommands {
   update(actor: Actor, cal: CenterCalendar): CenterCalendar {
     this.validate(cal, 'body/')
     this.refuseMovingToday(cal, 'body/')
+    refuseHubHolidayChanges(this.ctx.calendar(), cal, 'body/')
     return this.store(actor, cal, 'calendar.update', cal)
   }
 
@@ -48,6 +51,8 @@ export class CalendarCommands {
     const imported = this.parse(ics)
     const next = mergeImport(this.ctx.calendar(), imported)
     this.validate(next, '')
+    // an event of the file with a hub holiday's uid would replace it
+    refuseHubHolidayChanges(this.ctx.calendar(), next, '')
     // the audit row keeps what was imported, not the whole file
     return this.store(actor, next, 'calendar.import', { imported })
   }

@@ -202,6 +202,9 @@ export class CounterActions {
         const to = this.ctx.counters.get(target.counterId)
         if (!to) throw domainError(ErrorCodes.COUNTER_NOT_FOUND, `counter ${target.counterId} does not exist`)
         if (to.id === counter.id) throw domainError(ErrorCodes.TRANSFER_TARGET, 'a ticket cannot be transferred to its own counter')
+        // a disabled counter cannot be opened (open() refuses it): a ticket sent there would wait for nobody
+        if (!to.active)
+          throw domainError(ErrorCodes.TRANSFER_COUNTER_INACTIVE, `counter ${to.number} is disabled: nobody can open it to call the ticket`)
         changes.targetCounterId = to.id
       }
       tx.log({

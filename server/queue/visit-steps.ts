@@ -47,21 +47,38 @@ export function stepsRepo(db: Db): ServiceStepsRepo {
   return repo
 }
 
-/** The step after the ticket's current one: its number (1 = the route's first step after the issuing service), service and the visit's step count; null at the last step. */
-export function nextStepOf(ctx: QueueContext, ticket: Pick<TicketRecord, 'id' | 'issuedServiceId'>) {
+/**
+ * The route a ticket at `step` still walks: the steps behind it as they were, the ones ahead up to
+ * the first whose service is not active now. A finish cannot send a ticket there (nobody serves that
+ * line), so the visit ends at the step before, and everything that says where the ticket goes next
+ * (the finish dialog, the status page, the kiosk's screen and paper) reads this route, not the
+ * stored one: the finish dialog said «تنتقل A-003 إلى طابور …» for a step deactivated since, and
+ * the finish then ended the visit.
+ */
+function walkedRoute(ctx: QueueContext, route: readonly number[], step: number): readonly number[] {
+  const stop = route.findIndex((id, i) => i >= step && ctx.services.get(id)?.active !== true)
+  return stop === -1 ? route : route.slice(0, stop)
+}
+
+/** The ticket's route as it will be walked (walkedRoute) and the step it is at (0: the issuing service). */
+function routeOf(ctx: QueueContext, ticket: Pick<TicketRecord, 'id' | 'issuedServiceId'>) {
   const repo = stepsRepo(ctx.db)
-  const route = repo.route(ticket.issuedServiceId)
   const step = repo.stepOf(ticket.id)
+  return { route: walkedRoute(ctx, repo.route(ticket.issuedServiceId), step), step }
+}
+
+/** The step after the ticket's current one: its number (1 = the route's first step after the issuing service), service and the visit's step count; null at the last step, or before a step whose service is not active. */
+export function nextStepOf(ctx: QueueContext, ticket: Pick<TicketRecord, 'id' | 'issuedServiceId'>) {
+  const { route, step } = routeOf(ctx, ticket)
   if (step >= route.length) return null
   return { step: step + 1, serviceId: route[step]!, of: route.length + 1 }
 }
 
-/** Where a ticket is in a visit of several steps, for its status page; null for a visit of one step. */
+/** Where a ticket is in a visit of several steps, for its status page; null for a visit of one step (or one whose next step's service is not active: it ends at this one). */
 export function visitProgressOf(ctx: QueueContext, ticket: Pick<TicketRecord, 'id' | 'issuedServiceId'>): VisitProgress | null {
-  const repo = stepsRepo(ctx.db)
-  const route = repo.route(ticket.issuedServiceId)
+  const { route, step: at } = routeOf(ctx, ticket)
   if (route.length === 0) return null
-  const step = Math.min(repo.stepOf(ticket.id), route.length)
+  const step = Math.min(at, route.length)
   const named = (id: number | undefined) => {
     const s = id === undefined ? undefined : ctx.services.get(id)
     return s ? { serviceId: s.id, nameAr: s.nameAr, nameEn: s.nameEn } : null
@@ -90,9 +107,9 @@ export function sendToNextStep(
   if (outcome !== null && outcome !== defaultOutcomeCode(ctx.config.queue.finishOutcomes)) return null
   const next = nextStepOf(ctx, ticket)
   if (!next) return null
+  // nextStepOf stops before a step whose service was since deactivated: the visit ends here, as a finish
   const to = ctx.services.get(next.serviceId)
-  // a step whose service was since deactivated cannot be waited for: the visit ends here, as a finish
-  if (!to?.active) return null
+  if (!to) return null
   const status = assertTransition(ticket.status, 'transfer')
   const placement = ctx.config.queue.stepPlacement
   stepsRepo(ctx.db).setStep(ticket.id, next.step)

@@ -293,6 +293,7 @@ export class Broadcaster {
         available: q.available,
         issuedToday: q.issuedToday,
         checkIn: q.checkIn,
+        active: q.active,
       }
     )
   }

@@ -54,6 +54,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCodes.DEVICE_PAIRS_AGAIN]: 422,
   [ErrorCodes.UNKNOWN_NATIONAL_CODE]: 422,
   [ErrorCodes.TRANSFER_TARGET]: 422,
+  [ErrorCodes.TRANSFER_COUNTER_INACTIVE]: 422,
   [ErrorCodes.LAST_ADMIN]: 422,
   [ErrorCodes.NO_PRINTER]: 422,
   [ErrorCodes.PASSWORD_TOO_SHORT]: 422,

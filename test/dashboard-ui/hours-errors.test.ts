@@ -30,6 +30,25 @@ describe("the hours tab's refusals", () => {
     expect(anchorOf('toString', sent)).toBeNull()
   })
 
+  it("of a holiday the hub set say it is the hub's to change, in both languages (409 HUB_MANAGED)", () => {
+    const altered = new ApiError(409, 'TABOUR_ERR_HUB_MANAGED', 'body/exceptions/0 (hub:h1) changes a holiday…', {
+      field: 'exceptions/0',
+      reason: 'hub-managed',
+    })
+    expect(placeRefusal(altered, sent, 'en')).toEqual({
+      anchor: 'exceptions/0',
+      text: 'Nothing was saved: Set by the national hub in its configuration bundle; it is changed or removed at the hub, not here',
+    })
+    const removed = new ApiError(409, 'TABOUR_ERR_HUB_MANAGED', 'body/exceptions leaves out hub:h1…', {
+      field: 'exceptions',
+      reason: 'hub-managed',
+    })
+    expect(placeRefusal(removed, sent, 'ar')).toEqual({
+      anchor: null,
+      text: 'لم يُحفظ شيء: حددتها الجهة المركزية بحزمة الإعدادات؛ تُغيَّر أو تُحذف من الجهة المركزية لا من هنا',
+    })
+  })
+
   it('of a field holding one value say what it takes, not the schema keyword (err.maximum speaks of events)', () => {
     const pattern = new ApiError(400, 'TABOUR_ERR_VALIDATION', 'body/businessDayStartsAt must match pattern', {
       field: 'businessDayStartsAt',

@@ -41,6 +41,18 @@ const lineCounts = (page: Page, selector: string) =>
       return tops.length
     }),
   )
+/** The trend chart's plot and legend directions, and whether the legend's first item («هذه الفترة» / "This period") is its rightmost. */
+const trendDirections = (page: Page) =>
+  page.locator('tabour-hub-trend').evaluate((el) => {
+    const root = el.shadowRoot!
+    const items = [...root.querySelectorAll('.u-legend .u-series')].filter((e) => (e as HTMLElement).offsetParent !== null)
+    const lefts = items.map((e) => e.getBoundingClientRect().left)
+    return {
+      plot: getComputedStyle(root.querySelector('.plot')!).direction,
+      legend: getComputedStyle(root.querySelector('.u-legend')!).direction,
+      firstItemRightmost: lefts.length > 1 && lefts[0] === Math.max(...lefts),
+    }
+  })
 /** Whether the drill-down's table stands beside the map (its top above the map's bottom) rather than under it. */
 const besideMap = async (page: Page) => {
   const map = await page.locator('tabour-hub-map').boundingBox()
@@ -113,6 +125,9 @@ describe('the hub page: analysis', () => {
     expect(await page.locator('[data-total="change"] strong').textContent()).toBe(`${change > 0 ? '+' : '−'}${ar(Math.abs(change))}٪`)
     expect(await page.locator('tabour-hub-trend canvas').count()).toBeGreaterThan(0)
     expect(await page.locator('[data-trend] h2').textContent()).toBe('التذاكر الصادرة – كل المحافظات: هذه الفترة والفترة السابقة')
+    // the weeks run left to right as the center's hour charts' hours do (dashboard-ui/hour-chart.ts), but the legend
+    // is text: «هذه الفترة» first, at the right, on the Arabic page (it read left to right)
+    expect(await trendDirections(page)).toEqual({ plot: 'ltr', legend: 'rtl', firstItemRightmost: true })
 
     // the map: the three governorates that reported are coloured, the other 24 not; the table lists the three
     const coloured = await page
@@ -250,6 +265,7 @@ describe('the hub page: analysis', () => {
     expect(await page.locator('[data-map] g[data-governorate="EG-C"] text').first().textContent()).toBe('Cairo')
     expect(await seriousAxeViolations(page)).toEqual([])
     expect(await overflowing(page, 'tabour-hub-analysis')).toEqual([])
+    expect(await trendDirections(page)).toEqual({ plot: 'ltr', legend: 'ltr', firstItemRightmost: false })
     await page.screenshot({ path: join(SHOTS, 'analysis-en-1366.png'), fullPage: true })
 
     // the other two pairs: English at 1920×1080, Arabic at 1366×768

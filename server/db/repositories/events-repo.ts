@@ -128,11 +128,17 @@ export class EventsRepo {
   configChanges(limit: number): ConfigChangeRow[] {
     return (
       this.sql(
-        `SELECT e.id, e.at, e.user_id AS userId, u.username, d.name AS deviceName, e.data FROM events e
+        `SELECT e.id, e.at, e.user_id AS userId, u.username, d.name AS deviceName, e.data,
+           e.user_id IS NULL AND e.device_id IS NULL AND EXISTS (
+             SELECT 1 FROM events b
+             WHERE b.day = e.day AND b.type = 'config.changed' AND b.at = e.at AND b.id > e.id
+               AND json_extract(b.data, '$.command') = 'config-bundle.apply'
+           ) AS inBundle
+         FROM events e
          LEFT JOIN users u ON u.id = e.user_id LEFT JOIN devices d ON d.id = e.device_id
          WHERE e.type = 'config.changed' ORDER BY e.id DESC LIMIT ?`,
-      ).all(limit) as (Omit<ConfigChangeRow, 'data'> & { data: string })[]
-    ).map((r) => ({ ...r, data: JSON.parse(r.data) as Record<string, unknown> }))
+      ).all(limit) as (Omit<ConfigChangeRow, 'data' | 'inBundle'> & { data: string; inBundle: 0 | 1 })[]
+    ).map((r) => ({ ...r, inBundle: r.inBundle === 1, data: JSON.parse(r.data) as Record<string, unknown> }))
   }
 }
 
@@ -144,4 +150,11 @@ export interface ConfigChangeRow {
   username: string | null
   deviceName: string | null
   data: Record<string, unknown>
+  /**
+   * Written by the system in the transaction of a hub's configuration bundle (the same moment as, and
+   * before, its `config-bundle.apply` row): a change that bundle made. Rows written before session 51
+   * carry no `by: "hub"` (ConfigChange), so this is how the change log still names the hub for them:
+   * the event log is append-only, so they are read anew, not rewritten.
+   */
+  inBundle: boolean
 }

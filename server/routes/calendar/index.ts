@@ -39,7 +39,8 @@ export async function calendarRoutes(fastify: FastifyInstance): Promise<void> {
         tags: ['calendar'],
         summary: 'replace the opening hours, exceptions and business day',
         body: CenterCalendar,
-        response: { 200: CenterCalendar, ...errorResponses(400, 401, 403) },
+        // 409: the same dates twice (DUPLICATE_EXCEPTION), or a holiday the hub's bundle set (HUB_MANAGED)
+        response: { 200: CenterCalendar, ...errorResponses(400, 401, 403, 409) },
       },
     },
     async (request) => configuration.calendar.update(actorOf(request), request.body),
@@ -86,7 +87,7 @@ export async function calendarRoutes(fastify: FastifyInstance): Promise<void> {
         tags: ['calendar'],
         summary: 'merge the holidays of an .ics file (same UID replaced)',
         body: IcsBody,
-        response: { 200: CenterCalendar, ...errorResponses(400, 401, 403, 422) },
+        response: { 200: CenterCalendar, ...errorResponses(400, 401, 403, 409, 422) },
       },
     },
     async (request) => configuration.calendar.importIcs(actorOf(request), request.body.ics),

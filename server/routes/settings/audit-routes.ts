@@ -59,11 +59,14 @@ export function auditEntry(row: {
   deviceName: string | null
   subject: string | null
   data: Record<string, unknown>
+  /** Written in a bundle's transaction (ConfigChangeRow.inBundle): how rows from before `by: "hub"` are known. */
+  inBundle?: boolean
 }): AuditEntry {
   const change = row.data as Partial<ConfigChange> & Partial<LegacyChange>
-  // a change the hub's bundle made through a command: no request of that route arrived (walk s51 read «PUT /calendar»)
+  // a change the hub's bundle made through a command: no request of that route arrived (walk s51 read «PUT /calendar»);
+  // one written before its rows said so (`by`) is known by the bundle row beside it (an upgraded center's log read both ways)
   const shown =
-    (change.by === 'hub' && HUB_ROUTE) ||
+    ((change.by === 'hub' || row.inBundle === true) && HUB_ROUTE) ||
     ((change.command && AUDIT_ROUTES[change.command]) ?? {
       method: change.method ?? '',
       route: change.route ?? change.command ?? '',

@@ -119,6 +119,68 @@ describe("a center's bundle commands", () => {
     for (const a of fromBundle) expect(a, a.command).toMatchObject({ method: 'HUB', route: '/config-bundle', userId: null })
   })
 
+  it('name the hub for the rows a bundle wrote before session 51 too (no `by`, "PUT /calendar" by the system), known by the bundle row beside them', async () => {
+    const db = center.app.tabour.db
+    const add = db.prepare(
+      `INSERT INTO events (at, day, type, user_id, device_id, data) VALUES (?, '2026-06-01', 'config.changed', NULL, NULL, ?)`,
+    )
+    // as an older center wrote a bundle's transaction: its commands' rows, then the bundle's own, all at one moment
+    const at = Date.UTC(2026, 5, 1, 9)
+    const old = [
+      add.run(at, JSON.stringify({ command: 'calendar.update', params: {}, body: { exceptions: [] } })).lastInsertRowid,
+      add.run(at, JSON.stringify({ command: 'news.set', params: {}, body: { ar: 'خبر', en: 'News' } })).lastInsertRowid,
+    ]
+    add.run(at, JSON.stringify({ command: 'config-bundle.apply', params: { version: 3 }, body: { version: 3 } }))
+    // a change by the system at another moment is no bundle's
+    const alone = add.run(at + 1, JSON.stringify({ command: 'settings.update', params: {}, body: {} })).lastInsertRowid
+    const audit = (await center.request('GET', '/api/v1/settings/audit?limit=200', { token: await center.admin() })).json() as {
+      id: number
+      method: string
+      route: string
+    }[]
+    const byId = (id: number | bigint) => audit.find((a) => a.id === Number(id))
+    for (const id of old) expect(byId(id)).toMatchObject({ method: 'HUB', route: '/config-bundle' })
+    expect(byId(alone)).toMatchObject({ method: 'PUT', route: '/settings' })
+  })
+
+  it('refuse a change at the center of a holiday the hub set (409 HUB_MANAGED): removed, it came back with the next bundle', async () => {
+    const admin = await center.admin()
+    const put = (body: unknown) => center.request('PUT', '/api/v1/calendar', { token: admin, body })
+    const saved = (await center.request('GET', '/api/v1/calendar', { token: admin })).json()
+    const hub = saved.exceptions.find(setByHub)
+    expect(hub).toMatchObject({ uid: 'hub:h1' })
+    const refused = (res: Awaited<ReturnType<typeof put>>, field: string) => {
+      expect(res.statusCode, res.body).toBe(409)
+      expect(res.json()).toMatchObject({ code: 'TABOUR_ERR_HUB_MANAGED', field, reason: 'hub-managed' })
+    }
+    // the dashboard's remove button sent this: the calendar without it
+    refused(await put({ ...saved, exceptions: saved.exceptions.filter((e: { uid?: string }) => !setByHub(e)) }), 'exceptions')
+    refused(await put({ ...saved, exceptions: [{ ...hub, nameEn: 'Renamed here' }] }), 'exceptions/0')
+    refused(
+      await put({ ...saved, exceptions: [hub, { ...hub, uid: 'hub:made-up', from: '2026-11-01', to: '2026-11-01' }] }),
+      'exceptions/1',
+    )
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'BEGIN:VEVENT',
+      'UID:hub:h1',
+      'DTSTART;VALUE=DATE:20261007',
+      'SUMMARY:Mine now',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n')
+    const imported = await center.request('POST', '/api/v1/calendar/ics', { token: admin, body: { ics } })
+    expect(imported.statusCode, imported.body).toBe(409)
+    expect(imported.json()).toMatchObject({ code: 'TABOUR_ERR_HUB_MANAGED' })
+    expect(center.app.tabour.configuration.calendar.calendar().exceptions).toEqual(saved.exceptions)
+    // the center's own days beside it, and the hours saved with it as it was (keys in another order), are the center's to change
+    const own = { from: '2026-11-02', to: '2026-11-02', nameAr: 'يوم المركز', nameEn: "The center's day", hours: [] }
+    const reordered = Object.fromEntries(Object.entries(hub).reverse())
+    const ok = await put({ ...saved, exceptions: [reordered, own] })
+    expect(ok.statusCode, ok.body).toBe(200)
+    expect((await put({ ...saved, exceptions: [hub] })).statusCode).toBe(200)
+  })
+
   it('refuse a bundle carrying an invisible direction control, as the config file and every command do', () => {
     const before = center.app.tabour.config.queue.finishOutcomes
     const outcome = bundles().receive(

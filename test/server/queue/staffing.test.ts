@@ -64,6 +64,7 @@ describe('staffing: a service is on sale only when an open or paused counter ser
         available: true,
         issuedToday: 0,
         checkIn: false,
+        active: true,
       },
     ])
     const first = await center.issue(kiosk.token, { serviceId: a.id })
@@ -91,6 +92,7 @@ describe('staffing: a service is on sale only when an open or paused counter ser
       available: false,
       issuedToday: 2,
       checkIn: false,
+      active: true,
     })
     const refused = await center.request('POST', '/api/v1/tickets', { token: kiosk.token, body: { serviceId: a.id } })
     expect(refused.json()).toMatchObject({ statusCode: 409, code: 'TABOUR_ERR_SERVICE_UNSTAFFED' })

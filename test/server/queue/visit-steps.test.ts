@@ -247,6 +247,32 @@ describe('a visit of several steps', () => {
     }
   })
 
+  it('a step whose service was deactivated is named nowhere: the status page, a new ticket and the finish stop before it', async () => {
+    const s = await setup()
+    center = s.center
+    await s.setRoute(s.a.id, [s.b.id, s.c.id])
+    const early = await center.issue(s.kiosk, { serviceId: s.a.id })
+    const later = await center.issue(s.kiosk, { serviceId: s.a.id })
+    // the first finishes step 1 while Review is active: it waits for Review, Cashier after
+    expect((await s.serveAt(0, 30)).finished.ticket).toMatchObject({ id: early.id, status: 'waiting', serviceId: s.b.id })
+    expect((await center.request('PATCH', `/api/v1/services/${s.c.id}`, { token: s.admin, body: { active: false } })).statusCode).toBe(200)
+    // Cashier is off: the visit of the first ends at Review (its page said "After that: Cashier")
+    expect((await s.status(early.id)).visit).toMatchObject({ step: 2, of: 2, next: null })
+    expect((await s.status(later.id)).visit).toMatchObject({ step: 1, of: 2, next: { serviceId: s.b.id } })
+    expect((await center.request('PATCH', `/api/v1/services/${s.b.id}`, { token: s.admin, body: { active: false } })).statusCode).toBe(200)
+    // Review is off too: the second's visit is one step now (the finish dialog and the page said "next, Review")
+    expect((await s.status(later.id)).visit).toBeUndefined()
+    // a ticket issued now is not told of steps nobody serves (the kiosk's screen and paper read this answer)
+    const fresh = await center.issue(s.kiosk, { serviceId: s.a.id })
+    expect(fresh.visit).toBeUndefined()
+    // the default finish ends the visit there, as served: never a ticket waiting in a line nobody serves
+    expect((await s.serveAt(0, 30)).finished.ticket).toMatchObject({ id: later.id, status: 'done', serviceId: s.a.id })
+    expect(rows(center, "SELECT COUNT(*) AS n FROM events WHERE type = 'ticket.next_step'")).toEqual([{ n: 1 }])
+    // active again, the route counts again from where each ticket stands
+    expect((await center.request('PATCH', `/api/v1/services/${s.c.id}`, { token: s.admin, body: { active: true } })).statusCode).toBe(200)
+    expect((await s.status(early.id)).visit).toMatchObject({ step: 2, of: 3, next: { serviceId: s.c.id } })
+  })
+
   it('another outcome than the default, or a no-show at a later step, ends the visit', async () => {
     const s = await setup()
     center = s.center

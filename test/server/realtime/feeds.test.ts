@@ -108,6 +108,7 @@ describe('feeds: who gets what, with a consecutive seq', () => {
           available: true,
           issuedToday: 1,
           checkIn: false,
+          active: true,
         },
       ],
     })
@@ -143,6 +144,7 @@ describe('feeds: who gets what, with a consecutive seq', () => {
         // the count beside its cap of 1: the kiosk's tile says "all taken" at once, not "not available" (walk s45)
         issuedToday: 1,
         checkIn: false,
+        active: true,
       },
     ])
   })

@@ -447,12 +447,16 @@ describe('transfer', () => {
     expect((await center.action(s.clerk2, s.c2.id, 'call-next')).json().ticket.id).toBe(s.b1.id)
   })
 
-  it('refuses bad targets: unknown service or counter (404), inactive service or own counter (422)', async () => {
+  it('refuses bad targets: unknown service or counter (404), inactive service, disabled counter or own counter (422)', async () => {
     const s = await transferScene(true)
     center = s.center
     const token = await center.admin()
     const off = await center.createService({ prefix: 'Z' })
     await center.request('PATCH', `/api/v1/services/${off.id}`, { token, body: { active: false } })
+    // a disabled counter cannot be opened: a ticket sent there would wait for nobody (it was accepted)
+    const disabled = await center.createCounter({ number: 9, serviceIds: [s.a.id] })
+    expect((await center.request('PATCH', `/api/v1/counters/${disabled.id}`, { token, body: { active: false } })).statusCode).toBe(200)
+    expectError(await center.action(s.clerk1, s.c1.id, 'transfer', { counterId: disabled.id }), 422, 'TABOUR_ERR_TRANSFER_COUNTER_INACTIVE')
     expectError(await center.action(s.clerk1, s.c1.id, 'transfer', { serviceId: 99 }), 404, 'TABOUR_ERR_SERVICE_NOT_FOUND')
     expectError(await center.action(s.clerk1, s.c1.id, 'transfer', { counterId: 99 }), 404, 'TABOUR_ERR_COUNTER_NOT_FOUND')
     expectError(await center.action(s.clerk1, s.c1.id, 'transfer', { serviceId: off.id }), 422, 'TABOUR_ERR_SERVICE_INACTIVE')
