@@ -298,11 +298,15 @@ export class TicketStatus extends LitElement {
     }`
   }
 
-  /** A visit of several steps served to its last step: every step's service, in order (the header names only the last). */
+  /**
+   * A visit of several steps served to its last step: the services its steps were served at, in
+   * order (the header names only the last), not its route: a step moved to another service was
+   * served there (walk s52). `served` comes with every done ticket; the route is only its type's fallback.
+   */
   private renderVisitDone(ticket: PublicTicket, lang: Lang): TemplateResult | typeof nothing {
     const visit = ticket.visit
     if (!visit || visit.step !== visit.of) return nothing
-    const services = visit.route.map((s) => serviceName(s, lang)).join(listComma(lang))
+    const services = (visit.served ?? visit.route).map((s) => serviceName(s, lang)).join(listComma(lang))
     return html`<p class="visit-done" data-visit-done=${visit.of}>${statusText('status.visitDone', lang, { services })}</p>`
   }
 
