@@ -38,6 +38,7 @@ import './visit-steps-line.ts'
 import { minutesLeft } from '../ui-common/minutes-left.ts'
 import { closingNoteText } from '../ui-common/opening-words.ts'
 import { fetchRemoteServices } from './join/join-api.ts'
+import { phoneRejoinable, phoneRejoinUrl } from './phone-rejoin.ts'
 import { listComma } from '../protocol/messages/list-comma.ts'
 
 /** Whether a counter's name, in the page's language («تراخيص · Permits»: its part), says more than its number ("Counter 3", "شباك 3" do not). */
@@ -93,7 +94,7 @@ export class TicketStatus extends LitElement {
   @state() private notFound = false
   @state() private stale = false
   @state() private cancelStep: CancelStep = 'idle'
-  /** Whether this center takes joins from a phone (asked once a ticket has ended with nowhere to go): the way onward links its join page. */
+  /** Whether a phone can join this ticket's own service now (asked once a ticket has ended with nowhere to go): the way onward links its join page. */
   @state() private phoneJoin: boolean | null = null
 
   /** Runs only while the socket is down. */
@@ -276,7 +277,7 @@ export class TicketStatus extends LitElement {
         return html`<p class="final" data-state="abandoned">
             ${statusText(ticket.remote && ticket.remote.arrivedAt === null ? 'status.placeLost' : 'status.abandoned', lang)}
           </p>
-          ${this.renderOnward(lang, ticket.newTicketsNow === true)}`
+          ${this.renderOnward(ticket, lang)}`
       default:
         return this.renderCancelled(ticket, lang)
     }
@@ -323,26 +324,27 @@ export class TicketStatus extends LitElement {
           ? 'status.cancelledCenterClosed'
           : 'status.cancelled'
     return html`<p class="final" data-cancelled=${ticket.cancelledBecause ?? ''}>${statusText(key, lang)}</p>
-      ${key === 'status.cancelled' ? this.renderOnward(lang, ticket.newTicketsNow === true) : nothing}`
+      ${key === 'status.cancelled' ? this.renderOnward(ticket, lang) : nothing}`
   }
 
   /**
    * The way onward from a ticket that ended (walk s44: «أُلغيت هذه التذكرة» and a lost place were dead
-   * ends): the join page when the center takes joins from a phone, and, when `kiosk`, the kiosk:
-   * only while it sells the ticket's service (`newTicketsNow`: not to a closed or full service).
+   * ends): the join page, its service chosen, when a phone can join the ticket's own service now
+   * (phone-rejoin.ts), and the kiosk only while it sells the ticket's service (`newTicketsNow`:
+   * not to a closed or full service).
    */
-  private renderOnward(lang: Lang, kiosk: boolean): TemplateResult | typeof nothing {
+  private renderOnward(ticket: PublicTicket, lang: Lang): TemplateResult {
     const join = this.phoneJoin
-      ? html`<a class="link" data-onward="join" href=${`${this.base}/join/${lang}/`}>${statusText('status.joinAgain', lang)}</a>`
+      ? html`<a class="link" data-onward="join" href=${phoneRejoinUrl(this.base, lang, ticket.serviceId)}>${statusText('status.joinAgain', lang)}</a>`
       : nothing
-    return html`${join}${kiosk ? html`<p data-onward="kiosk">${statusText('status.newTicketAtKiosk', lang)}</p>` : nothing}`
+    return html`${join}${ticket.newTicketsNow === true ? html`<p data-onward="kiosk">${statusText('status.newTicketAtKiosk', lang)}</p>` : nothing}`
   }
 
-  /** Whether the center lists any service a phone may join (its join page's own question); no answer: none offered. */
-  private async askPhoneJoin(): Promise<void> {
+  /** Whether a phone may join the ticket's service now (the join page's own list); no answer: not offered. */
+  private async askPhoneJoin(serviceId: number): Promise<void> {
     this.phoneJoin = false
     try {
-      this.phoneJoin = (await fetchRemoteServices(this.base)).services.length > 0
+      this.phoneJoin = phoneRejoinable((await fetchRemoteServices(this.base)).services, serviceId)
     } catch {
       this.phoneJoin = false
     }
@@ -482,7 +484,8 @@ export class TicketStatus extends LitElement {
     else this.clockTick.stop()
     if (settled(ticket)) {
       // asked only where its answer is drawn (renderOnward): a served citizen's page asks nothing
-      if (this.phoneJoin === null && (ticket.status === 'cancelled' || ticket.status === 'abandoned')) void this.askPhoneJoin()
+      if (this.phoneJoin === null && (ticket.status === 'cancelled' || ticket.status === 'abandoned'))
+        void this.askPhoneJoin(ticket.serviceId)
       this.poll.stop()
       this.socket?.disconnect()
     }
