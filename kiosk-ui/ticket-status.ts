@@ -237,7 +237,7 @@ export class TicketStatus extends LitElement {
         return html`<p class="if-checked-in" data-position=${ticket.position} data-wait=${ticket.estimatedWaitSeconds ?? 'unknown'}>
           ${statusText('status.whenCheckedIn', lang, {
             ahead: statusText('status.aheadThen', lang, { n: ticket.position }, digits),
-            wait: waitText(ticket.estimatedWaitSeconds, lang, digits),
+            wait: waitText(ticket.estimatedWaitSeconds, lang, digits, ticket.pausedCounters !== undefined),
           })}
         </p>`
       case 'waiting': {
@@ -250,7 +250,7 @@ export class TicketStatus extends LitElement {
           </div>
           <div>
             <dt>${statusText('ticket.waitLabel', lang)}</dt>
-            <dd data-wait=${ticket.estimatedWaitSeconds ?? 'unknown'}>${waitText(ticket.estimatedWaitSeconds, lang, digits)}</dd>
+            <dd data-wait=${ticket.estimatedWaitSeconds ?? 'unknown'}>${waitText(ticket.estimatedWaitSeconds, lang, digits, ticket.pausedCounters !== undefined)}</dd>
           </div>
         </dl>`
       }
@@ -363,7 +363,8 @@ export class TicketStatus extends LitElement {
   /**
    * Why a waiting ticket is not being called, or where it waits: the one counter it was sent to
    * (only that counter calls it, so "no counter serves this service" would be false while another
-   * serving it is open: walk 2026-12-05, finding 2), or no open counter serving its service.
+   * serving it is open: walk 2026-12-05, finding 2), or no open counter serving its service: paused
+   * ones (their clerks present) said so, not "calls start when one opens" (walk s52).
    */
   private renderWaitingFor(
     ticket: PublicTicket,
@@ -376,7 +377,11 @@ export class TicketStatus extends LitElement {
       return html`<p class="warn" role="status" data-waits-for=${to.number}>${statusText('status.waitsForClosedCounter', lang, { n: n(to.number) })}</p>`
     }
     if (to) return html`<p class="turn" data-waits-for=${to.number}>${statusText('status.waitsForCounter', lang, { n: n(to.number) })}</p>`
-    return noCounter ? html`<p class="warn" role="status" data-no-counter>${statusText('status.noCounterServing', lang)}</p>` : nothing
+    if (!noCounter) return nothing
+    const paused = ticket.pausedCounters
+    return paused
+      ? html`<p class="warn" role="status" data-counters-paused=${paused}>${statusText('status.countersPaused', lang, { n: paused })}</p>`
+      : html`<p class="warn" role="status" data-no-counter>${statusText('status.noCounterServing', lang)}</p>`
   }
 
   /**
