@@ -35,6 +35,8 @@ export const MESSAGES_CARD_MESSAGES = {
   // (day_closed, even in a center open around the clock); the Messages section says who gets each (tpl.about.*)
   'msgs.kind.ticket_closed': { ar: 'إلغاء التذكرة وقت إغلاق المركز', en: "Ticket cancelled at the center's closing time" },
   'msgs.kind.ticket_day_closed': { ar: 'إلغاء التذكرة بانتهاء يوم العمل', en: 'Ticket cancelled when the business day ended' },
+  // a place held from a phone: its turn came before its citizen checked in (the deadline to check in)
+  'msgs.kind.ticket_turn_came': { ar: 'جاء الدور قبل تسجيل الوصول', en: 'Turn came before check-in' },
   'msgs.kind.appointment_booked': { ar: 'حجز موعد', en: 'Appointment booked' },
   'msgs.kind.appointment_reminder': { ar: 'تذكير بموعد', en: 'Appointment reminder' },
   'msgs.kind.appointment_moved': { ar: 'نقل موعد', en: 'Appointment moved' },

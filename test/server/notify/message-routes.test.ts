@@ -59,7 +59,7 @@ describe('message templates, figures and privacy through the API', () => {
       lang: string
       edited: boolean
     }[]
-    expect(list).toHaveLength(20) // ten kinds, each in Arabic and English
+    expect(list).toHaveLength(22) // eleven kinds, each in Arabic and English
     expect(list.filter((t) => t.edited)).toEqual([expect.objectContaining({ kind: 'ticket_taken', lang: 'ar' })])
     const preview = await center.request('POST', '/api/v1/messages/preview', {
       token: admin,
