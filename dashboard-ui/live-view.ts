@@ -194,7 +194,7 @@ export class LiveView extends LitElement {
       <tabour-feedback-card .api=${this.api} .trigger=${s} .lang=${this.lang} .digits=${this.digits}></tabour-feedback-card>
       <tabour-origin-waits-card .api=${this.api} .services=${this.services} .lang=${this.lang} .digits=${this.digits} .timeZone=${this.timeZone} .now=${this.now} .revision=${this.revision}></tabour-origin-waits-card>
       ${this.charts()} ${this.deviceCard()}
-      <tabour-messages-card .api=${this.api} .lang=${this.lang} .digits=${this.digits}></tabour-messages-card>`
+      <tabour-messages-card .api=${this.api} .lang=${this.lang} .digits=${this.digits} .timeZone=${this.timeZone}></tabour-messages-card>`
   }
 
   private kpis(s: StatsToday): TemplateResult {

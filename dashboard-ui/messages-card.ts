@@ -1,7 +1,7 @@
 /**
  * `<tabour-messages-card>`: today's messages to citizens by kind (sent, delivered, failed,
- * expired, waiting) for the provider in use, and that provider's health (connected or not, how
- * many wait). Asks the center itself every 30 s (GET /messages/today); says so when messages are off.
+ * expired, waiting) for the provider in use, and that provider's health (connected, not, or
+ * failing every message lately: provider-state.ts; how many wait). Asks the center itself every 30 s (GET /messages/today); says so when messages are off.
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
@@ -12,6 +12,7 @@ import type { Lang } from '../ui-common/i18n.ts'
 import { messagesCardText, type MessagesCardKey } from '../protocol/messages/messages-card.ts'
 import { deskStyles, tableScroll } from './dashboard-styles.ts'
 import { num } from './format.ts'
+import { providerState } from './provider-state.ts'
 import type { DashboardApi } from './dashboard-api.ts'
 
 type Today = Static<typeof MessagesToday>
@@ -46,6 +47,8 @@ export class MessagesCard extends LitElement {
   @property({ attribute: false }) api: DashboardApi | null = null
   @property() override lang: Lang = 'ar'
   @property() digits: DigitStyle = 'western'
+  /** The center's zone, to say when the provider last failed. */
+  @property() timeZone = 'Africa/Cairo'
   @state() private today: Today | null = null
   private timer: ReturnType<typeof setInterval> | null = null
 
@@ -81,13 +84,14 @@ export class MessagesCard extends LitElement {
     const count = (kind: string, statuses: readonly string[]) =>
       t.counts.filter((c) => c.kind === kind && statuses.includes(c.status)).reduce((sum, c) => sum + c.count, 0)
     const h = t.health
+    const state = h && providerState(h, lang, digits, this.timeZone)
     return html`<section class="card" data-messages=${t.provider}>
       <h2>${text('msgs.title')}</h2>
       <div class="head">
         <strong>${text('msgs.provider', { provider: t.provider })}</strong>
         ${
-          h
-            ? html`<span class="pill" data-tone=${h.up ? 'ok' : 'bad'} data-provider-health=${h.up ? 'up' : 'down'} title=${h.lastError ?? nothing}>${text(h.up ? 'msgs.up' : 'msgs.down')}</span>
+          h && state
+            ? html`<span class="pill" data-tone=${state.tone} data-provider-health=${state.state} title=${state.title ?? nothing}>${state.text}</span>
               <span class="muted" data-pending=${h.pending}>${text('msgs.pending', { n: h.pending })}</span>`
             : nothing
         }

@@ -1,6 +1,7 @@
 /**
  * `<tabour-provider-health>`: the message provider's row in the live view's device health
- * (issue 20): connected since …, not connected since …, or off when no provider is configured.
+ * (issue 20): connected since …, not connected since …, failing (provider-state.ts), or off when
+ * no provider is configured.
  * Asks the center every 30 s (GET /messages/today, the messages card's figures).
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
@@ -14,6 +15,7 @@ import { clockTime } from '../protocol/messages/clock-time.ts'
 import { messagesCardText } from '../protocol/messages/messages-card.ts'
 import type { DashboardApi } from './dashboard-api.ts'
 import { deskStyles } from './dashboard-styles.ts'
+import { providerState } from './provider-state.ts'
 
 @customElement('tabour-provider-health')
 export class ProviderHealthRow extends LitElement {
@@ -72,9 +74,15 @@ export class ProviderHealthRow extends LitElement {
       return html`<span class="pill" data-tone="warn" data-provider-health="off">${text('msgs.health.off')}</span>`
     const h = t.health
     const since = h.since === null ? null : this.when(h.since)
+    const state = providerState(h, this.lang, this.digits, this.timeZone)
+    // failing: its pill says since when (the newest failure); "connected since" would be the untrue part
     return html`<span class="muted">${t.provider}</span>
-      <span class="pill" data-tone=${h.up ? 'ok' : 'bad'} data-provider-health=${h.up ? 'up' : 'down'} title=${h.lastError ?? nothing}>${text(h.up ? 'msgs.up' : 'msgs.down')}</span>
-      <span class="muted" data-since>${since === null ? text('msgs.health.never') : text(h.up ? 'msgs.health.upSince' : 'msgs.health.downSince', { time: since })}</span>`
+      <span class="pill" data-tone=${state.tone} data-provider-health=${state.state} title=${state.title ?? nothing}>${state.text}</span>
+      ${
+        state.state === 'failing'
+          ? nothing
+          : html`<span class="muted" data-since>${since === null ? text('msgs.health.never') : text(h.up ? 'msgs.health.upSince' : 'msgs.health.downSince', { time: since })}</span>`
+      }`
   }
 }
 

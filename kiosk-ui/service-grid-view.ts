@@ -250,9 +250,11 @@ function figures(view: ServiceGridView, s: ServiceWithQueue): TemplateResult {
   const ahead = html`<span data-ahead=${s.ahead}>${aheadWords(s.ahead, lang, digits)}</span>`
   if (unstaffed) return html`${ahead}<span class="unstaffed-note" data-unstaffed="true">${kioskText('kiosk.unstaffedMayWait', lang)}</span>`
   // both figures are read standing back from the kiosk, as the ticket screen's are: a zero is drawn as a
-  // diamond (legible-zeros.ts), Cairo's dot made «حوالي ١٠ دقائق» read "١·" (walk s51)
+  // diamond (legible-zeros.ts), Cairo's dot made «حوالي ١٠ دقائق» read "١·" (walk s51). Staffed with no
+  // estimate: its counters are paused, their clerks present (walk s52: it read as the unstaffed card's words)
+  const wait = waitText(s.estimatedWaitSeconds, lang, digits, s.estimatedWaitSeconds === null)
   return html`${ahead}
-    <span>${kioskText('ticket.waitLabel', lang)}: <b data-wait=${s.estimatedWaitSeconds ?? 'unknown'}>${legibleZeros(waitText(s.estimatedWaitSeconds, lang, digits))}</b></span>
+    <span>${kioskText('ticket.waitLabel', lang)}: <b data-wait=${s.estimatedWaitSeconds ?? 'unknown'}>${legibleZeros(wait)}</b></span>
     ${closingLine(view, s)}`
 }
 

@@ -322,8 +322,8 @@ export class TicketConfirmation extends LitElement {
 
   /** The ticket to show; required. */
   @property({ attribute: false }) ticket: ShownTicket | null = null
-  /** Its service's names; default none. */
-  @property({ attribute: false }) service: { nameAr: string; nameEn: string } | null = null
+  /** Its service's names, and whether a counter serves it (`staffed`: the tile's figure, live); default none. */
+  @property({ attribute: false }) service: { nameAr: string; nameEn: string; staffed?: boolean } | null = null
   /** The public status page of the ticket (the QR); default none. */
   @property() statusUrl = ''
   /** The ticket's priority category (names in both languages), shown under the label; default none (an ordinary ticket). */
@@ -383,6 +383,14 @@ export class TicketConfirmation extends LitElement {
   }
 
   /**
+   * No estimate while its service is staffed: its counters are paused, their clerks present, and the
+   * wait says so, as the tile did a moment before (walk s52).
+   */
+  private pausedOnly(ticket: ShownTicket): boolean {
+    return ticket.estimatedWaitSeconds === null && this.service?.staffed === true
+  }
+
+  /**
    * People ahead and the wait; for a ticket called already (a joined place scanned after its turn
    * came), the phone page's words instead: "It's your turn — please go to counter 3" (walk of
    * 2026-12-07: the kiosk said "nobody ahead of you, less than a minute" to a called C-001).
@@ -404,7 +412,7 @@ export class TicketConfirmation extends LitElement {
       </div>
       <div>
         <dt>${kioskText('ticket.waitLabel', lang)}</dt>
-        <dd data-wait=${ticket.estimatedWaitSeconds ?? 'unknown'}>${legibleZeros(waitText(ticket.estimatedWaitSeconds, lang, digits))}</dd>
+        <dd data-wait=${ticket.estimatedWaitSeconds ?? 'unknown'}>${legibleZeros(waitText(ticket.estimatedWaitSeconds, lang, digits, this.pausedOnly(ticket)))}</dd>
       </div>
     </dl>`
   }

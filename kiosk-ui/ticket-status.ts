@@ -39,6 +39,7 @@ import './visit-steps-line.ts'
 import { minutesLeft } from '../ui-common/minutes-left.ts'
 import { closingNoteText } from '../ui-common/opening-words.ts'
 import { fetchRemoteServices } from './join/join-api.ts'
+import { phoneRejoinable, phoneRejoinUrl } from './phone-rejoin.ts'
 import { listComma } from '../protocol/messages/list-comma.ts'
 
 /** Whether a counter's name, in the page's language («تراخيص · Permits»: its part), says more than its number ("Counter 3", "شباك 3" do not). */
@@ -94,7 +95,7 @@ export class TicketStatus extends LitElement {
   @state() private notFound = false
   @state() private stale = false
   @state() private cancelStep: CancelStep = 'idle'
-  /** Whether this center takes joins from a phone (asked once a ticket has ended with nowhere to go): the way onward links its join page. */
+  /** Whether a phone can join this ticket's own service now (asked once a ticket has ended with nowhere to go): the way onward links its join page. */
   @state() private phoneJoin: boolean | null = null
 
   /** Runs only while the socket is down. */
@@ -237,7 +238,7 @@ export class TicketStatus extends LitElement {
         return html`<p class="if-checked-in" data-position=${ticket.position} data-wait=${ticket.estimatedWaitSeconds ?? 'unknown'}>
           ${statusText('status.whenCheckedIn', lang, {
             ahead: statusText('status.aheadThen', lang, { n: ticket.position }, digits),
-            wait: waitText(ticket.estimatedWaitSeconds, lang, digits),
+            wait: waitText(ticket.estimatedWaitSeconds, lang, digits, ticket.pausedCounters !== undefined),
           })}
         </p>`
       case 'waiting': {
@@ -250,7 +251,7 @@ export class TicketStatus extends LitElement {
           </div>
           <div>
             <dt>${statusText('ticket.waitLabel', lang)}</dt>
-            <dd data-wait=${ticket.estimatedWaitSeconds ?? 'unknown'}>${waitText(ticket.estimatedWaitSeconds, lang, digits)}</dd>
+            <dd data-wait=${ticket.estimatedWaitSeconds ?? 'unknown'}>${waitText(ticket.estimatedWaitSeconds, lang, digits, ticket.pausedCounters !== undefined)}</dd>
           </div>
         </dl>`
       }
@@ -277,7 +278,7 @@ export class TicketStatus extends LitElement {
         return html`<p class="final" data-state="abandoned">
             ${statusText(ticket.remote && ticket.remote.arrivedAt === null ? 'status.placeLost' : 'status.abandoned', lang)}
           </p>
-          ${this.renderOnward(lang, ticket.newTicketsNow === true)}`
+          ${this.renderOnward(ticket, lang)}`
       default:
         return this.renderCancelled(ticket, lang)
     }
@@ -299,11 +300,15 @@ export class TicketStatus extends LitElement {
     }`
   }
 
-  /** A visit of several steps served to its last step: every step's service, in order (the header names only the last). */
+  /**
+   * A visit of several steps served to its last step: the services its steps were served at, in
+   * order (the header names only the last), not its route: a step moved to another service was
+   * served there (walk s52). `served` comes with every done ticket; the route is only its type's fallback.
+   */
   private renderVisitDone(ticket: PublicTicket, lang: Lang): TemplateResult | typeof nothing {
     const visit = ticket.visit
     if (!visit || visit.step !== visit.of) return nothing
-    const services = visit.route.map((s) => serviceName(s, lang)).join(listComma(lang))
+    const services = (visit.served ?? visit.route).map((s) => serviceName(s, lang)).join(listComma(lang))
     return html`<p class="visit-done" data-visit-done=${visit.of}>${statusText('status.visitDone', lang, { services })}</p>`
   }
 
@@ -320,26 +325,27 @@ export class TicketStatus extends LitElement {
           ? 'status.cancelledCenterClosed'
           : 'status.cancelled'
     return html`<p class="final" data-cancelled=${ticket.cancelledBecause ?? ''}>${statusText(key, lang)}</p>
-      ${key === 'status.cancelled' ? this.renderOnward(lang, ticket.newTicketsNow === true) : nothing}`
+      ${key === 'status.cancelled' ? this.renderOnward(ticket, lang) : nothing}`
   }
 
   /**
    * The way onward from a ticket that ended (walk s44: «أُلغيت هذه التذكرة» and a lost place were dead
-   * ends): the join page when the center takes joins from a phone, and, when `kiosk`, the kiosk:
-   * only while it sells the ticket's service (`newTicketsNow`: not to a closed or full service).
+   * ends): the join page, its service chosen, when a phone can join the ticket's own service now
+   * (phone-rejoin.ts), and the kiosk only while it sells the ticket's service (`newTicketsNow`:
+   * not to a closed or full service).
    */
-  private renderOnward(lang: Lang, kiosk: boolean): TemplateResult | typeof nothing {
+  private renderOnward(ticket: PublicTicket, lang: Lang): TemplateResult {
     const join = this.phoneJoin
-      ? html`<a class="link" data-onward="join" href=${`${this.base}/join/${lang}/`}>${statusText('status.joinAgain', lang)}</a>`
+      ? html`<a class="link" data-onward="join" href=${phoneRejoinUrl(this.base, lang, ticket.serviceId)}>${statusText('status.joinAgain', lang)}</a>`
       : nothing
-    return html`${join}${kiosk ? html`<p data-onward="kiosk">${statusText('status.newTicketAtKiosk', lang)}</p>` : nothing}`
+    return html`${join}${ticket.newTicketsNow === true ? html`<p data-onward="kiosk">${statusText('status.newTicketAtKiosk', lang)}</p>` : nothing}`
   }
 
-  /** Whether the center lists any service a phone may join (its join page's own question); no answer: none offered. */
-  private async askPhoneJoin(): Promise<void> {
+  /** Whether a phone may join the ticket's service now (the join page's own list); no answer: not offered. */
+  private async askPhoneJoin(serviceId: number): Promise<void> {
     this.phoneJoin = false
     try {
-      this.phoneJoin = (await fetchRemoteServices(this.base)).services.length > 0
+      this.phoneJoin = phoneRejoinable((await fetchRemoteServices(this.base)).services, serviceId)
     } catch {
       this.phoneJoin = false
     }
@@ -358,7 +364,8 @@ export class TicketStatus extends LitElement {
   /**
    * Why a waiting ticket is not being called, or where it waits: the one counter it was sent to
    * (only that counter calls it, so "no counter serves this service" would be false while another
-   * serving it is open: walk 2026-12-05, finding 2), or no open counter serving its service.
+   * serving it is open: walk 2026-12-05, finding 2), or no open counter serving its service: paused
+   * ones (their clerks present) said so, not "calls start when one opens" (walk s52).
    */
   private renderWaitingFor(
     ticket: PublicTicket,
@@ -371,7 +378,11 @@ export class TicketStatus extends LitElement {
       return html`<p class="warn" role="status" data-waits-for=${to.number}>${statusText('status.waitsForClosedCounter', lang, { n: n(to.number) })}</p>`
     }
     if (to) return html`<p class="turn" data-waits-for=${to.number}>${statusText('status.waitsForCounter', lang, { n: n(to.number) })}</p>`
-    return noCounter ? html`<p class="warn" role="status" data-no-counter>${statusText('status.noCounterServing', lang)}</p>` : nothing
+    if (!noCounter) return nothing
+    const paused = ticket.pausedCounters
+    return paused
+      ? html`<p class="warn" role="status" data-counters-paused=${paused}>${statusText('status.countersPaused', lang, { n: paused })}</p>`
+      : html`<p class="warn" role="status" data-no-counter>${statusText('status.noCounterServing', lang)}</p>`
   }
 
   /**
@@ -479,7 +490,8 @@ export class TicketStatus extends LitElement {
     else this.clockTick.stop()
     if (settled(ticket)) {
       // asked only where its answer is drawn (renderOnward): a served citizen's page asks nothing
-      if (this.phoneJoin === null && (ticket.status === 'cancelled' || ticket.status === 'abandoned')) void this.askPhoneJoin()
+      if (this.phoneJoin === null && (ticket.status === 'cancelled' || ticket.status === 'abandoned'))
+        void this.askPhoneJoin(ticket.serviceId)
       this.poll.stop()
       this.socket?.disconnect()
     }

@@ -159,6 +159,12 @@ export const Booking = Type.Object({
   center: BookingCenter,
   /** What to bring for the service (its documents list; empty: none listed). */
   documents: Type.Array(RequiredDocument),
+  /**
+   * Only once checked in: the ticket the check-in gave, its label and its public status page (in the
+   * booking's language), what the paper's QR opens. Nothing more of it: the page says no more than /t/ does
+   * (walk s52: the page said only "This booking was used on arrival").
+   */
+  ticket: Type.Optional(Type.Object({ label: Type.String(), statusUrl: Type.String() })),
 })
 export type Booking = Static<typeof Booking>
 

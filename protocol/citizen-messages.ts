@@ -55,7 +55,19 @@ export const MessagesToday = Type.Object({
   /** The provider configured; null when messages are off. */
   provider: Nullable(Type.String()),
   health: Nullable(
-    Type.Object({ up: Type.Boolean(), lastError: Nullable(Type.String()), since: Nullable(Type.Number()), pending: Type.Integer() }),
+    Type.Object({
+      /** The provider answers (SMPP bound; HTTP: the last request got an answer, a refusal included). */
+      up: Type.Boolean(),
+      lastError: Nullable(Type.String()),
+      since: Nullable(Type.Number()),
+      pending: Type.Integer(),
+      /**
+       * When the latest messages the provider answered all failed (refused: "provider answered 404"): how
+       * many in a row (of the last RECENT_ATTEMPTS), the newest's error and when. An answering provider
+       * that refuses everything is no "connected" (walk s52: «متصل» while every message failed with a 404).
+       */
+      failing: Type.Optional(Type.Object({ count: Type.Integer({ minimum: 1 }), lastError: Type.String(), at: Type.Number() })),
+    }),
   ),
   counts: Type.Array(MessageCount),
   /** Hours before its slot a booking's reminder goes (messages.reminderHoursBefore); 0: no reminders. */

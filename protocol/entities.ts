@@ -265,6 +265,13 @@ export const PublicTicket = Type.Object({
    */
   waitsFor: Type.Optional(Type.Object({ number: Type.Integer(), name: Type.String(), open: Type.Boolean() })),
   /**
+   * Only for a ticket in line (waiting, or a place held from a phone) that no counter calls now
+   * (estimate null) while counters serving its service are paused, their clerks present: how many.
+   * The page says they are paused and calls resume when one is back, not "no counter is open; calls
+   * start when one opens" (walk s52: counter 1 was open, paused for prayer).
+   */
+  pausedCounters: Type.Optional(Type.Integer({ minimum: 1 })),
+  /**
    * Only while parked (docs/parking.md): until when the turn is kept (the deadline in force: it
    * moves later while the parking counter is paused, `clockStopped`), the center's zone to say it
    * in, the reason the clerk picked (its bilingual name; absent when the reason left the settings)

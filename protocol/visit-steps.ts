@@ -34,6 +34,12 @@ export const VisitProgress = Type.Object({
   next: Nullable(StepService),
   /** Every step's service in order, the issuing one first: what a finished visit's page says was done (walk s46). */
   route: Type.Array(StepService),
+  /**
+   * Only once the visit is done (status done): the services its steps were served at, in order, the
+   * last step's included. A transfer within a step changes the service that serves it but not the
+   * route (walk s52: a step moved to Civil registry and served there was listed as Building permits).
+   */
+  served: Type.Optional(Type.Array(StepService)),
 })
 export type VisitProgress = Static<typeof VisitProgress>
 

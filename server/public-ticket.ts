@@ -57,6 +57,22 @@ function waitsForOf(view: QueueView, t: Parameters<QueueView['standing']>[0]): P
 }
 
 /**
+ * For a ticket in line that no counter calls now (estimate null) and that any counter of its
+ * service may call: how many counters serving its service are paused with their clerk present
+ * (servesNow, not callsNow); nothing otherwise. A ticket sent to one counter says that counter's
+ * state itself (waitsForOf).
+ */
+function pausedOf(
+  view: QueueView,
+  t: Parameters<QueueView['standing']>[0],
+  estimatedWaitSeconds: number | null,
+): Pick<PublicTicket, 'pausedCounters'> {
+  if ((t.status !== 'waiting' && t.status !== 'remote') || estimatedWaitSeconds !== null || t.targetCounterId !== null) return {}
+  const paused = view.counters().filter((c) => servesNow(c) && !callsNow(c) && c.services.some((s) => s.serviceId === t.serviceId)).length
+  return paused > 0 ? { pausedCounters: paused } : {}
+}
+
+/**
  * Who or what cancelled a cancelled ticket, as the public may know it; for an abandoned one only
  * the day's close (a parked ticket or a held place that simply ran out of time says so itself);
  * nothing for any other ticket. The day's close is told apart from the center's: a center open
@@ -183,6 +199,7 @@ export function publicTicketOf(view: QueueView, center: PublicTicketCenter, tick
     ...remoteOf(view, t, center.timeZone),
     ...visitOf(view, t),
     ...waitsForOf(view, t),
+    ...pausedOf(view, t, standing.estimatedWaitSeconds),
     ...parkedOf(view, t, center, view.now()),
     ...noShowOf(view, t, center, view.now()),
     ...cancelledOf(view, t),

@@ -459,7 +459,7 @@ export class BookingPage extends LitElement {
                 <p>${this.t('book.checkInWindow', { from: this.time(b.checkInFrom, tz), until: this.time(b.checkInUntil, tz) })}</p>
                 ${changeable ? this.renderChanges(b) : html`<p class="caption" data-begun>${this.t('book.begun')}</p>`}
               `
-            : html`<p class="final" data-final=${b.status === 'booked' ? 'missed' : b.status}>${this.finalText(b)}</p>`
+            : html`<p class="final" data-final=${b.status === 'booked' ? 'missed' : b.status}>${this.finalText(b)}</p>${this.renderTicket(b)}`
         }
       </section>
       ${live ? nothing : html`<a class="link" href=${`${this.base}/b/${langQuery(this.language)}`}>${this.t('book.another')}</a>`}
@@ -482,6 +482,18 @@ export class BookingPage extends LitElement {
         <button type="button" class="danger" data-action="cancel" @click=${() => (this.confirmCancel = true)}>${this.t('book.cancel')}</button>
       </div>
       ${this.confirmCancel ? this.renderCancelConfirm(b) : nothing}`
+  }
+
+  /**
+   * A checked-in booking's ticket: its label and a link to its status page, in this page's language
+   * (walk s52: "used on arrival" and no way to the ticket). Only what the ticket's own page shows.
+   */
+  private renderTicket(b: Booking): TemplateResult | typeof nothing {
+    if (!b.ticket) return nothing
+    const page = `${b.ticket.statusUrl.split('?')[0]}${langQuery(this.language)}`
+    return html`<p class="caption">${this.t('book.yourTicket')}</p>
+      <p class="code" dir="ltr" data-ticket-label>${b.ticket.label}</p>
+      <a class="link" data-ticket-status href=${page}>${this.t('book.ticketStatus')}</a>`
   }
 
   /** What an ended booking says: cancelled, used, or its check-in time missed (and to book again). */

@@ -92,6 +92,9 @@ export const APPOINTMENT_MESSAGES = {
   },
   'book.cancelled': { ar: 'أُلغي هذا الحجز.', en: 'This booking was cancelled.' },
   'book.used': { ar: 'استُخدم هذا الحجز عند الوصول.', en: 'This booking was used on arrival.' },
+  // under "used on arrival": the ticket its check-in gave, and a link to that ticket's status page (walk s52)
+  'book.yourTicket': { ar: 'تذكرتك', en: 'Your ticket' },
+  'book.ticketStatus': { ar: 'اطّلع على حالة تذكرتك', en: "See your ticket's status" },
   'book.another': { ar: 'حجز موعد آخر', en: 'Book another appointment' },
   'book.failed': { ar: 'تعذّر الاتصال بالمركز. حاول مرة أخرى.', en: 'Could not reach the center. Please try again.' },
   'checkIn.button': { ar: 'لديّ حجز', en: 'I have a booking' },

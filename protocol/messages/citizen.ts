@@ -13,6 +13,7 @@ export const MESSAGE_KINDS = [
   'ticket_missed',
   'ticket_closed',
   'ticket_day_closed',
+  'ticket_turn_came',
   'appointment_booked',
   'appointment_reminder',
   'appointment_moved',
@@ -62,6 +63,13 @@ export const CITIZEN_MESSAGES = {
     ar: 'أُلغيت تذكرتك {label} في {center}: أُغلق طابور اليوم قبل أن يحين دورك. يمكنك أخذ تذكرة جديدة.',
     en: "Your ticket {label} at {center} was cancelled: the day's line closed before your turn. You can take a new ticket.",
   },
+  ticket_turn_came: {
+    // a place held from a phone in check-in mode, its citizen not checked in, when its turn comes (someone queued after
+    // it is called): the moment its status page switches to "check in before {time}" (status.remoteTurnCame); they are
+    // probably not looking at the page (walk s52). {time}: the deadline, as the page writes it. One SMS part in Arabic
+    ar: 'جاء دورك {label}: سجّل وصولك في المركز قبل {time} وإلا فقدت مكانك.',
+    en: 'Your turn has come {label}: please check in at the center before {time}, or your place is lost.',
+  },
   // booked, reminder, moved: the date, the time, the center and what the link is for, in two SMS parts in Arabic (UCS-2: 134
   // characters) with the demo's center name, a booking's 19-character code in its link and the longest date
   // (test/server/notify/sms-parts.test.ts); they took three with the code and the service written out besides the link
@@ -104,6 +112,8 @@ export const WHATSAPP_PARAMETERS: Readonly<Record<MessageKind, readonly string[]
   ticket_missed: ['label', 'grace'],
   ticket_closed: ['label', 'center'],
   ticket_day_closed: ['label', 'center'],
+  // a template to submit for approval as `tabour_ticket_turn_came` (docs/messages.md), with these two parameters
+  ticket_turn_came: ['label', 'time'],
   // {link}: the booking's page (server/queue/ticket-link.ts), where it is seen, moved or cancelled
   appointment_booked: ['code', 'service', 'center', 'date', 'time', 'link'],
   appointment_reminder: ['code', 'service', 'center', 'date', 'time', 'link'],

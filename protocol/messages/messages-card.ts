@@ -11,6 +11,13 @@ export const MESSAGES_CARD_MESSAGES = {
   'msgs.provider': { ar: 'المزوّد: {provider}', en: 'Provider: {provider}' },
   'msgs.up': { ar: 'متصل', en: 'Connected' },
   'msgs.down': { ar: 'غير متصل', en: 'Not connected' },
+  // it answers, but its latest messages all failed (walk s52: «متصل» beside a 404 for every message); {error}: msgs.answered
+  // or the error as recorded
+  'msgs.failing': {
+    ar: '{n, plural, one {فشلت آخر رسالة} two {فشلت آخر رسالتين} few {فشلت آخر # رسائل} other {فشلت آخر # رسالة}}: {error}، الساعة {time}',
+    en: '{n, plural, one {The last message failed} other {The last # messages failed}}: {error} at {time}',
+  },
+  'msgs.answered': { ar: 'ردّ المزوّد بالرمز {status, number, ::group-off}', en: 'the provider answered {status, number, ::group-off}' },
   'msgs.pending': {
     ar: '{n, plural, =0 {لا رسائل في الانتظار} one {رسالة واحدة في الانتظار} two {رسالتان في الانتظار} few {# رسائل في الانتظار} many {# رسالة في الانتظار} other {# رسالة في الانتظار}}',
     en: '{n, plural, =0 {nothing waiting} one {# waiting} other {# waiting}}',
@@ -35,6 +42,8 @@ export const MESSAGES_CARD_MESSAGES = {
   // (day_closed, even in a center open around the clock); the Messages section says who gets each (tpl.about.*)
   'msgs.kind.ticket_closed': { ar: 'إلغاء التذكرة وقت إغلاق المركز', en: "Ticket cancelled at the center's closing time" },
   'msgs.kind.ticket_day_closed': { ar: 'إلغاء التذكرة بانتهاء يوم العمل', en: 'Ticket cancelled when the business day ended' },
+  // a place held from a phone: its turn came before its citizen checked in (the deadline to check in)
+  'msgs.kind.ticket_turn_came': { ar: 'جاء الدور قبل تسجيل الوصول', en: 'Turn came before check-in' },
   'msgs.kind.appointment_booked': { ar: 'حجز موعد', en: 'Appointment booked' },
   'msgs.kind.appointment_reminder': { ar: 'تذكير بموعد', en: 'Appointment reminder' },
   'msgs.kind.appointment_moved': { ar: 'نقل موعد', en: 'Appointment moved' },

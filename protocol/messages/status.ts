@@ -162,6 +162,12 @@ export const STATUS_MESSAGES = {
     ar: 'لا يوجد الآن شباك مفتوح يقدّم هذه الخدمة؛ يبدأ النداء عند فتح أحدها.',
     en: 'No counter serving this service is open now; calls start when one opens.',
   },
+  // walk s52: the counters serving it are open but paused (prayer, a break), their clerks present: not "no counter
+  // is open; calls start when one opens"
+  'status.countersPaused': {
+    ar: '{n, plural, one {الشباك الذي يقدّم هذه الخدمة متوقف مؤقتًا؛ يُستأنف النداء عند عودته.} other {الشبابيك التي تقدّم هذه الخدمة متوقفة مؤقتًا؛ يُستأنف النداء عند عودة أحدها.}}',
+    en: '{n, plural, one {The counter serving this service is paused; calls resume when it is back.} other {The counters serving this service are paused; calls resume when one is back.}}',
+  },
   // walk 2026-12-05, finding 2: a ticket sent to one counter waits for that counter only
   'status.waitsForClosedCounter': {
     ar: 'تذكرتك محوّلة إلى الشباك {n}، وهو غير مفتوح الآن. ستُنادى عند فتحه، أو عندما يحوّلها أحد الموظفين.',

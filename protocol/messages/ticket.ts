@@ -37,6 +37,9 @@ export const TICKET_MESSAGES = {
   // an estimate is null when no open counter serves the service: say so, never "less than a minute"
   // no counter serves now: none open, or the open ones paused or their clerks away (still "open" on the dashboard)
   'ticket.waitUnknown': { ar: 'غير معروف، لا يوجد شباك يعمل الآن', en: 'unknown, no counter is serving now' },
+  // the counters serving it are paused, their clerks present (back in a moment): the kiosk's tile and the status page
+  // (walk s52: "no counter is serving now" beside a counter paused for prayer read the same as a service nobody serves)
+  'ticket.waitPaused': { ar: 'غير معروف، الشباك متوقف مؤقتًا', en: 'unknown, the counter is paused' },
   'ticket.waitLine': { ar: 'الانتظار المتوقع: {wait}', en: 'Estimated wait: {wait}' },
   'ticket.scanToFollow': { ar: 'امسح الرمز لمتابعة دورك', en: 'Scan to follow your turn' },
   'ticket.priority': { ar: 'أولوية\u00a0— {category}', en: 'Priority\u00a0— {category}' },
@@ -78,10 +81,11 @@ export function peopleAheadText(peopleAhead: number, lang: Lang, digits?: DigitS
 
 /**
  * "حوالي ساعة و١٥ دقيقة" / "about 1 hour 15 minutes" for an estimate in seconds; for null (no
- * counter serving) "unknown, no counter is serving now". Digits default to 'western'.
+ * counter calling) "unknown, no counter is serving now", or, when `paused` (its counters are
+ * paused, their clerks present), "unknown, the counter is paused". Digits default to 'western'.
  */
-export function waitText(seconds: number | null, lang: Lang, digits?: DigitStyle): string {
-  if (seconds === null) return formatMessage(TICKET_MESSAGES['ticket.waitUnknown'][lang], lang, {})
+export function waitText(seconds: number | null, lang: Lang, digits?: DigitStyle, paused = false): string {
+  if (seconds === null) return formatMessage(TICKET_MESSAGES[paused ? 'ticket.waitPaused' : 'ticket.waitUnknown'][lang], lang, {})
   return formatMessage(TICKET_MESSAGES['ticket.wait'][lang], lang, waitValues(seconds), digits)
 }
 

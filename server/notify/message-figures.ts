@@ -26,6 +26,29 @@ export function messageCounts(db: Db, day: string, provider: string | null): Mes
   ).map((r) => ({ ...r, count: Number(r.count) }))
 }
 
+/** How many of a provider's latest answered messages the dashboard looks at for a run of failures. */
+export const RECENT_ATTEMPTS = 20
+
+/**
+ * The run of failures among the latest messages `provider` answered (accepted, delivered, or
+ * failed: refused, or failed by its receipt), newest first: how many failed in a row, the newest's
+ * error and when; null when the newest did not fail. Messages that never reached it (an invalid
+ * number, the daily cap) are not its answers; one still retrying is queued, not failed.
+ */
+export function recentFailures(db: Db, provider: string): { count: number; lastError: string; at: number } | null {
+  const rows = db
+    .prepare(
+      `SELECT status, last_error AS lastError, status_at AS at FROM message_outbox
+       WHERE provider = ? AND status IN ('accepted', 'delivered', 'failed') ORDER BY status_at DESC, id DESC LIMIT ?`,
+    )
+    .all(provider, RECENT_ATTEMPTS) as { status: MessageStatus; lastError: string | null; at: number }[]
+  const run = rows.findIndex((r) => r.status !== 'failed')
+  const count = run === -1 ? rows.length : run
+  if (count === 0) return null
+  // a receipt's failure keeps no error of its own
+  return { count, lastError: rows[0]!.lastError ?? 'delivery failed', at: rows[0]!.at }
+}
+
 /** The latest `limit` messages, newest first; phones whole only when `wholeNumbers` (admins). */
 export function messageLog(db: Db, limit: number, wholeNumbers: boolean) {
   const rows = db

@@ -157,12 +157,16 @@ export class MessageScanner {
         for (const serviceId of lines) queued += this.aheadIn(serviceId, now)
         return queued
       }
+      // lines with a call: a place held from a phone in them may have just seen its turn come (turnCameIn)
+      const called = new Set<number>()
       for (const e of events) {
         if (e.ticket_id) queued += this.fromEvent(e, now)
         else if (APPOINTMENT_EVENTS.has(e.type)) queued += this.fromAppointment(e, now)
         if (MOVES_A_LINE.has(e.type) && e.service_id !== null) lines.add(e.service_id)
+        if (e.type === 'ticket.called' && e.service_id !== null) called.add(e.service_id)
       }
       for (const serviceId of lines) queued += this.aheadIn(serviceId, now)
+      for (const serviceId of called) queued += this.turnCameIn(serviceId, now)
       db.prepare('INSERT INTO message_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
         STATE_LAST_EVENT,
         String(events[events.length - 1].id),
@@ -384,6 +388,36 @@ export class MessageScanner {
         where: this.where(t),
       }
       queued += this.queue('ticket_ahead', aheadKey(id, step), t, null, values, now)
+    }
+    return queued
+  }
+
+  /**
+   * "Your turn has come: check in before {time}" to every consenting place held from a phone in
+   * check-in mode in the line, not checked in, whose turn has come (someone queued after it was
+   * called: RemoteJoinsRepo.turnCameAt), once per ticket: the moment its status page switches to
+   * that sentence, with the same deadline, which the citizen away from the page would not see
+   * (walk s52). It expires at the deadline: after it the place is lost, and the text would be untrue.
+   */
+  private turnCameIn(serviceId: number, now: number): number {
+    const held = this.deps.db
+      .prepare(
+        `SELECT t.id FROM tickets t JOIN message_consent c ON c.ticket_id = t.id JOIN remote_joins r ON r.ticket_id = t.id
+         WHERE t.service_id = ? AND t.status = 'remote' AND t.phone IS NOT NULL AND r.mode = 'check-in' AND r.arrived_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM message_outbox m WHERE m.idempotency_key = 'ticket_turn_came:' || t.id)`,
+      )
+      .all(serviceId) as { id: string }[]
+    let queued = 0
+    for (const { id } of held) {
+      const t = this.tickets.get(id)
+      const join = this.remoteJoins.get(id)
+      // the status page's deadline (QueueView.remoteFacts), to the minute
+      const arriveBy = join ? this.remoteJoins.arriveByAfterTurn(join) : null
+      if (arriveBy === null || arriveBy <= now || !t?.phone) continue
+      const digits = digitsFor(t.lang, this.deps.config.screens.digits)
+      const values = { label: t.label, time: clockTime(arriveBy, this.deps.config.timeZone, t.lang, digits) }
+      const message = { kind: 'ticket_turn_came' as const, key: `ticket_turn_came:${id}`, phone: t.phone, lang: t.lang, values }
+      if (this.enqueueMessage({ ...message, ticketId: id, eventId: null, expiresAt: arriveBy }, now)) queued++
     }
     return queued
   }

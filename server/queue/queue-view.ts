@@ -332,11 +332,9 @@ export class QueueView {
   ): { mode: 'check-in' | 'call-ahead'; arriveMinutes: number; arrivedAt: number | null; arriveBy: number | null } | undefined {
     const join = this.ctx.remoteJoins.get(t.id)
     if (!join) return undefined
-    const minutes = join.arriveMinutes * 60_000
     let arriveBy: number | null = null
     if (join.arrivedAt === null && join.mode === 'check-in' && t.status === 'remote') {
-      const turn = this.ctx.remoteJoins.turnCameAt(t.id)
-      arriveBy = turn === null ? null : turn + minutes
+      arriveBy = this.ctx.remoteJoins.arriveByAfterTurn(join)
     } else {
       arriveBy = callAheadArriveBy(t, join)
     }

@@ -74,8 +74,23 @@ export function nextStepOf(ctx: QueueContext, ticket: Pick<TicketRecord, 'id' | 
   return { step: step + 1, serviceId: route[step]!, of: route.length + 1 }
 }
 
+/**
+ * The services a visit's steps were served at, in order: each `ticket.next_step` names the service
+ * that finished its step (fromServiceId), and the last step was finished in the ticket's service.
+ */
+function servedStepIds(ctx: QueueContext, ticket: Pick<TicketRecord, 'id' | 'serviceId'>): number[] {
+  const steps = ctx.events
+    .forTicket(ticket.id)
+    .filter((e) => e.type === 'ticket.next_step')
+    .map((e) => Number(e.data?.fromServiceId))
+  return [...steps, ticket.serviceId]
+}
+
 /** Where a ticket is in a visit of several steps, for its status page; null for a visit of one step (or one whose next step's service is not active: it ends at this one). */
-export function visitProgressOf(ctx: QueueContext, ticket: Pick<TicketRecord, 'id' | 'issuedServiceId'>): VisitProgress | null {
+export function visitProgressOf(
+  ctx: QueueContext,
+  ticket: Pick<TicketRecord, 'id' | 'issuedServiceId' | 'status' | 'serviceId'>,
+): VisitProgress | null {
   const { route, step: at } = routeOf(ctx, ticket)
   if (route.length === 0) return null
   const step = Math.min(at, route.length)
@@ -88,6 +103,8 @@ export function visitProgressOf(ctx: QueueContext, ticket: Pick<TicketRecord, 'i
     of: route.length + 1,
     next: named(route[step]),
     route: [ticket.issuedServiceId, ...route].flatMap((id) => named(id) ?? []),
+    // read from the log only for a visit that is over: what its page says was done
+    ...(ticket.status === 'done' ? { served: servedStepIds(ctx, ticket).flatMap((id) => named(id) ?? []) } : {}),
   }
 }
 

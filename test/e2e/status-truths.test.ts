@@ -156,11 +156,12 @@ describe('the status page tells the truth', { timeout: 180_000 }, () => {
     ).toBe(410)
     await page.locator('tabour-ticket-status [data-state="abandoned"]').waitFor()
     expect(await text(page, 'tabour-ticket-status [data-state="abandoned"]')).toContain('nobody checked in in time')
-    // the way onward: this center takes joins from a phone, so its join page, in the page's language
+    // the way onward: a phone can join this ticket's own service, so its join page, in the page's language,
+    // the service chosen (walk s52: offered for a service no phone could join)
     const joinAgain = page.locator('tabour-ticket-status a[data-onward="join"]')
     await joinAgain.waitFor()
     expect(await joinAgain.textContent()).toContain('Join the line again from your phone')
-    expect(await joinAgain.getAttribute('href')).toBe('/join/en/')
+    expect(await joinAgain.getAttribute('href')).toBe(`/join/en/?service=${a.id}`)
     await page.screenshot({ path: join(SHOTS, 'status-en-place-lost.png'), fullPage: true })
   })
 

@@ -76,6 +76,12 @@ export class RemoteJoinsRepo {
     return row.at
   }
 
+  /** Until when a held place whose turn has come may check in (its turn, plus its arrive_minutes); null while its turn has not come. */
+  arriveByAfterTurn(join: Pick<RemoteJoinRecord, 'ticketId' | 'arriveMinutes'>): number | null {
+    const turn = this.turnCameAt(join.ticketId)
+    return turn === null ? null : turn + join.arriveMinutes * 60_000
+  }
+
   /** Whether any ticket holds a place now (status remote): one index seek, so the sweep on every read costs nothing on most centers. */
   anyHeld(): boolean {
     return this.sql("SELECT 1 FROM tickets WHERE status = 'remote' LIMIT 1").get() !== undefined

@@ -2,7 +2,7 @@ import type { Booking, BookingCenter } from '../../../protocol/appointments.ts'
 import type { BookingRecord } from '../../db/repositories/bookings-repo.ts'
 import type { Queue } from '../../queue/queue.ts'
 import type { Config } from '../../config.ts'
-import { bookingPageUrlAt } from '../../queue/ticket-link.ts'
+import { bookingPageUrlAt, ticketStatusUrlAt } from '../../queue/ticket-link.ts'
 
 /**
  * All but the last 3 digits hidden: the page shows whose booking it is without handing the number
@@ -32,6 +32,8 @@ export function bookingView(
   const settings = queue.appointments.settingsOf(b.serviceId)
   const checkInUntil = b.slotStart + settings.checkInAfterMinutes * 60_000
   const now = queue.ctx.clock()
+  // a checked-in booking's ticket: its label and status page, the way onward from "used on arrival"
+  const ticket = b.status === 'checked_in' && b.ticketId !== null ? queue.ctx.tickets.get(b.ticketId) : undefined
   return {
     code: b.code,
     serviceId: b.serviceId,
@@ -55,5 +57,6 @@ export function bookingView(
     manageUrl: bookingPageUrlAt(publicBase, b.code, b.lang),
     center: bookingCenter(config),
     documents: service.documents ?? [],
+    ...(ticket ? { ticket: { label: ticket.label, statusUrl: ticketStatusUrlAt(publicBase, ticket.id, b.lang) } } : {}),
   }
 }

@@ -18,7 +18,7 @@ import { localDay } from '../../../protocol/center-clock.ts'
 import { actorOf, ADMINS, allow, MANAGERS } from '../../auth/access.ts'
 import { MessageTemplateCommands } from '../../config/message-template-commands.ts'
 import { checkTemplate, fillTemplate } from '../../notify/templates.ts'
-import { messageCounts, messageLog } from '../../notify/message-figures.ts'
+import { messageCounts, messageLog, recentFailures } from '../../notify/message-figures.ts'
 import type { Lang as LangName } from '../../../protocol/common.ts'
 import { clockTime, dayName } from '../../../protocol/messages/clock-time.ts'
 import { digitsFor, type DigitStyle } from '../../../protocol/messages/digits.ts'
@@ -158,10 +158,18 @@ export async function messageRoutes(fastify: FastifyInstance): Promise<void> {
       const day = localDay(queue.ctx.clock(), config.timeZone)
       const provider = messages?.provider.name ?? null
       const h = messages?.notifier.health() ?? null
+      // an answering provider that refuses every message is not "connected" (walk s52)
+      const failing = provider === null ? null : recentFailures(db, provider)
       return {
         day,
         provider,
-        health: h && { up: h.up, lastError: h.lastError, since: h.since, pending: h.pending },
+        health: h && {
+          up: h.up,
+          lastError: h.lastError,
+          since: h.since,
+          pending: h.pending,
+          ...(failing ? { failing } : {}),
+        },
         counts: messageCounts(db, day, provider),
         reminderHoursBefore: config.messages.reminderHoursBefore,
         links: { base: publicBase(request), publicUrl: config.publicUrl !== undefined },

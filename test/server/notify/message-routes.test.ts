@@ -59,7 +59,7 @@ describe('message templates, figures and privacy through the API', () => {
       lang: string
       edited: boolean
     }[]
-    expect(list).toHaveLength(20) // ten kinds, each in Arabic and English
+    expect(list).toHaveLength(22) // eleven kinds, each in Arabic and English
     expect(list.filter((t) => t.edited)).toEqual([expect.objectContaining({ kind: 'ticket_taken', lang: 'ar' })])
     const preview = await center.request('POST', '/api/v1/messages/preview', {
       token: admin,
@@ -135,5 +135,55 @@ describe('message templates, figures and privacy through the API', () => {
     expect(eraseExpiredNumbers(db, clock.now, center.config.timeZone, 0)).toEqual({ tickets: 1, messages: 1 })
     expect(db.prepare('SELECT phone FROM tickets').all()).toEqual([{ phone: null }])
     expect(db.prepare('SELECT phone, status FROM message_outbox').all()).toEqual([{ phone: null, status: 'accepted' }])
+  })
+})
+
+/**
+ * Walk s52: the dashboard's messages card said «متصل» (connected) while every message failed with
+ * "provider answered 404": a refusal is an answer, so `up` stayed true. The day's figures now say
+ * when the latest messages the provider answered all failed, how many, with what and when.
+ */
+describe("the provider's state beside a run of refusals", () => {
+  let gateway: FakeGateway
+  let center: TestCenter
+  afterAll(async () => {
+    await center?.close()
+    await gateway?.close()
+  })
+
+  it('an answering provider that refuses every message is reported failing; the next accepted one ends the run', async () => {
+    gateway = await FakeGateway.start()
+    center = await TestCenter.start({
+      config: {
+        messages: { provider: 'http', aheadAt: 0, scanSeconds: 0.05, retryMinSeconds: 0.05, http: { url: `${gateway.url}/send` } },
+      },
+    })
+    const admin = await center.admin()
+    const service = await center.createService({ prefix: 'A' })
+    const kiosk = (await center.createDevice('kiosk')).token
+    const db = center.app.tabour.db
+    const issue = async (phone: string) =>
+      expect(
+        (await center.request('POST', '/api/v1/tickets', { token: kiosk, body: { serviceId: service.id, phone, messagesOptIn: true } }))
+          .statusCode,
+      ).toBe(201)
+    const count = (status: string) =>
+      (db.prepare('SELECT COUNT(*) AS n FROM message_outbox WHERE status = ?').get(status) as { n: number }).n
+    const health = async () => (await center.request('GET', '/api/v1/messages/today', { token: admin })).json().health
+
+    gateway.answer = () => ({ status: 404, body: { error: { message: 'no such route' } } })
+    await issue('01001234561')
+    await issue('01001234562')
+    await until('both refused', () => count('failed') === 2)
+    const failing = await health()
+    expect(failing).toMatchObject({
+      up: true,
+      failing: { count: 2, lastError: expect.stringContaining('provider answered 404'), at: expect.any(Number) },
+    })
+
+    gateway.answer = () => ({ status: 200, body: { id: 'm-1' } })
+    await issue('01001234563')
+    await until('accepted', () => count('accepted') === 1)
+    expect((await health()).failing).toBeUndefined()
   })
 })

@@ -185,6 +185,34 @@ describe('the turn near at issue, and where the citizen is told to go', () => {
     ])
   })
 
+  /**
+   * Walk s52: a citizen who joined from their phone (check-in mode) and is away learned only on the
+   * page, which they were not looking at, that their turn had come and by when to check in.
+   */
+  it('a held place whose turn comes is texted the deadline its page shows, once; a checked-in or call-ahead joiner is not', async () => {
+    const s = await setup()
+    const held = await s.joined(s.c.id)
+    const walkIn = await s.consenting(s.c.id)
+    // the walk-in queued after it is called: the held place's turn has come, its page says until when
+    await s.callNext(2)
+    const page = await s.page(held.id)
+    expect(page).toMatchObject({ status: 'remote', remote: { arriveBy: '2026-03-10T08:10:00.000Z' } })
+    const turnCame = `ticket_turn_came: Your turn has come ${held.label}: please check in at the center before 10:10 AM, or your place is lost.`
+    expect(s.textsOf(held.id)).toEqual([expect.stringContaining('Please head to the center and check in: http'), turnCame])
+    // it is worth nothing after the deadline: it expires then
+    expect(center.app.tabour.db.prepare(`SELECT expires_at AS at FROM message_outbox WHERE kind = 'ticket_turn_came'`).get()).toEqual({
+      at: Date.parse('2026-03-10T08:10:00Z'),
+    })
+    // once: a later scan adds nothing
+    expect(s.textsOf(held.id).filter((t) => t.startsWith('ticket_turn_came'))).toHaveLength(1)
+    expect(s.textsOf(walkIn.id).some((t) => t.startsWith('ticket_turn_came'))).toBe(false)
+    // a call-ahead joiner waits like a walk-in: its turn is its call, no "check in before"
+    const callAhead = await s.joined(s.b.id)
+    await center.issue(s.kiosk, { serviceId: s.b.id })
+    await s.callNext(1)
+    expect(s.textsOf(callAhead.id).some((t) => t.startsWith('ticket_turn_came'))).toBe(false)
+  })
+
   it('a phone joiner not checked in is told to head to the center as its turn nears; one in the building, to stay close to the counters', async () => {
     const s = await setup()
     // call-ahead (waiting from the start): 1 ahead at its join, near: its "ticket taken" says so

@@ -273,6 +273,25 @@ describe('a visit of several steps', () => {
     expect((await s.status(early.id)).visit).toMatchObject({ step: 2, of: 3, next: { serviceId: s.c.id } })
   })
 
+  it('a finished visit names the services its steps were served at, not its route: a step moved to another service was served there', async () => {
+    const s = await setup()
+    center = s.center
+    await s.setRoute(s.a.id, [s.b.id])
+    const t = await center.issue(s.kiosk, { serviceId: s.a.id })
+    // step 1 is called at Reception and moved to the Cashier's line, where it is served (walk s52: A-003)
+    await center.action(s.clerks[0]!, s.counters[0]!.id, 'call-next')
+    expect((await center.action(s.clerks[0]!, s.counters[0]!.id, 'transfer', { serviceId: s.c.id })).statusCode).toBe(200)
+    expect((await s.serveAt(2, 60)).finished.ticket).toMatchObject({ id: t.id, status: 'waiting', serviceId: s.b.id })
+    expect((await s.status(t.id)).visit.served).toBeUndefined()
+    expect((await s.serveAt(1, 60)).finished.ticket).toMatchObject({ id: t.id, status: 'done' })
+    const visit = (await s.status(t.id)).visit
+    expect(visit.route.map((r: { nameEn: string }) => r.nameEn)).toEqual(['Reception', 'Review'])
+    expect(visit.served).toEqual([
+      { serviceId: s.c.id, nameAr: expect.any(String), nameEn: 'Cashier' },
+      { serviceId: s.b.id, nameAr: expect.any(String), nameEn: 'Review' },
+    ])
+  })
+
   it('another outcome than the default, or a no-show at a later step, ends the visit', async () => {
     const s = await setup()
     center = s.center

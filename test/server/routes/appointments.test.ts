@@ -314,6 +314,15 @@ describe('appointments over HTTP', () => {
       slotStart: at('09:00'),
       timeZone: 'Africa/Cairo',
     })
+    // its page names the ticket and links its status page, nothing more of it (walk s52: "used on arrival" and no way on)
+    const used = (await s.center.request('GET', `/api/v1/appointments/${booking.code}`)).json()
+    expect(used).toMatchObject({ status: 'checked_in', ticket: { label: 'A-001' } })
+    expect(Object.keys(used.ticket).sort()).toEqual(['label', 'statusUrl'])
+    // in the booking's language, as its own link
+    expect(used.ticket.statusUrl).toBe(
+      `${booking.manageUrl.split('/b/')[0]}/t/${ok.json().ticket.id}${booking.manageUrl.includes('?lang=en') ? '?lang=en' : ''}`,
+    )
+    expect(booking.ticket).toBeUndefined()
     expectError(await checkIn(s, booking.code), 409, 'TABOUR_ERR_BOOKING_USED')
     expectError(await s.center.request('POST', `/api/v1/appointments/${booking.code}/cancel`), 409, 'TABOUR_ERR_BOOKING_USED')
 
