@@ -11,6 +11,12 @@ import { ErrorCodes, type ErrorCode } from '../error-codes.ts'
 import type { PrinterProblem } from '../printer-problem.ts'
 import { formatNumber, type DigitStyle } from './digits.ts'
 
+/** A mapped service's letter: the hub's bundle names services by letter (docs/central-configuration.md). */
+const PREFIX_LOCKED = {
+  ar: 'تربط الجهة المركزية هذه الخدمة بحرفها من خلال حزمة الإعدادات، ولا يمكن تغيير الحرف هنا.',
+  en: 'The national hub maps this service by its letter through its configuration bundle; the letter cannot be changed here.',
+}
+
 export const CONFIG_FORM_MESSAGES = {
   'config.nav': { ar: 'أقسام الإعدادات', en: 'Configuration sections' },
   'config.list.services': { ar: 'الخدمات الحالية', en: 'Current services' },
@@ -176,6 +182,8 @@ export const CONFIG_FORM_MESSAGES = {
     ar: '«{field}»: من حرف إلى ثلاثة أحرف لاتينية كبيرة، مثل \u2066A\u2069',
     en: '{field}: one to three capital Latin letters, e.g. A',
   },
+  // the hub's bundle maps services by letter (docs/central-configuration.md): a renamed one refused the next bundle (walk s52)
+  'err.prefix.locked': PREFIX_LOCKED,
   'err.prefix.duplicate': { ar: 'هذا الحرف مستخدم لخدمة أخرى', en: 'Another service already uses this prefix' },
   'err.number.duplicate': { ar: 'يوجد شباك آخر بهذا الرقم', en: 'Another counter has this number' },
   'err.username.duplicate': { ar: 'اسم المستخدم هذا مأخوذ', en: 'This username is taken' },
@@ -268,6 +276,8 @@ export interface FieldRefusal {
 /** Whether `configText` knows `key` (a field's label looked up by its name). */
 export const isConfigKey = (key: string): key is ConfigMessageKey => Object.hasOwn(CONFIG_BUNDLE, key)
 const has = isConfigKey
+  // the same sentence under the read-only letter
+  'f.prefix.hubManaged': PREFIX_LOCKED,
 
 /**
  * The sentence for a refusal about one field, with the field as the form labels it (`label`):

@@ -243,5 +243,18 @@ describe("a bundle's national catalogue, service mapping and hours template (iss
     ])
     const freed = await center.request('PATCH', `/api/v1/services/${service('B').id}`, { token: admin, body: { nationalCode: 'PASSPORT' } })
     expect(freed.statusCode).toBe(200)
+    // nor its letter: the bundle's mapping names it by letter, and a renamed B refused the next bundle whole (walk s52);
+    // the form sends the letter unchanged with every save, which stays allowed
+    const renamed = await center.request('PATCH', `/api/v1/services/${service('B').id}`, { token: admin, body: { prefix: 'K' } })
+    expect(renamed.statusCode).toBe(409)
+    expect(renamed.json()).toMatchObject({ code: 'TABOUR_ERR_SERVICE_PREFIX_LOCKED', field: 'prefix', reason: 'locked' })
+    expect(service('B').prefix).toBe('B')
+    expect(
+      (await center.request('PATCH', `/api/v1/services/${service('B').id}`, { token: admin, body: { prefix: 'B', nameEn: 'Births' } }))
+        .statusCode,
+    ).toBe(200)
   })
 })
+    // and its letter is the center's again
+    const letter = await center.request('PATCH', `/api/v1/services/${service('B').id}`, { token: admin, body: { prefix: 'K' } })
+    expect(letter.statusCode).toBe(200)
