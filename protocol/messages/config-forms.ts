@@ -251,6 +251,24 @@ export const CONFIG_FORM_MESSAGES = {
     ar: 'تديره الجهة المركزية (حزمة الإعدادات رقم {version, number}): الحزمة التالية تستبدل أي تعديل هنا',
     en: 'Managed by the national hub (configuration bundle {version, number}): the next bundle replaces a change made here',
   },
+  // after a refused bundle the next one did not replace anything (walk s52: the news line stayed "Local news")
+  'config.hubManaged.refused': {
+    ar: 'تديره الجهة المركزية (حزمة الإعدادات رقم {version, number})؛ رُفضت هنا حزمتها رقم {refused, number}، فيبقى أي تعديل هنا حتى تُطبَّق حزمة',
+    en: 'Managed by the national hub (configuration bundle {version, number}); its bundle {refused, number} was refused here, so a change made here stays until a bundle is applied',
+  },
+  // the Center section's note of a refused bundle (dashboard-ui/config/hub-bundle-note.ts): only the hub knew (walk s52)
+  'config.bundleRefused': {
+    ar: 'رفض هذا المركز حزمة الإعدادات رقم {version, number} من الجهة المركزية يوم {when}: {why}. لم يُطبَّق منها شيء؛ ما زال المركز يعمل بالحزمة رقم {running, number}.',
+    en: 'This center refused configuration bundle {version, number} from the national hub on {when}: {why}. Nothing of it applied; the center still runs bundle {running, number}.',
+  },
+  'config.bundleRefused.noneRunning': {
+    ar: 'رفض هذا المركز حزمة الإعدادات رقم {version, number} من الجهة المركزية يوم {when}: {why}. لم يُطبَّق منها شيء، ولا تعمل هنا أي حزمة من الجهة المركزية.',
+    en: 'This center refused configuration bundle {version, number} from the national hub on {when}: {why}. Nothing of it applied; no bundle of the hub runs here.',
+  },
+  'config.bundleRefused.reason': {
+    ar: 'السبب كما أرسله المركز إلى الجهة المركزية (بالإنجليزية)',
+    en: 'The reason as the center sent it to the hub',
+  },
   // a service's national service code (issue 23; dashboard-ui/config/national-code-field.ts)
   'f.nationalCode': { ar: 'الخدمة القومية المقابلة', en: 'National service' },
   'f.nationalCode.none': { ar: 'غير مربوطة بخدمة قومية', en: 'Not mapped to a national service' },
@@ -258,6 +276,8 @@ export const CONFIG_FORM_MESSAGES = {
     ar: 'تحدد الجهة المركزية هذا الربط من خلال حزمة الإعدادات، ولا يمكن تغييره هنا.',
     en: 'The national hub sets this mapping through its configuration bundle; it cannot be changed here.',
   },
+  // the same sentence under the read-only letter
+  'f.prefix.hubManaged': PREFIX_LOCKED,
 } as const satisfies Catalogue
 
 /** `configText(key, lang, values?)`: the configuration forms' words, the dashboard's and the common ones. */
@@ -276,8 +296,6 @@ export interface FieldRefusal {
 /** Whether `configText` knows `key` (a field's label looked up by its name). */
 export const isConfigKey = (key: string): key is ConfigMessageKey => Object.hasOwn(CONFIG_BUNDLE, key)
 const has = isConfigKey
-  // the same sentence under the read-only letter
-  'f.prefix.hubManaged': PREFIX_LOCKED,
 
 /**
  * The sentence for a refusal about one field, with the field as the form labels it (`label`):

@@ -41,6 +41,20 @@ describe('the audit log as sentences (walk 2026-12-06: raw requests, «—» for
     )
   })
 
+  it('says a refused bundle by its version and why, in the page language (walk s52: no row said it)', () => {
+    const refused = change(
+      'config-bundle.refuse',
+      { version: 2 },
+      { version: 2, code: 'TABOUR_BUNDLE_UNKNOWN_SERVICE', reason: 'bundle 2: …' },
+    )
+    expect(auditChangeText(refused, null, 'en', 'western')).toBe(
+      'Configuration bundle 2 from the national hub refused; nothing of it applied: Its service mapping names a service the center does not have',
+    )
+    expect(auditChangeText(refused, null, 'ar', 'arabic-indic')).toBe(
+      'رفض المركز حزمة الإعدادات رقم ٢ من الجهة المركزية، فلم يُطبَّق منها شيء: يربط جدول الخدمات خدمة ليست في المركز',
+    )
+  })
+
   it('says who: the user, the device that paired, the hub, else the system', () => {
     expect(auditActorText({ username: 'admin', deviceName: null, method: 'PUT' }, null, 'ar')).toBe('admin')
     expect(read(auditActorText({ username: null, deviceName: 'كشك · Kiosk', method: 'POST' }, 'Kiosk', 'en'))).toBe('Device “Kiosk”')
