@@ -14,7 +14,7 @@ import { formatNumber, type DigitStyle } from './digits.ts'
 /** A mapped service's letter: the hub's bundle names services by letter (docs/central-configuration.md). */
 const PREFIX_LOCKED = {
   ar: 'تربط الجهة المركزية هذه الخدمة بحرفها من خلال حزمة الإعدادات، ولا يمكن تغيير الحرف هنا.',
-  en: 'The national hub maps this service by its letter through its configuration bundle; the letter cannot be changed here.',
+  en: 'The national hub maps this service by its prefix through its configuration bundle; the prefix cannot be changed here.',
 }
 
 export const CONFIG_FORM_MESSAGES = {
