@@ -17,7 +17,7 @@ import { bundleRefusalNote, hubManagedHint } from './hub-bundle-note.ts'
 import { ConfigForm, intOrNull, str, type FieldSpec, type Values } from './config-form.ts'
 import { formatNumber } from '../../ui-common/digits.ts'
 import { namePart } from '../../ui-common/bilingual.ts'
-import { auditActorText, auditChangeText, auditText, byHub } from '../../protocol/messages/audit-log.ts'
+import { auditActorText, auditChangeText, auditDetailKey, auditText, byHub } from '../../protocol/messages/audit-log.ts'
 import './finish-outcomes-config.ts'
 
 /** The IANA zones the browser knows (a fixed list: a select), the center's own first. */
@@ -240,7 +240,7 @@ export class CenterConfig extends ConfigForm {
     const hub = byHub(a)
     return html`<span data-sentence>${sentence}</span>
       <details>
-        <summary class="muted">${auditText(hub ? 'audit.bundleWrote' : 'audit.request', l)}</summary>
+        <summary class="muted">${auditText(auditDetailKey(a), l)}</summary>
         <code dir="ltr" data-request>${hub ? '' : `${a.method} ${a.route} `}${JSON.stringify(a.body)}</code>
       </details>`
   }

@@ -21,6 +21,8 @@ export const AUDIT_LOG_MESSAGES = {
    * calendar row holds the whole calendar, the center's own days kept beside the hub's holidays).
    */
   'audit.bundleWrote': { ar: 'ما كتبته حزمة الإعدادات', en: 'What the configuration bundle wrote' },
+  /** Under a bundle the center refused: it wrote nothing; what the center recorded of the refusal. */
+  'audit.bundleRefusal': { ar: 'الرفض كما سجّله المركز', en: 'The refusal as the center recorded it' },
   'audit.hub': { ar: 'الجهة المركزية', en: 'The national hub' },
   'audit.system': { ar: 'النظام', en: 'The system' },
   'audit.device': { ar: 'الجهاز {name}', en: 'Device {name}' },
@@ -119,6 +121,15 @@ export function auditChangeText(change: AuditChange, subject: string | null, lan
 
 /** Whether the hub's configuration bundle made a change (its own row, and each change it made through a command). */
 export const byHub = (entry: { method: string }): boolean => entry.method === 'HUB'
+
+/**
+ * What the folded detail under a change is: the request as received, what a bundle wrote (no request
+ * arrived), or, for a bundle the center refused, the refusal it recorded (the bundle wrote nothing).
+ */
+export function auditDetailKey(entry: { method: string; command: string | null }): AuditMessageKey {
+  if (entry.command === 'config-bundle.refuse') return 'audit.bundleRefusal'
+  return byHub(entry) ? 'audit.bundleWrote' : 'audit.request'
+}
 
 /** Who made a change: its user, the device that paired (its name in the page's language), the hub, or the system. */
 export function auditActorText(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { auditActorText, auditChangeText, type AuditChange } from '../../protocol/messages/audit-log.ts'
+import { auditActorText, auditChangeText, auditDetailKey, type AuditChange } from '../../protocol/messages/audit-log.ts'
 import { CONFIG_COMMANDS } from '../../server/config/config-audit.ts'
 import { AUDIT_ROUTES } from '../../server/routes/settings/audit-routes.ts'
 
@@ -53,6 +53,10 @@ describe('the audit log as sentences (walk 2026-12-06: raw requests, «—» for
     expect(auditChangeText(refused, null, 'ar', 'arabic-indic')).toBe(
       'رفض المركز حزمة الإعدادات رقم ٢ من الجهة المركزية، فلم يُطبَّق منها شيء: يربط جدول الخدمات خدمة ليست في المركز',
     )
+    // folded under it: the refusal the center recorded, not "what the bundle wrote" (it wrote nothing)
+    expect(auditDetailKey({ method: 'HUB', command: 'config-bundle.refuse' })).toBe('audit.bundleRefusal')
+    expect(auditDetailKey({ method: 'HUB', command: 'news.set' })).toBe('audit.bundleWrote')
+    expect(auditDetailKey({ method: 'PUT', command: 'news.set' })).toBe('audit.request')
   })
 
   it('says who: the user, the device that paired, the hub, else the system', () => {
