@@ -126,16 +126,19 @@ export const HUB_BUNDLE_MESSAGES = {
     en: 'Service mapping: none — each center maps its own services; codes an earlier bundle set stay, unlocked',
   },
   // what a holiday closes (hub/ui/bundle-reach.ts): one naming national services closes only those (walk s52)
-  holidayWhole: { ar: 'يُغلق المركز كله طوال اليوم', en: 'the whole center closed all day' },
-  holidayWholeHours: { ar: 'يعمل المركز كله فقط {hours}', en: 'the whole center open only {hours}' },
+  holidayWhole: { ar: 'يُغلق المركز كله طوال اليوم.', en: 'Closes the whole center all day.' },
+  holidayWholeHours: { ar: 'يعمل المركز كله في هذه الأيام فقط {hours}.', en: 'The whole center opens only {hours} on these days.' },
   holidayOnly: {
-    ar: 'تُغلق طوال اليوم هذه الخدمات فقط: {services}؛ وتعمل باقي خدمات المركز',
-    en: 'closed all day for these services only: {services}; the center’s other services stay open',
+    ar: 'يُغلق هذه الخدمات فقط طوال اليوم: {services}. وتعمل باقي خدمات المركز.',
+    en: 'Closes only these services, all day: {services}. The center’s other services stay open.',
   },
   holidayOnlyHours: {
-    ar: 'تعمل هذه الخدمات فقط {hours}: {services}؛ وتبقى مواعيد باقي خدمات المركز',
-    en: 'these services only open {hours}: {services}; the center’s other services keep their hours',
+    ar: 'تعمل هذه الخدمات فقط {hours} في هذه الأيام: {services}. وتبقى مواعيد باقي خدمات المركز.',
+    en: 'Only these services, open only {hours} on these days: {services}. The center’s other services keep their hours.',
   },
+  // a holiday in the "replaces" list: its name and whom it closes
+  holidayScopeWhole: { ar: '{name} (المركز كله)', en: '{name} (the whole center)' },
+  holidayScopeOnly: { ar: '{name} (هذه الخدمات فقط: {services})', en: '{name} (only {services})' },
   confirmEmpty: {
     ar: 'تحذف هذه الحزمة من كل مركز تصله ما نُبّه إليه أعلاه. هل تنشرها رغم ذلك؟',
     en: 'This bundle removes from each center it reaches what is called out above. Publish it anyway?',

@@ -63,19 +63,21 @@ describe('the bundle form', () => {
     }
     const feast = { id: 'feast', from: '2026-12-24', to: '2026-12-24', nameAr: 'عيد', nameEn: 'Feast', hours: [] }
     expect(holidayReach(outage, catalogue, 'en')).toBe(
-      'closed all day for these services only: BLD-PERMIT\u00a0— Building permits; the center’s other services stay open',
+      'Closes only these services, all day: BLD-PERMIT\u00a0— Building permits. The center’s other services stay open.',
     )
     expect(holidayReach(outage, catalogue, 'en')).not.toContain('whole center')
-    expect(holidayReach(outage, catalogue, 'ar')).toContain('هذه الخدمات فقط')
-    expect(holidayReach(feast, catalogue, 'en')).toBe('the whole center closed all day')
-    expect(holidayReach({ ...feast, hours: [{ open: '08:00', close: '12:00' }] }, catalogue, 'ar')).toBe('يعمل المركز كله فقط ٠٨:٠٠–١٢:٠٠')
+    expect(holidayReach(outage, catalogue, 'ar')).toContain('يُغلق هذه الخدمات فقط طوال اليوم')
+    expect(holidayReach(feast, catalogue, 'en')).toBe('Closes the whole center all day.')
+    expect(holidayReach({ ...feast, hours: [{ open: '08:00', close: '12:00' }] }, catalogue, 'ar')).toBe(
+      'يعمل المركز كله في هذه الأيام فقط ٠٨:٠٠–١٢:٠٠.',
+    )
     expect(holidaysReplaced([outage, feast], catalogue, 'en')).toBe(
-      'Holidays (they replace the ones the hub set before; each center’s own stay): Permits system outage: closed all day for these services only: BLD-PERMIT\u00a0— Building permits; the center’s other services stay open; Feast: the whole center closed all day',
+      'Holidays (they replace the ones the hub set before; each center’s own stay): Permits system outage (only BLD-PERMIT\u00a0— Building permits); Feast (the whole center)',
     )
     expect(holidaysReplaced([], catalogue, 'en')).toMatch(/^Holidays: none/)
     const centers = [{ centerId: 'EG-CAI-01', nameAr: 'مركز القاهرة', nameEn: 'Cairo center' }]
     expect(mappingReplaced([{ centerId: 'EG-CAI-01', local: 'p', code: 'PASSPORT' }], centers, catalogue, 'en')).toBe(
-      'Service mapping (each service’s letter and national service are locked at its center): Cairo center: P → PASSPORT\u00a0— Passports',
+      'Service mapping (each service’s letter and national service are locked at its center): Cairo center: \u2066P → PASSPORT\u2069\u00a0— Passports',
     )
     expect(mappingReplaced([], centers, catalogue, 'ar')).toMatch(/^ربط الخدمات: لا شيء/)
   })
