@@ -1,6 +1,7 @@
 /** Pure formatting for the dashboard (unit-tested in test/dashboard-ui). */
 import { formatNumber, inDigitStyle, intlLocale, type DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
+import { clockTime, dayIn } from '../protocol/messages/clock-time.ts'
 
 /** A figure with the chosen digits; '—' for null. */
 export function num(n: number | null | undefined, digits: DigitStyle, fraction = 0): string {
@@ -41,7 +42,7 @@ export function percent(p: number | null | undefined, digits: DigitStyle, lang: 
 }
 
 /** YYYY-MM-DD of an instant in the center's zone (protocol/messages/clock-time.ts). */
-export { dayIn } from '../protocol/messages/clock-time.ts'
+export { dayIn }
 
 /**
  * A center day (YYYY-MM-DD) in words with the screen's digits: «السبت، ٥ ديسمبر ٢٠٢٦», "Saturday,
@@ -56,6 +57,15 @@ export function dayInWords(day: string, lang: Lang, digits: DigitStyle): string 
     month: 'long',
     year: 'numeric',
   }).format(new Date(`${day}T12:00:00Z`))
+}
+
+/**
+ * An instant in words, in the center's zone, with the screen's digits: «الاثنين، ٧ ديسمبر ٢٠٢٦، ٣:٢٢ م»,
+ * "Monday, 7 December 2026, 3:22 PM". The change log wrote "07/12/2026, 15:22", which an American
+ * reads as July 12 (walk s52).
+ */
+export function momentInWords(at: number | string, timeZone: string, lang: Lang, digits: DigitStyle): string {
+  return `${dayInWords(dayIn(at, timeZone), lang, digits)}${lang === 'ar' ? '،' : ','} ${clockTime(at, timeZone, lang, digits)}`
 }
 
 /** `day` moved by `n` days. */

@@ -56,6 +56,11 @@ export const ErrorCodes = {
   /** A service's national code changed by the center while the hub's configuration manages it (nationalCodeLocked). */
   NATIONAL_CODE_LOCKED: 'TABOUR_ERR_NATIONAL_CODE_LOCKED',
   /**
+   * A service's letter changed while the hub's configuration maps it (nationalCodeLocked): the
+   * bundle's mapping names services by letter, so a renamed one would refuse the next bundle whole.
+   */
+  SERVICE_PREFIX_LOCKED: 'TABOUR_ERR_SERVICE_PREFIX_LOCKED',
+  /**
    * A setting the national hub's configuration bundle sets at this center (the finish outcomes,
    * while a bundle runs): it changes with the hub's next bundle, not here.
    */
@@ -280,6 +285,8 @@ export const FIELD_REASONS = [
   'maxItems',
   // a holiday the hub's configuration bundle set, changed at the center (server/config/hub-holidays.ts)
   'hub-managed',
+  // a value the national hub's configuration bundle sets (a mapped service's letter)
+  'locked',
 ] as const
 export type FieldReason = (typeof FIELD_REASONS)[number]
 

@@ -12,11 +12,12 @@ import type { CenterBundleState } from '../../protocol/config-bundle.ts'
 import { configText } from '../../protocol/messages/config-forms.ts'
 import { ErrorCodes } from '../../protocol/error-codes.ts'
 import { ApiError } from '../../ui-common/api-client.ts'
-import { categoriesToText, textToCategories } from '../format.ts'
+import { categoriesToText, momentInWords, textToCategories } from '../format.ts'
+import { bundleRefusalNote, hubManagedHint } from './hub-bundle-note.ts'
 import { ConfigForm, intOrNull, str, type FieldSpec, type Values } from './config-form.ts'
-import { formatNumber, intlLocale } from '../../ui-common/digits.ts'
+import { formatNumber } from '../../ui-common/digits.ts'
 import { namePart } from '../../ui-common/bilingual.ts'
-import { auditActorText, auditChangeText, auditText, byHub } from '../../protocol/messages/audit-log.ts'
+import { auditActorText, auditChangeText, auditDetailKey, auditText, byHub } from '../../protocol/messages/audit-log.ts'
 import './finish-outcomes-config.ts'
 
 /** The IANA zones the browser knows (a fixed list: a select), the center's own first. */
@@ -63,6 +64,7 @@ export class CenterConfig extends ConfigForm {
       form > h2,
       form > .actions,
       form > p,
+      form > [data-bundle-refused],
       form > [data-field='priorityCategories'] {
         grid-column: 1 / -1;
       }
@@ -148,7 +150,7 @@ export class CenterConfig extends ConfigForm {
     }
     const hint = (name: string, options?: FieldSpec['options']) =>
       hubManaged(name)
-        ? { hint: configText('config.hubManaged', l, { version: running!.version }, this.digits) }
+        ? { hint: hubManagedHint(this.bundle!, l, this.digits) }
         : overridden.has(name)
           ? { hint: configText('config.overridden', l, { value: defaultText(name, options) }) }
           : {}
@@ -200,10 +202,19 @@ export class CenterConfig extends ConfigForm {
     const tz = this.settings?.values.timeZone ?? 'Africa/Cairo'
     return html`<form class="card" data-form="center" aria-labelledby="form-title" novalidate @submit=${this.onSubmit}>
         <h2 id="form-title">${configText(this.settingsToo ? 'config.center' : 'config.newsLine', l)}</h2>
-        ${this.fields().map((f) => this.field(f))} ${this.footer()}
+        ${this.refusalNote(tz)} ${this.fields().map((f) => this.field(f))} ${this.footer()}
       </form>
       <tabour-finish-outcomes-config .api=${this.api} .lang=${l} .digits=${this.digits}></tabour-finish-outcomes-config>
       ${this.settingsToo ? this.auditCard(l, tz) : nothing}`
+  }
+
+  /** A bundle this center refused: which, when and why, said where the settings it would have set are (walk s52). */
+  private refusalNote(tz: string): TemplateResult | typeof nothing {
+    const note = bundleRefusalNote(this.bundle, tz, this.lang, this.digits)
+    if (!note) return nothing
+    return html`<div class="error" role="status" data-bundle-refused=${this.bundle!.lastRefusal!.version}>${note.text}
+        <details><summary class="muted">${configText('config.bundleRefused.reason', this.lang)}</summary><code dir="ltr" data-reason>${note.reason}</code></details>
+      </div>`
   }
 
   private auditCard(l: Lang, tz: string): TemplateResult {
@@ -214,7 +225,7 @@ export class CenterConfig extends ConfigForm {
           <tbody>
             ${this.audit.map(
               (a) =>
-                html`<tr data-audit=${a.id} data-command=${a.command ?? ''}><td>${new Date(a.at).toLocaleString(intlLocale(l, this.digits), { timeZone: tz, dateStyle: 'short', timeStyle: 'short' })}</td><td data-who>${auditActorText(a, a.deviceName === null ? null : namePart(a.deviceName, l), l)}</td><td>${this.auditChange(a)}</td></tr>`,
+                html`<tr data-audit=${a.id} data-command=${a.command ?? ''}><td data-when>${momentInWords(a.at, tz, l, this.digits)}</td><td data-who>${auditActorText(a, a.deviceName === null ? null : namePart(a.deviceName, l), l)}</td><td>${this.auditChange(a)}</td></tr>`,
             )}
           </tbody>
         </table>
@@ -229,7 +240,7 @@ export class CenterConfig extends ConfigForm {
     const hub = byHub(a)
     return html`<span data-sentence>${sentence}</span>
       <details>
-        <summary class="muted">${auditText(hub ? 'audit.bundleWrote' : 'audit.request', l)}</summary>
+        <summary class="muted">${auditText(auditDetailKey(a), l)}</summary>
         <code dir="ltr" data-request>${hub ? '' : `${a.method} ${a.route} `}${JSON.stringify(a.body)}</code>
       </details>`
   }

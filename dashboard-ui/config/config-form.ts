@@ -75,6 +75,15 @@ export const formStyles = css`
     color: var(--tabour-muted);
     font-weight: 600;
   }
+  /* a value the hub sets (locked-field.ts): read-only, and long names wrap instead of being cut off */
+  .locked {
+    display: block;
+    padding: 0.45rem 0.6rem;
+    border: 1px dashed var(--line);
+    border-radius: 6px;
+    overflow-wrap: anywhere;
+    white-space: normal;
+  }
   .zone {
     display: flex;
     gap: 0.4rem;

@@ -4,13 +4,14 @@
  * (`nationalCodeLocked`), the code shown read-only with a sentence saying the hub sets it (the
  * server refuses a change anyway: 409 TABOUR_ERR_NATIONAL_CODE_LOCKED).
  */
-import { html, type TemplateResult } from 'lit'
+import type { TemplateResult } from 'lit'
 import type { Lang } from '../../ui-common/i18n.ts'
 import type { NationalService } from '../../protocol/national-catalogue.ts'
 import { configText } from '../../protocol/messages/config-forms.ts'
 import type { FieldSpec } from './config-form.ts'
 import { nameIn } from '../../protocol/name-in-language.ts'
 import { SEPARATOR } from '../../protocol/messages/separator.ts'
+import { lockedField } from './locked-field.ts'
 
 const labelOf = (s: NationalService, lang: Lang) => `${s.code}${SEPARATOR}${nameIn(s, lang)}`
 
@@ -29,9 +30,10 @@ export function nationalCodeSpec(catalogue: readonly NationalService[], current:
 /** The code the hub set, read-only, described by the sentence that says so. */
 export function lockedNationalCode(catalogue: readonly NationalService[], code: string, lang: Lang): TemplateResult {
   const entry = catalogue.find((s) => s.code === code)
-  return html`<div class="field" data-field="nationalCode" data-locked>
-    <label for="f-nationalCode">${configText('f.nationalCode', lang)}</label>
-    <input id="f-nationalCode" name="nationalCode" readonly aria-describedby="f-nationalCode-hub" .value=${entry ? labelOf(entry, lang) : code} />
-    <span class="muted" id="f-nationalCode-hub" data-hub-managed>${configText('f.nationalCode.hubManaged', lang)}</span>
-  </div>`
+  return lockedField(
+    'nationalCode',
+    configText('f.nationalCode', lang),
+    entry ? labelOf(entry, lang) : code,
+    configText('f.nationalCode.hubManaged', lang),
+  )
 }

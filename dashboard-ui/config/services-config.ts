@@ -14,6 +14,7 @@ import { iconOptions } from './service-groups-config.ts'
 import './service-groups-config.ts'
 import type { NationalService } from '../../protocol/national-catalogue.ts'
 import { lockedNationalCode, nationalCodeSpec } from './national-code-field.ts'
+import { lockedField } from './locked-field.ts'
 import { chosenTwice, isStepField, stepFields, stepsOf, stepValues } from './steps-fields.ts'
 import { MAX_ROUTE_STEPS } from '../../protocol/visit-steps.ts'
 import { visitStepsText } from '../../protocol/messages/visit-steps.ts'
@@ -228,9 +229,12 @@ export class ServicesConfig extends ConfigForm {
         ${this.fields()
           .filter((f) => f.name !== 'documents' && f.name !== 'steps' && !isDocumentField(f.name) && !isStepField(f.name))
           .map((f) =>
-            f.name === 'nationalCode' && editing?.nationalCodeLocked
-              ? lockedNationalCode(this.catalogue, editing.nationalCode ?? '', l)
-              : this.field(f),
+            // the hub maps a service by its letter: while it maps this one, the letter is the hub's too (walk s52)
+            f.name === 'prefix' && editing?.nationalCodeLocked
+              ? lockedField('prefix', f.label, editing.prefix, configText('f.prefix.hubManaged', l), true)
+              : f.name === 'nationalCode' && editing?.nationalCodeLocked
+                ? lockedNationalCode(this.catalogue, editing.nationalCode ?? '', l)
+                : this.field(f),
           )}
         ${this.documentsFieldset()} ${this.stepsFieldset()}
         ${this.footer(this.editing === null ? html`` : html`<button type="button" class="secondary" @click=${() => this.load(BLANK)}>${configText('common.cancel', l)}</button>`)}

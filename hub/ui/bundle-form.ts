@@ -42,6 +42,7 @@ import { parseTimeOfDay } from '../../ui-common/time-of-day.ts'
 import { inDigitStyle, toWesternDigits } from '../../ui-common/digits.ts'
 import { nameIn } from '../../protocol/name-in-language.ts'
 import { listComma } from '../../protocol/messages/list-comma.ts'
+import { holidayReach, holidaysReplaced, mappingReplaced } from './bundle-reach.ts'
 
 type ChoiceList = 'priorityCategories' | 'finishOutcomes'
 
@@ -70,6 +71,8 @@ export class HubBundleForm extends LitElement {
       fieldset { border: 1px solid #c9d1db; border-radius: 8px; display: grid; gap: var(--tabour-space-1); }
       legend { font-weight: 700; }
       .row { display: flex; flex-wrap: wrap; gap: var(--tabour-space-1); align-items: end; }
+      /* what a holiday closes, on a line of its own under its fields */
+      .row > .reach { flex-basis: 100%; margin: 0; }
       pre { direction: ltr; text-align: left; max-block-size: 20rem; overflow: auto; background: var(--tabour-surface); padding: 0.5rem; }
       .ok { font-weight: 700; color: #1d6b33; }
       .day { min-inline-size: 6rem; }
@@ -248,7 +251,8 @@ export class HubBundleForm extends LitElement {
           _,
           i,
         ) => html`<div class="row" data-row=${i}>${field(i, 'id', 'holidayId')}${dateField(i, 'from')}${dateField(i, 'to')}${field(i, 'nameAr', 'nameAr')}${field(i, 'nameEn', 'nameEn')}
-          <button type="button" aria-label=${this.t('remove', { what: this.t('row', { n: i + 1 }) })} @click=${() => this.set({ holidays: rows.filter((__, n) => n !== i) })}>✕</button></div>`,
+          <button type="button" aria-label=${this.t('remove', { what: this.t('row', { n: i + 1 }) })} @click=${() => this.set({ holidays: rows.filter((__, n) => n !== i) })}>✕</button>
+          <p class="muted reach" data-holiday-reach>${holidayReach(rows[i]!, this.catalogue, this.language)}</p></div>`,
       )}
       <div><button type="button" data-add="holidays" @click=${() => this.set({ holidays: [...rows, { id: '', from: '', to: '', nameAr: '', nameEn: '', hours: [] }] })}>${this.t('add')}</button></div>
     </fieldset>`
@@ -355,6 +359,8 @@ export class HubBundleForm extends LitElement {
           empty.includes('announcement') ? this.t('replacesNewsNone') : this.t('replacesNews', { text: news }),
           empty.includes('announcement'),
         )}
+        ${line('holidays', holidaysReplaced(this.s.holidays, this.catalogue, this.language), false)}
+        ${line('serviceMapping', mappingReplaced(this.s.mapping, this.centers, this.catalogue, this.language), false)}
       </ul>
     </section>`
   }

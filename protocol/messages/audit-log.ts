@@ -9,6 +9,7 @@ import { inDigitStyle, type DigitStyle } from './digits.ts'
 import { configText, isConfigKey, type ConfigMessageKey } from './config-forms.ts'
 import { CenterSettings } from '../settings.ts'
 import { listComma } from './list-comma.ts'
+import { bundleRefusalText } from './hub-bundles.ts'
 
 export const AUDIT_LOG_MESSAGES = {
   'audit.when': { ar: 'الوقت', en: 'When' },
@@ -20,6 +21,8 @@ export const AUDIT_LOG_MESSAGES = {
    * calendar row holds the whole calendar, the center's own days kept beside the hub's holidays).
    */
   'audit.bundleWrote': { ar: 'ما كتبته حزمة الإعدادات', en: 'What the configuration bundle wrote' },
+  /** Under a bundle the center refused: it wrote nothing; what the center recorded of the refusal. */
+  'audit.bundleRefusal': { ar: 'الرفض كما سجّله المركز', en: 'The refusal as the center recorded it' },
   'audit.hub': { ar: 'الجهة المركزية', en: 'The national hub' },
   'audit.system': { ar: 'النظام', en: 'The system' },
   'audit.device': { ar: 'الجهاز {name}', en: 'Device {name}' },
@@ -56,6 +59,11 @@ export const AUDIT_LOG_MESSAGES = {
   'audit.appointments.settings': { ar: 'عُدّلت إعدادات المواعيد للخدمة {subject}', en: 'Appointment settings of service {subject} changed' },
   'audit.appointments.day': { ar: 'عُدّل يوم {day} في مواعيد الخدمة {subject}', en: 'Appointments of service {subject} changed on {day}' },
   'audit.config-bundle.apply': { ar: 'طُبّقت حزمة إعدادات من الجهة المركزية', en: 'Configuration bundle from the national hub applied' },
+  // a bundle the center refused whole: which, and why in the page's words (its stable code); the center's reason, in English, is under it
+  'audit.config-bundle.refuse': {
+    ar: 'رفض المركز حزمة الإعدادات رقم {version, number} من الجهة المركزية، فلم يُطبَّق منها شيء: {why}',
+    en: 'Configuration bundle {version, number} from the national hub refused; nothing of it applied: {why}',
+  },
   'audit.finish-outcomes.replace': { ar: 'عُدّلت نتائج إنهاء الخدمة', en: 'Finish outcomes changed' },
 } as const satisfies Catalogue
 
@@ -103,13 +111,25 @@ export function auditChangeText(change: AuditChange, subject: string | null, lan
     .map((k) => (isConfigKey(`f.${k}`) ? configText(`f.${k}` as ConfigMessageKey, lang, { max: maximumOf(k) }, digits) : k))
     .join(listComma(lang))
   const day = typeof change.params.day === 'string' ? isolate(inDigitStyle(change.params.day, digits)) : ''
-  return auditText(key, lang, { subject: named, fields, day }, digits)
+  // a refused bundle: its version and why, by its stable code
+  const version = typeof body.version === 'number' ? body.version : 0
+  const why = typeof body.code === 'string' ? bundleRefusalText(body.code, lang) : ''
+  return auditText(key, lang, { subject: named, fields, day, version, why }, digits)
     .replace(/\s+$/, '')
     .replace(/\s{2,}/g, ' ')
 }
 
 /** Whether the hub's configuration bundle made a change (its own row, and each change it made through a command). */
 export const byHub = (entry: { method: string }): boolean => entry.method === 'HUB'
+
+/**
+ * What the folded detail under a change is: the request as received, what a bundle wrote (no request
+ * arrived), or, for a bundle the center refused, the refusal it recorded (the bundle wrote nothing).
+ */
+export function auditDetailKey(entry: { method: string; command: string | null }): AuditMessageKey {
+  if (entry.command === 'config-bundle.refuse') return 'audit.bundleRefusal'
+  return byHub(entry) ? 'audit.bundleWrote' : 'audit.request'
+}
 
 /** Who made a change: its user, the device that paired (its name in the page's language), the hub, or the system. */
 export function auditActorText(

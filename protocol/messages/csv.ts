@@ -81,9 +81,11 @@ export const CSV_MESSAGES = {
   },
   'figure.issuedOutsideHours': { ar: 'صادرة خارج ساعات العمل', en: 'Issued outside hours' },
   'figure.servedOutsideHours': { ar: 'أُنهيت خارج ساعات العمل', en: 'Finished outside hours' },
+  // {outcome}: the outcome incomplete_papers as configured now, the name its count column beside it
+  // carries (walk s52: "Incomplete papers (%…)" stood beside "Finished with outcome: Missing papers")
   'figure.incompletePapersPct': {
-    ar: 'أوراق غير مكتملة (% من التذاكر المنتهية)',
-    en: 'Incomplete papers (% of finished tickets)',
+    ar: '{outcome} (% من التذاكر المنتهية)',
+    en: '{outcome} (% of finished tickets)',
   },
   // one column per finish outcome (server/reports/served-by-outcome.ts): the tickets finished so
   // (not "served with outcome: referred elsewhere", which says two things at once: walk 2026-12-06)

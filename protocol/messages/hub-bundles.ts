@@ -108,6 +108,37 @@ export const HUB_BUNDLE_MESSAGES = {
     ar: 'نتائج إنهاء الخدمة: {list}\u00a0— ستُحذف من المراكز: {dropped}',
     en: 'Finish outcomes: {list}\u00a0— removed from the centers: {dropped}',
   },
+  // the holidays and the mapping replace what an earlier bundle set there too (walk s52: the list left them out)
+  replacesHolidays: {
+    ar: 'العطلات (تحل محل ما حددته الجهة المركزية من قبل، وتبقى عطلات كل مركز الخاصة به): {list}',
+    en: 'Holidays (they replace the ones the hub set before; each center’s own stay): {list}',
+  },
+  replacesHolidaysNone: {
+    ar: 'العطلات: لا شيء — تُحذف العطلات التي حددتها الجهة المركزية من قبل، وتبقى عطلات كل مركز الخاصة به',
+    en: 'Holidays: none — the ones the hub set before are removed; each center’s own stay',
+  },
+  replacesMapping: {
+    ar: 'ربط الخدمات (يُقفل في المركز حرف الخدمة وخدمتها القومية): {list}',
+    en: 'Service mapping (each service’s letter and national service are locked at its center): {list}',
+  },
+  replacesMappingNone: {
+    ar: 'ربط الخدمات: لا شيء — يربط كل مركز خدماته بنفسه، وتبقى الرموز التي حددتها حزمة سابقة دون قفل',
+    en: 'Service mapping: none — each center maps its own services; codes an earlier bundle set stay, unlocked',
+  },
+  // what a holiday closes (hub/ui/bundle-reach.ts): one naming national services closes only those (walk s52)
+  holidayWhole: { ar: 'يُغلق المركز كله طوال اليوم.', en: 'Closes the whole center all day.' },
+  holidayWholeHours: { ar: 'يعمل المركز كله في هذه الأيام فقط {hours}.', en: 'The whole center opens only {hours} on these days.' },
+  holidayOnly: {
+    ar: 'يُغلق هذه الخدمات فقط طوال اليوم: {services}. وتعمل باقي خدمات المركز.',
+    en: 'Closes only these services, all day: {services}. The center’s other services stay open.',
+  },
+  holidayOnlyHours: {
+    ar: 'تعمل هذه الخدمات فقط {hours} في هذه الأيام: {services}. وتبقى مواعيد باقي خدمات المركز.',
+    en: 'Only these services, open only {hours} on these days: {services}. The center’s other services keep their hours.',
+  },
+  // a holiday in the "replaces" list: its name and whom it closes
+  holidayScopeWhole: { ar: '{name} (المركز كله)', en: '{name} (the whole center)' },
+  holidayScopeOnly: { ar: '{name} (هذه الخدمات فقط: {services})', en: '{name} (only {services})' },
   confirmEmpty: {
     ar: 'تحذف هذه الحزمة من كل مركز تصله ما نُبّه إليه أعلاه. هل تنشرها رغم ذلك؟',
     en: 'This bundle removes from each center it reaches what is called out above. Publish it anyway?',
@@ -131,7 +162,11 @@ export const HUB_BUNDLE_MESSAGES = {
   news: { ar: 'شريط الأخبار على الشاشات', en: "The displays' news line" },
   newsAr: { ar: 'بالعربية', en: 'In Arabic' },
   newsEn: { ar: 'بالإنجليزية', en: 'In English' },
-  holidays: { ar: 'العطلات والإغلاق (المركز مغلق طوال اليوم)', en: 'Holidays and closures (closed all day)' },
+  // not "(closed all day)": a holiday may close only some services, or set shorter hours (walk s52); each row says which
+  holidays: {
+    ar: 'العطلات والإغلاق (ما يُضاف هنا يُغلق المركز كله طوال اليوم)',
+    en: 'Holidays and closures (one added here closes the whole center all day)',
+  },
   holidayId: { ar: 'المعرّف', en: 'Id' },
   from: { ar: 'من', en: 'From' },
   to: { ar: 'إلى', en: 'To' },

@@ -37,6 +37,7 @@ export const CONFIG_COMMANDS = [
   'appointments.day',
   'service.steps',
   'config-bundle.apply',
+  'config-bundle.refuse',
   'service.national-mapping',
   'finish-outcomes.replace',
 ] as const

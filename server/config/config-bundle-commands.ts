@@ -136,6 +136,9 @@ export class ConfigBundleCommands {
            ON CONFLICT (version) DO UPDATE SET outcome = 'refused', code = excluded.code, reason = excluded.reason, received_at = excluded.received_at`,
         )
         .run(version, refusal.code, refusal.reason, tx.now)
+      // the change log says it too: the center's own screens showed "managed by bundle 1" and nothing of
+      // the refused bundle 2 while only the hub knew (walk s52)
+      auditChange(tx, BUNDLE_ACTOR, 'config-bundle.refuse', { version }, { version, code: refusal.code, reason: refusal.reason })
     })
     return { version, outcome: 'refused', ...refusal }
   }

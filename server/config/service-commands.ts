@@ -55,6 +55,7 @@ export class ServiceCommands {
     return this.ctx.write((tx) => {
       const current = this.get(id)
       if (body.prefix) this.assertPrefixFree(body.prefix, current.id)
+      this.assertPrefixUnlocked(current, body.prefix)
       this.assertNationalCode(current, body.nationalCode)
       const { id: _id, ...fields } = { ...current, ...body, ...this.menuFields(body) }
       const service = this.ctx.services.update(current.id, fields)
@@ -105,6 +106,20 @@ export class ServiceCommands {
       throw domainError(ErrorCodes.NATIONAL_CODE_LOCKED, `the national code of service ${current.id} is set by the hub's configuration`)
     if (code !== null && this.nationalCatalogue.version() !== null && !this.nationalCatalogue.has(code))
       throw domainError(ErrorCodes.UNKNOWN_NATIONAL_CODE, `the hub's national catalogue has no code ${code}`)
+  }
+
+  /**
+   * The hub's bundle maps a center's services by letter (its "unmapped" rows name them so, and the
+   * center's figures reach it by letter): a mapped service renamed here would have the next bundle
+   * refused whole (TABOUR_BUNDLE_UNKNOWN_SERVICE, walk s52), so its letter is locked with its code.
+   */
+  private assertPrefixUnlocked(current: Service, prefix: string | undefined): void {
+    if (prefix !== undefined && prefix !== current.prefix && current.nationalCodeLocked)
+      throw fieldError(
+        ErrorCodes.SERVICE_PREFIX_LOCKED,
+        { field: 'prefix', reason: 'locked' },
+        `the letter of service ${current.id} is how the hub's configuration maps it; it cannot change while the hub maps it`,
+      )
   }
 
   /** The place after the last service (0 for the first); the API's sortOrder may still put one anywhere. */

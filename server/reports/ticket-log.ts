@@ -10,6 +10,7 @@ import type { FinishOutcome, PriorityCategory } from '../../protocol/entities.ts
 import { csvTable, type CsvColumn, type CsvLang } from '../../protocol/csv.ts'
 import { csvText } from '../../protocol/messages/csv.ts'
 import { outcomeName } from '../../protocol/messages/finish-outcome-name.ts'
+import { INCOMPLETE_PAPERS } from './incomplete-papers.ts'
 import { rowsCountIssued, type Report, type ReportRow } from '../../protocol/stats.ts'
 import { callAfterUndoSql } from './no-show-undo.ts'
 import { cachedLocalIsoTime } from './sql-functions.ts'
@@ -158,6 +159,12 @@ function servedByOutcomeColumns(report: Report, lang: CsvLang): CsvColumn<Line>[
   }))
 }
 
+/** The share column of "incomplete papers", named as the outcome is configured now: the name its count column carries. */
+function incompletePapersHeader(report: Report, lang: CsvLang): string {
+  const o = report.servedByOutcome?.outcomes.find((c) => c.code === INCOMPLETE_PAPERS)
+  return csvText('figure.incompletePapersPct', lang, { outcome: o ? outcomeName(o, lang, false) : INCOMPLETE_PAPERS })
+}
+
 /** A report table as CSV: the same rows and numbers as its JSON, then a total line; services by code and both names. */
 export function reportCsv(report: Report, lang: CsvLang, services: readonly ServiceNames[]): string {
   const h = (key: Parameters<typeof csvText>[0]) => csvText(key, lang)
@@ -202,7 +209,7 @@ export function reportCsv(report: Report, lang: CsvLang, services: readonly Serv
     // is the column "Finished with outcome: Incomplete papers" below, and the two columns side by side
     // read as two different figures (walk s50)
     ...(report.totals.incompletePapers !== undefined
-      ? [{ header: h('figure.incompletePapersPct'), value: (r: Line) => r.incompletePapersPercent }]
+      ? [{ header: incompletePapersHeader(report, lang), value: (r: Line) => r.incompletePapersPercent }]
       : []),
     ...(report.by === 'service' ? servedByOutcomeColumns(report, lang) : []),
   ]

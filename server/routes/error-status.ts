@@ -38,6 +38,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCodes.CLERK_AT_OTHER_COUNTER]: 409,
   [ErrorCodes.DUPLICATE_PREFIX]: 409,
   [ErrorCodes.NATIONAL_CODE_LOCKED]: 409,
+  [ErrorCodes.SERVICE_PREFIX_LOCKED]: 409,
   [ErrorCodes.HUB_MANAGED]: 409,
   [ErrorCodes.DUPLICATE_COUNTER_NUMBER]: 409,
   [ErrorCodes.DUPLICATE_USERNAME]: 409,

@@ -12,6 +12,7 @@ import {
   typedSince,
 } from '../../hub/ui/bundle-draft.ts'
 import { DEFAULT_FINISH_OUTCOMES } from '../../protocol/finish-outcomes.ts'
+import { holidayReach, holidaysReplaced, mappingReplaced } from '../../hub/ui/bundle-reach.ts'
 import { loadConfig } from '../../server/config.ts'
 import { hubFormat } from '../../hub/ui/hub-format.ts'
 import { intlLocale } from '../../protocol/messages/digits.ts'
@@ -44,6 +45,41 @@ describe('the bundle form', () => {
     expect(droppedOutcomes(blank, null)).toEqual([])
     const shrunk = { ...blank, finishOutcomes: blank.finishOutcomes.slice(0, 1) }
     expect(droppedOutcomes(shrunk, null).map((o) => o.code)).toEqual(['referred', 'incomplete_papers', 'other'])
+  })
+
+  it('says a holiday naming national services closes only those, and lists the holidays and the mapping it replaces (walk s52)', () => {
+    const catalogue = [
+      { code: 'BLD-PERMIT', nameAr: 'تراخيص البناء', nameEn: 'Building permits', groupAr: '', groupEn: '' },
+      { code: 'PASSPORT', nameAr: 'جوازات', nameEn: 'Passports', groupAr: '', groupEn: '' },
+    ]
+    const outage = {
+      id: 'outage',
+      from: '2026-12-13',
+      to: '2026-12-13',
+      nameAr: 'عطل منظومة التراخيص',
+      nameEn: 'Permits system outage',
+      hours: [],
+      nationalCodes: ['BLD-PERMIT'],
+    }
+    const feast = { id: 'feast', from: '2026-12-24', to: '2026-12-24', nameAr: 'عيد', nameEn: 'Feast', hours: [] }
+    expect(holidayReach(outage, catalogue, 'en')).toBe(
+      'Closes only these services, all day: BLD-PERMIT\u00a0— Building permits. The center’s other services stay open.',
+    )
+    expect(holidayReach(outage, catalogue, 'en')).not.toContain('whole center')
+    expect(holidayReach(outage, catalogue, 'ar')).toContain('يُغلق هذه الخدمات فقط طوال اليوم')
+    expect(holidayReach(feast, catalogue, 'en')).toBe('Closes the whole center all day.')
+    expect(holidayReach({ ...feast, hours: [{ open: '08:00', close: '12:00' }] }, catalogue, 'ar')).toBe(
+      'يعمل المركز كله في هذه الأيام فقط ٠٨:٠٠–١٢:٠٠.',
+    )
+    expect(holidaysReplaced([outage, feast], catalogue, 'en')).toBe(
+      'Holidays (they replace the ones the hub set before; each center’s own stay): Permits system outage (only BLD-PERMIT\u00a0— Building permits); Feast (the whole center)',
+    )
+    expect(holidaysReplaced([], catalogue, 'en')).toMatch(/^Holidays: none/)
+    const centers = [{ centerId: 'EG-CAI-01', nameAr: 'مركز القاهرة', nameEn: 'Cairo center' }]
+    expect(mappingReplaced([{ centerId: 'EG-CAI-01', local: 'p', code: 'PASSPORT' }], centers, catalogue, 'en')).toBe(
+      'Service mapping (each service’s letter and national service are locked at its center): Cairo center: \u2066P → PASSPORT\u2069\u00a0— Passports',
+    )
+    expect(mappingReplaced([], centers, catalogue, 'ar')).toMatch(/^ربط الخدمات: لا شيء/)
   })
 
   it("the center's default outcomes are the ones the form starts from (one list, not a copy)", () => {

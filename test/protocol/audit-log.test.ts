@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { auditActorText, auditChangeText, type AuditChange } from '../../protocol/messages/audit-log.ts'
+import { auditActorText, auditChangeText, auditDetailKey, type AuditChange } from '../../protocol/messages/audit-log.ts'
 import { CONFIG_COMMANDS } from '../../server/config/config-audit.ts'
 import { AUDIT_ROUTES } from '../../server/routes/settings/audit-routes.ts'
 
@@ -39,6 +39,24 @@ describe('the audit log as sentences (walk 2026-12-06: raw requests, «—» for
     expect(auditChangeText({ command: null, params: {}, body: {}, method: 'PUT', route: '/settings' }, null, 'ar', 'western')).toBe(
       'PUT /settings',
     )
+  })
+
+  it('says a refused bundle by its version and why, in the page language (walk s52: no row said it)', () => {
+    const refused = change(
+      'config-bundle.refuse',
+      { version: 2 },
+      { version: 2, code: 'TABOUR_BUNDLE_UNKNOWN_SERVICE', reason: 'bundle 2: …' },
+    )
+    expect(auditChangeText(refused, null, 'en', 'western')).toBe(
+      'Configuration bundle 2 from the national hub refused; nothing of it applied: Its service mapping names a service the center does not have',
+    )
+    expect(auditChangeText(refused, null, 'ar', 'arabic-indic')).toBe(
+      'رفض المركز حزمة الإعدادات رقم ٢ من الجهة المركزية، فلم يُطبَّق منها شيء: يربط جدول الخدمات خدمة ليست في المركز',
+    )
+    // folded under it: the refusal the center recorded, not "what the bundle wrote" (it wrote nothing)
+    expect(auditDetailKey({ method: 'HUB', command: 'config-bundle.refuse' })).toBe('audit.bundleRefusal')
+    expect(auditDetailKey({ method: 'HUB', command: 'news.set' })).toBe('audit.bundleWrote')
+    expect(auditDetailKey({ method: 'PUT', command: 'news.set' })).toBe('audit.request')
   })
 
   it('says who: the user, the device that paired, the hub, else the system', () => {

@@ -39,6 +39,8 @@ export const AUDIT_ROUTES: Record<ConfigCommand, { method: string; route: string
   'service.steps': { method: 'PUT', route: '/services/:id/steps', status: 200 },
   // no route of the center: the hub's signed bundle, fetched on a heartbeat (server/config/config-bundle-commands.ts)
   'config-bundle.apply': { method: 'HUB', route: '/config-bundle', status: 200 },
+  // a bundle the center refused whole (its stable code and reason): nothing of it applied
+  'config-bundle.refuse': { method: 'HUB', route: '/config-bundle', status: 200 },
   // the national codes a bundle's mapping set and locked, inside that bundle's transaction
   'service.national-mapping': { method: 'HUB', route: '/config-bundle/service-mapping', status: 200 },
   'finish-outcomes.replace': { method: 'PUT', route: '/center/finish-outcomes', status: 200 },

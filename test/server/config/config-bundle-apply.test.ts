@@ -69,6 +69,23 @@ describe("a center's bundle commands", () => {
     expect(bundles().wants(1)).toBe(false)
   })
 
+  it('write a change-log row for a refused bundle, by the hub, with its code and reason (walk s52: only the hub knew)', async () => {
+    const audit = (await center.request('GET', '/api/v1/settings/audit?limit=100', { token: await center.admin() })).json() as {
+      command: string
+      method: string
+      params: Record<string, unknown>
+      body: Record<string, unknown>
+    }[]
+    const refusals = audit.filter((a) => a.command === 'config-bundle.refuse')
+    expect(refusals).toEqual([
+      expect.objectContaining({
+        method: 'HUB',
+        params: { version: 1 },
+        body: { version: 1, code: 'TABOUR_BUNDLE_INVALID', reason: expect.stringMatching(/^bundle 1: /) },
+      }),
+    ])
+  })
+
   it('refuse a holiday naming a national service no local service maps to, and one signed with another key', () => {
     const holiday = { id: 'h1', from: '2026-10-06', to: '2026-10-06', nameAr: 'عطلة', nameEn: 'Holiday', hours: [] }
     expect(bundles().receive(signed(2, contents({ holidays: [{ ...holiday, nationalCodes: ['TRAFFIC'] }] })), 2, pinned)).toMatchObject({
@@ -288,6 +305,16 @@ describe("a bundle's national catalogue, service mapping and hours template (iss
       (await center.request('PATCH', `/api/v1/services/${service('B').id}`, { token: admin, body: { nameEn: 'Birth certificates' } }))
         .statusCode,
     ).toBe(200)
+    // nor its letter: the bundle's mapping names it by letter, and a renamed B refused the next bundle whole (walk s52);
+    // the form sends the letter unchanged with every save, which stays allowed
+    const renamed = await center.request('PATCH', `/api/v1/services/${service('B').id}`, { token: admin, body: { prefix: 'K' } })
+    expect(renamed.statusCode).toBe(409)
+    expect(renamed.json()).toMatchObject({ code: 'TABOUR_ERR_SERVICE_PREFIX_LOCKED', field: 'prefix', reason: 'locked' })
+    expect(service('B').prefix).toBe('B')
+    expect(
+      (await center.request('PATCH', `/api/v1/services/${service('B').id}`, { token: admin, body: { prefix: 'B', nameEn: 'Births' } }))
+        .statusCode,
+    ).toBe(200)
 
     // a bundle with no entry for this center: the hub no longer manages its mapping (codes kept, unlocked); hours null: the center's stay
     const { holidays: _h, ...rest } = contents()
@@ -305,5 +332,8 @@ describe("a bundle's national catalogue, service mapping and hours template (iss
     ])
     const freed = await center.request('PATCH', `/api/v1/services/${service('B').id}`, { token: admin, body: { nationalCode: 'PASSPORT' } })
     expect(freed.statusCode).toBe(200)
+    // and its letter is the center's again
+    const letter = await center.request('PATCH', `/api/v1/services/${service('B').id}`, { token: admin, body: { prefix: 'K' } })
+    expect(letter.statusCode).toBe(200)
   })
 })

@@ -204,6 +204,24 @@ describe('"incomplete papers" in the reports', () => {
       'أوراق غير مكتملة (% من التذاكر المنتهية)',
       'أُنهيت بنتيجة: أوراق غير مكتملة',
     ])
+    // renamed, the outcome is named as configured now in both columns, not its old name in one (walk s52)
+    const renamed = (await center.request('GET', '/api/v1/center/finish-outcomes', { token: manager }))
+      .json()
+      .outcomes.map((o: { code: string }) =>
+        o.code === 'incomplete_papers' ? { ...o, nameAr: 'أوراق ناقصة', nameEn: 'Missing papers' } : o,
+      )
+    const put = await center.request('PUT', '/api/v1/center/finish-outcomes', { token: manager, body: { outcomes: renamed } })
+    expect(put.statusCode, put.body).toBe(200)
+    for (const [lang, name, share, count] of [
+      ['en', 'Missing papers', 'Missing papers (% of finished tickets)', 'Finished with outcome: Missing papers'],
+      ['ar', 'أوراق ناقصة', 'أوراق ناقصة (% من التذاكر المنتهية)', 'أُنهيت بنتيجة: أوراق ناقصة'],
+    ] as const) {
+      const header = readCsv(
+        (await center.request('GET', `/api/v1/stats/report.csv?from=2026-03-10&to=2026-03-10&by=service&lang=${lang}`, { token: manager }))
+          .body,
+      ).header
+      expect(header.filter((h) => h.includes(name))).toEqual([share, count])
+    }
 
     clock.set('2026-03-11T08:00:00Z')
     // a new day: the clerk logs in again (the day's close ended yesterday's session)

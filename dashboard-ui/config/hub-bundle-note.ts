@@ -1,0 +1,40 @@
+/**
+ * What the Center section says of the hub's configuration bundles (issue 23): the hint under a
+ * setting a bundle manages, and the note of a bundle this center refused. After bundle 2 was
+ * refused the section still read "Managed by … bundle 1: the next bundle replaces a change made
+ * here" while the manager's local news line stayed, and nothing said bundle 2 existed (walk s52).
+ */
+import type { CenterBundleState } from '../../protocol/config-bundle.ts'
+import { configText } from '../../protocol/messages/config-forms.ts'
+import { bundleRefusalText } from '../../protocol/messages/hub-bundles.ts'
+import type { DigitStyle } from '../../ui-common/digits.ts'
+import type { Lang } from '../../ui-common/i18n.ts'
+import { momentInWords } from '../format.ts'
+
+/** The hint under a setting the running bundle manages: what a change made here lasts, refused bundle or not. */
+export function hubManagedHint(bundle: CenterBundleState, lang: Lang, digits: DigitStyle): string {
+  const version = bundle.running?.version ?? 0
+  const refused = bundle.lastRefusal
+  return refused
+    ? configText('config.hubManaged.refused', lang, { version, refused: refused.version }, digits)
+    : configText('config.hubManaged', lang, { version }, digits)
+}
+
+/** The refused bundle in words (which, when, why by its stable code, what runs instead), and the center's own reason; null when none was refused. */
+export function bundleRefusalNote(
+  bundle: CenterBundleState | null,
+  timeZone: string,
+  lang: Lang,
+  digits: DigitStyle,
+): { text: string; reason: string } | null {
+  const refused = bundle?.lastRefusal
+  if (!refused) return null
+  const values = {
+    version: refused.version,
+    when: momentInWords(refused.at, timeZone, lang, digits),
+    why: bundleRefusalText(refused.code, lang),
+    running: bundle.running?.version ?? 0,
+  }
+  const key = bundle.running ? 'config.bundleRefused' : 'config.bundleRefused.noneRunning'
+  return { text: configText(key, lang, values, digits), reason: refused.reason }
+}
