@@ -133,20 +133,29 @@ try {
   if (process.argv.includes('--explain') && last.call) {
     // the plan of the merge statement the function runs (rollup-merge-pg.ts), with the last call's rows moved to a day
     // not stored yet, run and rolled back (the nonce and the lock are not part of it)
-    const [center, , now, days, hours, ...arrays] = last.call.map((p) =>
+    const [center, , now, days, hours, batchDays, batchHours, batchRevisions, ...arrays] = last.call.map((p) =>
       typeof p === 'string' ? p.replaceAll('2026-03-10', '2026-03-12') : p,
     )
     const { names, types, conflict } = PG_MERGE_COLUMNS
+    // the statement of a call touching held hours (the revision rule and the deletion of rows a newer batch no longer holds)
     const merge = {
-      sql: mergeSql(names, conflict, {
-        arrays: names.map((_, i) => `$${5 + i}::${types[i]}[]`),
-        center: '$1',
-        now: '$2::bigint',
-        days: '$3::date[]',
-        hours: '$4::int[]',
-      }),
+      sql: mergeSql(
+        names,
+        conflict,
+        {
+          arrays: names.map((_, i) => `$${8 + i}::${types[i]}[]`),
+          center: '$1',
+          now: '$2::bigint',
+          days: '$3::date[]',
+          hours: '$4::int[]',
+          batchDays: '$5::text[]',
+          batchHours: '$6::int[]',
+          batchRevisions: '$7::int[]',
+        },
+        true,
+      ),
     }
-    const fresh = [center, now, days, hours, ...arrays]
+    const fresh = [center, now, days, hours, batchDays, batchHours, batchRevisions, ...arrays]
     await hubDb
       .transaction()
       .execute(async (trx) => {

@@ -7,6 +7,7 @@ import { cityFieldsOf } from '../protocol/hub-city.ts'
 import type { CenterView, FleetAlert, HubFleet } from '../protocol/hub-api.ts'
 import type { HubConfig } from './config.ts'
 import { isOffline, offlineAfterMs } from './offline-rule.ts'
+import { backupCell } from './ui/center-state.ts'
 import type { CenterRecord, CenterStatus, HubStore } from './store/store.ts'
 
 type OfflineConfig = Pick<HubConfig, 'offlineAfterMissedHeartbeats' | 'offlineAfterMinutes'>
@@ -35,6 +36,7 @@ export function centerView(c: CenterRecord, s: CenterStatus | undefined, config:
     configVersion: s?.configVersion ?? null,
     lastBackupAt: s?.lastBackupAt ?? null,
     lastBackupOk: s?.lastBackupOk ?? null,
+    backupsOff: s?.backupsOff ?? null,
     ownName: s?.ownName ? { nameAr: s.ownName.ar, nameEn: s.ownName.en } : null,
   }
 }
@@ -70,7 +72,7 @@ export function fleetAlerts(centers: readonly CenterView[], refusals: BundleRefu
         count: c.devicesFaulty!,
         ...(c.lastHeartbeatAt ? { asOf: c.lastHeartbeatAt } : {}),
       })
-    if (c.lastBackupOk === false) alerts.push({ kind: 'backup-failed', centerId: c.id, since: c.lastBackupAt })
+    if (backupCell(c) === 'failed') alerts.push({ kind: 'backup-failed', centerId: c.id, since: c.lastBackupAt })
     const refused = refusals.get(c.id)
     if (refused)
       alerts.push({

@@ -20,7 +20,8 @@ const FIGURES: [CsvMessageKey, (r: FigureRow) => number | null][] = [
   ['figure.transferredIn', (r) => r.transferredIn],
   ['figure.transferredOut', (r) => r.transferredOut],
   ['figure.avgWait', (r) => r.avgWaitSeconds],
-  ['figure.maxWait', (r) => r.waitMaxSeconds],
+  // empty where nobody was called, as the average beside it and the center's own CSV (a 0 reads as "called at once")
+  ['figure.maxWait', (r) => (r.waitCount > 0 ? r.waitMaxSeconds : null)],
   ['figure.sla', (r) => r.slaPercent],
   ['figure.avgService', (r) => r.avgServiceSeconds],
   ['figure.counterOpenMinutes', (r) => r.counterOpenMinutes],

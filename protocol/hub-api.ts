@@ -153,6 +153,8 @@ export const CenterView = Type.Object({
   lastBackupAt: Nullable(Type.Number(), true),
   /** Whether its last backup succeeded (null: backups off, or not reported). */
   lastBackupOk: Nullable(Type.Boolean(), true),
+  /** Its scheduled backups are off, as its heartbeat said (null: an older center that does not say). */
+  backupsOff: Nullable(Type.Boolean(), true),
   /**
    * The name the center calls itself (its own settings' name, on its kiosk, screens and tickets), as
    * its last heartbeat said it; null when its heartbeats do not say (an older center) or none came.

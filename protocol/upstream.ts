@@ -221,6 +221,8 @@ export const CenterHealth = Type.Object(
     /** The center's last backup (config backup.dir): when it finished (epoch ms) and whether it succeeded; absent when backups are off or none ran. */
     lastBackupAt: Type.Optional(Type.Integer({ minimum: 0 })),
     lastBackupOk: Type.Optional(Type.Boolean()),
+    /** The center's scheduled backups are off (no backup.dir): the hub then says so instead of a dash (walk s52). Absent: an older center. */
+    backupsOff: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 )

@@ -195,6 +195,7 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
         log: fastify.log,
         clock,
         lastBackup: () => ops.backups.lastOutcome(),
+        backupsEnabled: () => ops.backups.enabled,
         bundles: configBundles,
         liveQueues: cachedLiveQueues(() => liveLinesOf(queue.view.serviceQueues({ activeOnly: true })), queue.events),
       })

@@ -43,6 +43,10 @@ export const uiRoutes: FastifyPluginAsyncTypebox = async (app) => {
       index: false,
     })
   }
-  app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/hub/ui/'))
+  // the query goes along: `/?lang=en` opened the page in Arabic when the redirect dropped it (walk s52)
+  app.get('/', { schema: { hide: true } }, (request, reply) => {
+    const query = request.url.indexOf('?')
+    return reply.redirect(`/hub/ui/${query < 0 ? '' : request.url.slice(query)}`)
+  })
   app.get('/hub/ui/', { schema: { hide: true } }, (_request, reply) => sendBuiltPage(reply, config.uiDir, 'index.html', config.timeZone))
 }

@@ -37,6 +37,8 @@ export interface CenterStatus {
   configVersion: string | null
   lastBackupAt: number | null
   lastBackupOk: boolean | null
+  /** Its scheduled backups are off, as its heartbeat said (null: an older center that does not say). */
+  backupsOff: boolean | null
   timeZone: string | null
   batchesReceived: number
   batchesDuplicate: number
@@ -73,6 +75,7 @@ export function statusFrom(r: Selectable<HubCenterStatusTable>): CenterStatus {
     configVersion: r.config_version,
     lastBackupAt: r.last_backup_at,
     lastBackupOk: r.last_backup_ok === null ? null : r.last_backup_ok === 1,
+    backupsOff: r.backups_off === null || r.backups_off === undefined ? null : r.backups_off === 1,
     timeZone: r.time_zone,
     batchesReceived: r.batches_received,
     batchesDuplicate: r.batches_duplicate,
@@ -92,6 +95,7 @@ const KEPT_STATUS_COLUMNS = [
   'config_version',
   'last_backup_at',
   'last_backup_ok',
+  'backups_off',
   'time_zone',
 ] as const
 
@@ -124,6 +128,7 @@ export async function touchStatus(
       config_version: h?.configVersion ?? null,
       last_backup_at: h?.lastBackupAt ?? null,
       last_backup_ok: h?.lastBackupOk === undefined ? null : h.lastBackupOk ? 1 : 0,
+      backups_off: h?.backupsOff === undefined ? null : h.backupsOff ? 1 : 0,
       own_name_ar: o.ownName?.ar ?? null,
       own_name_en: o.ownName?.en ?? null,
     })

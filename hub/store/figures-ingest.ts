@@ -1,8 +1,11 @@
 /**
  * The hourly rows of one batch into hub_figures and the rollups, inside the batch's transaction.
- * Each (center, day, hour, service) row keeps the highest revision it was sent; only the rows a
- * batch really changes reach the rollups, as the difference from what they replace, so a resend
- * never double-counts.
+ * A center-hour's batch is the whole truth for that hour: a newer revision of (center, day, hour)
+ * replaces every row of that center-hour, those of services absent from it included (a service
+ * whose letter changed mid-day would otherwise be counted under both letters), and an older or
+ * equal revision changes nothing. Only the rows a batch really changes reach the rollups, as the
+ * difference from what they replace (a deleted row: minus what it had added), so a resend never
+ * double-counts.
  */
 import type { HourBatch, HourFigures } from '../../protocol/upstream.ts'
 import { FigureLimits, HubErrorCodes } from '../../protocol/upstream.ts'
@@ -105,19 +108,56 @@ const rowKey = (r: { center_id: string; day: string; hour: number; service_code:
 const hourKey = (b: { centerId: string; day: string; hour: number }) => `${b.centerId}\u0000${b.day}\u0000${b.hour}`
 
 /**
- * The rows of several batches as one set: where two batches hold the same (center, day, hour,
- * service), the row of the higher revision (of equal ones, the first), as storing the batches one
- * after the other would leave it. References to the batches' rows, nothing copied (a day is 720 rows).
+ * The batch of each center-hour the call holds: where two batches are of the same hour, the one of
+ * the higher revision (of equal ones, the first), whole, as storing them one after the other would
+ * leave the hour.
  */
-function mergedRows(batches: readonly HourBatch[]): BatchRow[] {
-  const byKey = new Map<string, BatchRow>()
-  for (const b of batches)
-    for (const r of b.rows) {
-      const key = `${b.centerId}\u0000${b.day}\u0000${b.hour}\u0000${r.serviceCode}`
-      const held = byKey.get(key)
-      if (!held || held.b.revision < b.revision) byKey.set(key, { b, r })
-    }
-  return [...byKey.values()]
+function latestBatches(batches: readonly HourBatch[]): HourBatch[] {
+  const byHour = new Map<string, HourBatch>()
+  for (const b of batches) {
+    const held = byHour.get(hourKey(b))
+    if (!held || held.revision < b.revision) byHour.set(hourKey(b), b)
+  }
+  return [...byHour.values()]
+}
+
+/** The rows of `batches` (one per hour), references to the batches' rows, nothing copied (a day is 720 rows). */
+const rowsOf = (batches: readonly HourBatch[]): BatchRow[] => batches.flatMap((b) => b.rows.map((r) => ({ b, r })))
+
+/** SQLite: the batches of hours hub_hours holds at a lower revision or not at all (the others change nothing). */
+async function newerBatches(db: Kysely<HubDatabase>, batches: readonly HourBatch[]): Promise<HourBatch[]> {
+  const held = new Map<string, number>()
+  for (const day of new Set(batches.map((b) => b.day))) {
+    const rows = await db
+      .selectFrom('hub_hours')
+      .select(['hour', 'revision'])
+      .where('center_id', '=', batches[0].centerId)
+      .where('day', '=', day)
+      .execute()
+    for (const r of rows) held.set(hourKey({ centerId: batches[0].centerId, day, hour: Number(r.hour) }), Number(r.revision))
+  }
+  return batches.filter((b) => b.revision > (held.get(hourKey(b)) ?? 0))
+}
+
+/** SQLite: deletes the rows of each batch's hour that the batch no longer holds (its revision is newer than the hour's); how many. */
+async function deleteAbsentRows(db: Kysely<HubDatabase>, batches: readonly HourBatch[]): Promise<number> {
+  let deleted = 0
+  for (const b of batches) {
+    let q = db
+      .deleteFrom('hub_figures')
+      .where('center_id', '=', b.centerId)
+      .where('day', '=', b.day)
+      .where('hour', '=', b.hour)
+      .where('revision', '<', b.revision)
+    if (b.rows.length > 0)
+      q = q.where(
+        'service_code',
+        'not in',
+        b.rows.map((r) => r.serviceCode),
+      )
+    deleted += Number((await q.executeTakeFirstOrThrow()).numDeletedRows)
+  }
+  return deleted
 }
 
 /** A row as stored (SQLite: the rollup deltas are summed in process from these). */
@@ -157,13 +197,19 @@ async function upsertRows(db: Kysely<HubDatabase>, rows: readonly StoredRow[], n
 }
 
 /** Deferred rollups on SQLite: the rows, and a mark for each of their days when any row changed (rollup-fold.ts sums them later). */
-async function upsertAndMark(db: Kysely<HubDatabase>, rows: readonly StoredRow[], now: number): Promise<number> {
+async function upsertAndMark(
+  db: Kysely<HubDatabase>,
+  batches: readonly HourBatch[],
+  rows: readonly StoredRow[],
+  now: number,
+): Promise<number> {
+  const deleted = await deleteAbsentRows(db, batches)
   const changed = await upsertRows(db, rows, now)
-  if (changed === 0) return 0
+  if (changed === 0 && deleted === 0) return 0
   // an existing mark keeps its time: the oldest change it stands for
   await db
     .insertInto('hub_rollup_marks')
-    .values([...new Set(rows.map((r) => r.day))].map((day) => ({ center_id: rows[0].center_id, day, marked_at: now })))
+    .values([...new Set(batches.map((b) => b.day))].map((day) => ({ center_id: batches[0].centerId, day, marked_at: now })))
     .onConflict((oc) => oc.columns(['center_id', 'day']).doNothing())
     .execute()
   return changed
@@ -173,16 +219,20 @@ async function upsertAndMark(db: Kysely<HubDatabase>, rows: readonly StoredRow[]
 async function mergeRows(
   db: Kysely<HubDatabase>,
   fn: IngestFunction,
-  rows: readonly BatchRow[],
+  batches: readonly HourBatch[],
   nonce: string,
   now: number,
 ): Promise<number | 'replayed'> {
+  const rows = rowsOf(batches)
   const result = await fn.call(db, {
-    center: rows[0].b.centerId,
+    center: batches[0].centerId,
     nonce,
     now,
-    days: pgArrayLiteral([...new Set(rows.map((x) => x.b.day))]),
-    hours: pgArrayLiteral([...new Set(rows.map((x) => x.b.hour))]),
+    days: pgArrayLiteral([...new Set(batches.map((b) => b.day))]),
+    hours: pgArrayLiteral([...new Set(batches.map((b) => b.hour))]),
+    batchDays: pgArrayLiteralOf(batches, (b) => b.day),
+    batchHours: pgArrayLiteralOf(batches, (b) => b.hour),
+    batchRevisions: pgArrayLiteralOf(batches, (b) => b.revision),
     // column by column from the batches' own rows: no copy of the rows or of a column in between (a day's 720 rows × 42 columns)
     arrays: COLUMNS.map((c) => pgArrayLiteralOf(rows, COLUMN_OF[c])),
   })
@@ -219,21 +269,30 @@ export async function storeHourRows(
   if (new Set(batches.map((b) => b.centerId)).size > 1) throw new Error('storeHourRows: the batches of one center')
   for (const b of batches)
     if (!isCalendarDay(b.day)) throw new HubError(400, HubErrorCodes.VALIDATION, `body/day: ${b.day.slice(0, 10)} is not a calendar day`)
-  const rows = mergedRows(batches)
+  const latest = latestBatches(batches)
   // two copies of a center's batches in flight must not both take the old rows as their base: one lock per center, so
   // batches of one center are stored one after the other (and never deadlock on its rollup rows); on PostgreSQL the
-  // function takes it, SQLite has one writer
-  if (dialectOf(db) === 'postgres' && rows.length > 0) return mergeRows(db, fn, rows, nonce.value, now)
+  // function takes it (and leaves out the hours it holds at the batch's revision or a newer one), SQLite has one writer
+  if (dialectOf(db) === 'postgres') return mergeRows(db, fn, latest, nonce.value, now)
   if (!(await nonce.remember())) return 'replayed'
-  if (rows.length === 0) return 0
-  const stored = rows.map(storedRow)
-  if (deferRollups) return upsertAndMark(db, stored, now)
-  const old = await oldRowsOf(db, batches)
+  const newer = await newerBatches(db, latest)
+  if (newer.length === 0) return 0
+  const stored = rowsOf(newer).map(storedRow)
+  if (deferRollups) return upsertAndMark(db, newer, stored, now)
+  const old = await oldRowsOf(db, newer)
   const changes: HourlyChange[] = []
   for (const next of stored) {
     const held = old.get(rowKey(next)) ?? null
     if (!held || held.revision < next.revision) changes.push({ old: held, next })
   }
+  // the rows of a newer revision's hours it no longer holds leave every rollup (deleteAbsentRows deletes the same ones)
+  const sent = new Set(stored.map(rowKey))
+  const revisionOf = new Map(newer.map((b) => [hourKey(b), b.revision]))
+  for (const held of old.values()) {
+    const revision = revisionOf.get(hourKey({ centerId: held.center_id, day: held.day, hour: held.hour }))
+    if (revision !== undefined && held.revision < revision && !sent.has(rowKey(held))) changes.push({ old: held, next: null })
+  }
+  await deleteAbsentRows(db, newer)
   const changed = await upsertRows(db, stored, now)
   await applyRollupDeltas(db, changes)
   return changed

@@ -26,20 +26,32 @@ export interface MergeColumns {
 }
 
 /**
- * Why a call whose days and hours hold no stored row of its center writes them with a plain INSERT: an
- * upsert pays per row for a conflict check, a speculative insertion and its confirmation in the WAL
- * (~2 ms of PostgreSQL's CPU a center-day, measured), and no row can conflict here, for no other
- * writer stores this center's rows while its lock is held. A call touching any stored hour (a re-send,
- * a revision, a backlog overlapping what came before) keeps the upsert and its revision rule. (Rows
- * put into hub_figures by hand, outside ingest, between the probe and the INSERT would fail that call
- * with a unique violation; nothing is stored, and the center's retry takes the upsert.)
+ * Why a call none of whose center-hours hub_hours holds (ingest writes an hour there with its rows,
+ * in the same transaction) writes them with a plain INSERT: an upsert pays per row for a conflict
+ * check, a speculative insertion and its confirmation in the WAL (~2 ms of PostgreSQL's CPU a
+ * center-day, measured), and no row can conflict here, for no other writer stores this center's rows
+ * while its lock is held. A call touching any held hour (a re-send, a revision, a backlog overlapping
+ * what came before) keeps the upsert, its revision rule and the deletion of the rows a newer batch no
+ * longer holds (rollup-merge-pg.ts). hub_hours, not hub_figures, is probed: an hour a newer empty
+ * batch emptied holds no row, and a late older revision of it must still change nothing. (Rows put
+ * into hub_figures by hand, outside ingest and without their hub_hours row, would fail that call with
+ * a unique violation: nothing is stored.)
  */
-const FRESH_WHY = "no stored row in the call's days × hours, and the center's lock held: no row can conflict, so no ON CONFLICT"
+const FRESH_WHY = "no hour of the call in hub_hours, and the center's lock held: no row can conflict, so no ON CONFLICT"
 
 function functionDdl(c: MergeColumns, deferred: boolean): { name: string; ddl: string } {
   const statement = deferred ? storeAndMarkSql : mergeSql
   const params = c.names.map((n, i) => `p_${n} ${c.types[i]}[]`)
-  const inputs = { arrays: c.names.map((n) => `p_${n}`), center: 'p_center', days: 'p_days', hours: 'p_hours', now: 'p_now' }
+  const inputs = {
+    arrays: c.names.map((n) => `p_${n}`),
+    center: 'p_center',
+    days: 'p_days',
+    hours: 'p_hours',
+    now: 'p_now',
+    batchDays: 'p_batch_days',
+    batchHours: 'p_batch_hours',
+    batchRevisions: 'p_batch_revisions',
+  }
   const body = `#variable_conflict use_column
 BEGIN
   INSERT INTO hub_nonces (center_id, nonce, seen_at) VALUES (p_center, p_nonce, p_now) ON CONFLICT DO NOTHING;
@@ -50,14 +62,15 @@ BEGIN
   -- two copies of a center's batches in flight must not both take the old rows as their base
   PERFORM pg_advisory_xact_lock(hashtext(p_center));
   -- ${FRESH_WHY}
-  PERFORM 1 FROM hub_figures f WHERE f.center_id = p_center AND f.day = ANY(p_days) AND f.hour = ANY(p_hours) LIMIT 1;
+  PERFORM 1 FROM hub_hours h WHERE h.center_id = p_center AND h.day = ANY(p_batch_days) AND h.hour = ANY(p_batch_hours) LIMIT 1;
   IF NOT FOUND THEN
-    RETURN QUERY ${statement(c.names, '', inputs)};
+    RETURN QUERY ${statement(c.names, '', inputs, false)};
   ELSE
-    RETURN QUERY ${statement(c.names, c.conflict, inputs)};
+    RETURN QUERY ${statement(c.names, c.conflict, inputs, true)};
   END IF;
 END`
-  const signature = `(p_center text, p_nonce text, p_now bigint, p_days date[], p_hours int[], ${params.join(', ')})`
+  const signature = `(p_center text, p_nonce text, p_now bigint, p_days date[], p_hours int[], p_batch_days text[], p_batch_hours int[],
+  p_batch_revisions int[], ${params.join(', ')})`
   const rest = `RETURNS TABLE (stored bigint, exact json) LANGUAGE plpgsql VOLATILE SET plan_cache_mode = force_generic_plan AS $fn$\n${body}\n$fn$`
   const name = `hub_ingest_${createHash('sha256')
     .update(signature + rest)
@@ -73,6 +86,10 @@ export interface MergeCall {
   now: number
   days: string
   hours: string
+  /** One per center-hour of the call (its latest batch): the day as text, the hour, the revision. */
+  batchDays: string
+  batchHours: string
+  batchRevisions: string
   arrays: readonly string[]
 }
 
@@ -108,7 +125,8 @@ export class IngestFunction {
   async call(db: Kysely<any>, c: MergeCall): Promise<MergeResult | 'replayed'> {
     const arrays = c.arrays.map((a, i) => sql`${a}::${sql.raw(this.columns.types[i])}[]`)
     const { rows } = await sql<MergeResult>`SELECT * FROM ${sql.raw(this.name)}(${c.center}, ${c.nonce},
-      ${c.now}::bigint, ${c.days}::date[], ${c.hours}::int[], ${sql.join(arrays)})`.execute(db)
+      ${c.now}::bigint, ${c.days}::date[], ${c.hours}::int[], ${c.batchDays}::text[], ${c.batchHours}::int[], ${c.batchRevisions}::int[],
+      ${sql.join(arrays)})`.execute(db)
     const [r] = rows
     // a replay answers stored = -1 (no row is ever -1 rows)
     return Number(r.stored) < 0 ? 'replayed' : { stored: Number(r.stored), exact: r.exact }

@@ -322,4 +322,10 @@ export const hubMigrations: HubMigration[] = [
     // this one too when they differ, since a center renamed locally is never renamed at the hub
     statements: ['ALTER TABLE hub_center_status ADD COLUMN own_name_ar TEXT', 'ALTER TABLE hub_center_status ADD COLUMN own_name_en TEXT'],
   },
+  {
+    version: 23,
+    name: "whether a center's scheduled backups are off, from its latest heartbeat",
+    // the fleet said "—" for the last backup of a center whose own screens say "Nightly backups are off"; null: not said (an older center)
+    statements: ['ALTER TABLE hub_center_status ADD COLUMN backups_off INTEGER'],
+  },
 ]

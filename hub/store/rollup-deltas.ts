@@ -3,18 +3,15 @@
  * rollup, minus what the rows they replace had added. On SQLite the deltas are summed here, in
  * process; on PostgreSQL the same sums are one statement beside the upsert (rollup-merge-pg.ts).
  * What a subtraction cannot undo (a lower maximum, a renamed service, a row moved to another
- * national code) is recomputed for that one key afterwards, by both (recomputeExact).
+ * national code, a row deleted) is recomputed for that one key afterwards, by both (recomputeExact).
  */
 import { type Kysely, sql } from 'kysely'
 import { dialectOf } from './database.ts'
 import { FIGURE_COLUMNS } from './figure-columns.ts'
 import { type FigureColumn, type HourlyRow, type KeyValue, ROLLUPS, type RollupSpec, rollupColumns } from './rollups.ts'
 
-/** An hourly row replaced (`old`, null when new) by `next` in this transaction. */
-export interface HourlyChange {
-  old: HourlyRow | null
-  next: HourlyRow
-}
+/** An hourly row replaced (`old`, null when new) by `next` in this transaction; `next` null: `old` deleted (its hour's newer batch no longer holds it). */
+export type HourlyChange = { old: HourlyRow | null; next: HourlyRow } | { old: HourlyRow; next: null }
 
 interface Delta {
   key: KeyValue[]
@@ -46,6 +43,14 @@ function deltasOf(s: RollupSpec, changes: readonly HourlyChange[]): Delta[] {
     return d
   }
   for (const { old, next } of changes) {
+    if (!next) {
+      // deleted: its sums leave the key, and its maximum and names may have been the key's
+      const o = at(old)
+      o.rows -= 1
+      for (const c of FIGURE_COLUMNS) if (c !== 'wait_max') o.sums[c] -= old[c]
+      o.exact = true
+      continue
+    }
     const d = at(next)
     d.rows += 1
     for (const c of FIGURE_COLUMNS) d.sums[c] = c === 'wait_max' ? Math.max(d.sums[c], next[c]) : d.sums[c] + next[c]

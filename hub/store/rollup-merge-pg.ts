@@ -47,6 +47,10 @@ export interface MergeInputs {
   hours: string
   /** received_at of every row. */
   now: string
+  /** The call's center-hours, one per hour (its latest batch): days as 'YYYY-MM-DD' text (hub_hours'), hours, revisions. */
+  batchDays: string
+  batchHours: string
+  batchRevisions: string
 }
 
 /**
@@ -54,18 +58,40 @@ export interface MergeInputs {
  * of one length): about half the CPU of the multi-array unnest() in FROM, which first copies every row into a tuple
  * store (measured, 720 rows × 42 columns).
  */
-const inputSql = (columns: readonly string[], arrays: readonly string[]) =>
-  `input (${columns.join(', ')}) AS (SELECT ${arrays.map((a) => `unnest(${a})`).join(', ')})`
+const inputSql = (columns: readonly string[], arrays: readonly string[], name = 'input') =>
+  `${name} (${columns.join(', ')}) AS (SELECT ${arrays.map((a) => `unnest(${a})`).join(', ')})`
+
+/**
+ * A call touching hours already held (`revised`): a center-hour's batch is the whole truth for that
+ * hour. `newer` keeps the call's hours whose revision is above what hub_hours holds (a late older
+ * revision or a re-send changes nothing, rows absent from the hub included), `input` only their
+ * rows, and `gone` deletes the rows of those hours the batch no longer holds (a service renamed or
+ * gone since: counted twice otherwise), answering them for the rollups to subtract. A fresh call
+ * (no hour held) is `input` alone: nothing to filter, nothing to delete.
+ */
+function inputsSql(columns: readonly string[], p: MergeInputs, revised: boolean): string {
+  if (!revised) return inputSql(columns, p.arrays)
+  return `batch (tday, hour, revision) AS (SELECT unnest(${p.batchDays}), unnest(${p.batchHours}), unnest(${p.batchRevisions})),
+    newer AS (SELECT b.tday::date AS day, b.hour, b.revision FROM batch b
+      LEFT JOIN hub_hours h ON h.center_id = ${p.center} AND h.day = b.tday AND h.hour = b.hour WHERE h.revision IS NULL OR b.revision > h.revision),
+    ${inputSql(columns, p.arrays, 'sent')},
+    input AS (SELECT s.* FROM sent s JOIN newer n ON n.day = s.day AND n.hour = s.hour),
+    gone AS (DELETE FROM hub_figures f USING newer n
+      WHERE f.center_id = ${p.center} AND f.day = ANY(${p.days}) AND f.day = n.day AND f.hour = n.hour AND f.revision < n.revision
+        AND NOT EXISTS (SELECT 1 FROM input i WHERE i.day = f.day AND i.hour = f.hour AND i.service_code = f.service_code)
+      RETURNING f.center_id, f.day, f.hour, f.service_code, f.national_code, ${FIGURE_COLUMNS.map((c) => `f.${c}`).join(', ')})`
+}
 
 /**
  * Deferred rollups (rollup-fold.ts): the upsert of the hourly rows and the marks of the days it
  * really changed, nothing else. Answers as mergeSql does (no key to recompute).
  */
-export function storeAndMarkSql(columns: readonly string[], conflict: string, p: MergeInputs): string {
+export function storeAndMarkSql(columns: readonly string[], conflict: string, p: MergeInputs, revised: boolean): string {
+  const changedDays = revised ? 'SELECT day FROM up UNION SELECT day FROM gone' : 'SELECT day FROM up'
   // the marks in day order (two calls of a center lock them in one order); an existing mark keeps its time (the oldest change it stands for)
-  return `WITH ${inputSql(columns, p.arrays)},
+  return `WITH ${inputsSql(columns, p, revised)},
     up AS (INSERT INTO hub_figures (${columns.join(', ')}, received_at) SELECT input.*, ${p.now} FROM input ${conflict} RETURNING day),
-    marked AS (INSERT INTO hub_rollup_marks (center_id, day, marked_at) SELECT DISTINCT ${p.center}, day, ${p.now} FROM up ORDER BY 2
+    marked AS (INSERT INTO hub_rollup_marks (center_id, day, marked_at) SELECT DISTINCT ${p.center}, day, ${p.now} FROM (${changedDays}) d ORDER BY 2
       ON CONFLICT (center_id, day) DO UPDATE SET marked_at = hub_rollup_marks.marked_at)
   SELECT (SELECT COUNT(*) FROM up) AS stored, '[]'::json AS exact`
 }
@@ -75,12 +101,19 @@ export function storeAndMarkSql(columns: readonly string[], conflict: string, p:
  * days and hours, `upsert` is the INSERT … ON CONFLICT of hub_figures (`conflict`) that keeps the
  * highest revision. It answers one row: `stored` (rows changed) and `exact` (keys to recompute).
  */
-export function mergeSql(columns: readonly string[], conflict: string, p: MergeInputs): string {
+export function mergeSql(columns: readonly string[], conflict: string, p: MergeInputs, revised: boolean): string {
   const rollups = ROLLUPS.map(
     (s, i) => `r${i} AS (INSERT INTO ${s.table} (${rollupColumns(s).join(', ')}) ${rollupSelect(s)} ${rollupConflictSql(s)})`,
   )
-  const oldFigs = FIGURE_COLUMNS.map((c) => (c === 'wait_max' ? '0' : `-o.${c}`)).join(', ')
-  return `WITH ${inputSql(columns, p.arrays)},
+  const minus = (t: string) => FIGURE_COLUMNS.map((c) => (c === 'wait_max' ? '0' : `-${t}.${c}`)).join(', ')
+  const oldFigs = minus('o')
+  // a deleted row leaves its keys as a replaced one does, its maximum and names recomputed (`lowered`)
+  const goneSide = revised
+    ? `
+      UNION ALL
+      SELECT g.center_id, g.day, g.hour, g.service_code, g.national_code, NULL, NULL, -1, ${minus('g')}, true, false, false FROM gone g`
+    : ''
+  return `WITH ${inputsSql(columns, p, revised)},
     old AS (SELECT f.day, f.hour, f.service_code, f.national_code, f.service_name_ar, f.service_name_en, ${FIGURE_COLUMNS.map((c) => `f.${c}`).join(', ')}
       FROM hub_figures f WHERE f.center_id = ${p.center} AND f.day = ANY(${p.days}) AND f.hour = ANY(${p.hours})),
     up AS (INSERT INTO hub_figures (${columns.join(', ')}, received_at) SELECT input.*, ${p.now} FROM input ${conflict}
@@ -92,7 +125,7 @@ export function mergeSql(columns: readonly string[], conflict: string, p: MergeI
       SELECT u.center_id, u.day, u.hour, u.service_code, o.national_code, NULL, NULL, -1, ${oldFigs},
         o.wait_max > u.wait_max, o.service_name_ar <> u.service_name_ar OR o.service_name_en <> u.service_name_en,
         COALESCE(o.national_code, '') <> COALESCE(u.national_code, '')
-      FROM up u JOIN old o ON o.day = u.day AND o.hour = u.hour AND o.service_code = u.service_code),
+      FROM up u JOIN old o ON o.day = u.day AND o.hour = u.hour AND o.service_code = u.service_code${goneSide}),
     by_hour AS MATERIALIZED (SELECT center_id, day, hour, SUM(source_rows) AS source_rows, ${SUMS}
       FROM side GROUP BY center_id, day, hour),
     by_service AS MATERIALIZED (SELECT center_id, day, service_code, national_code, MAX(service_name_ar) AS service_name_ar,

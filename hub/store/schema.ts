@@ -64,6 +64,8 @@ export interface HubCenterStatusTable {
   config_version: string | null
   last_backup_at: number | null
   last_backup_ok: Flag | null
+  /** The center's scheduled backups are off, as its last heartbeat said (migration 23; null: not said, an older center). */
+  backups_off: Flag | null
   /** The name the center's own screens say, as its last heartbeat said it (migration 22; null: not said, an older center). */
   own_name_ar: string | null
   own_name_en: string | null

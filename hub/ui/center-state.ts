@@ -34,6 +34,18 @@ export function runningBundle(configVersion: string | null): number | null {
  * The fleet's bundle cell: the bundle a center runs, 'none' when its heartbeat said it runs none,
  * or 'unknown' when it never sent one (it said nothing: "None" would be a claim; walk 2026-12-05).
  */
+/**
+ * What a center's last backup is now: its scheduled backups are 'off' (its heartbeat says so: a
+ * failure from before they were turned off is no news of now), its last one 'failed' or 'ran', or
+ * 'unknown' (none reported: an older center, or none ran yet). The fleet said "—" for a center
+ * whose own screens say "Nightly backups are off" (walk s52).
+ */
+export function backupCell(c: Pick<CenterView, 'backupsOff' | 'lastBackupAt' | 'lastBackupOk'>): 'off' | 'failed' | 'ran' | 'unknown' {
+  if (c.backupsOff === true) return 'off'
+  if (c.lastBackupOk === false) return 'failed'
+  return c.lastBackupAt === null || c.lastBackupAt === undefined ? 'unknown' : 'ran'
+}
+
 export function bundleCell(c: Pick<CenterView, 'configVersion' | 'lastHeartbeatAt'>): number | 'none' | 'unknown' {
   if (c.lastHeartbeatAt === null || c.lastHeartbeatAt === undefined) return 'unknown'
   return runningBundle(c.configVersion) ?? 'none'

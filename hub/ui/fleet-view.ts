@@ -13,7 +13,7 @@ import type { CenterView, FleetAlert, HubFleet } from '../../protocol/hub-api.ts
 import { hubStyles } from './hub-styles.ts'
 import { hubFormat, hubDigits } from './hub-format.ts'
 import { governorateName } from '../../protocol/governorates.ts'
-import { bundleCell, centerState, STATE_BADGE } from './center-state.ts'
+import { backupCell, bundleCell, centerState, STATE_BADGE } from './center-state.ts'
 import { placeText } from './city-text.ts'
 import { ownNameShown } from './own-name.ts'
 
@@ -61,6 +61,7 @@ export class HubFleetView extends LitElement {
     const outdated = newest !== null && c.version !== null && c.version !== newest
     const state = centerState(c)
     const bundle = bundleCell(c)
+    const backup = backupCell(c)
     return html`<tr data-fleet-center=${c.id} data-offline=${c.offline ? 'true' : 'false'} data-state=${state} class=${c.offline ? 'offline' : ''}>
       <td>${f.name(c)}<span class="tag muted">${placeText(governorateName(c.governorate, this.language), c, this.language)}</span>${this.ownName(c)}</td>
       <td data-col="state"><span class="badge ${STATE_BADGE[state]}">${this.t(state)}</span></td>
@@ -69,7 +70,11 @@ export class HubFleetView extends LitElement {
       <td data-col="heartbeat">${f.time(c.lastHeartbeatAt)}</td>
       <td class="n" data-col="outbox">${f.num(c.outboxPending)}${this.stale(c, c.outboxPending !== null)}</td>
       <td class="n" data-col="devices">${f.num(c.devicesFaulty)}${this.stale(c, c.devicesFaulty !== null)}</td>
-      <td data-col="backup">${f.time(c.lastBackupAt)}${c.lastBackupOk === false ? html`<span class="tag">${this.t('backupFailed')}</span>` : nothing}</td>
+      <td data-col="backup" data-backup=${backup}>${
+        backup === 'off'
+          ? this.t('backupsOff')
+          : html`${f.time(c.lastBackupAt)}${backup === 'failed' ? html`<span class="tag">${this.t('backupFailed')}</span>` : nothing}`
+      }</td>
     </tr>`
   }
 

@@ -183,6 +183,7 @@ export const HUB_MESSAGES = {
   devicesFaulty: { ar: 'أجهزة معطلة', en: 'Faulty devices' },
   lastBackup: { ar: 'آخر نسخ احتياطي', en: 'Last backup' },
   backupFailed: { ar: 'فشل', en: 'failed' },
+  backupsOff: { ar: 'النسخ الاحتياطي غير مفعّل', en: 'backups off' },
   offlineRule: {
     ar: 'يُعد المركز غير متصل بعد {count, plural, one {نبضة واحدة فائتة} two {نبضتين فائتتين} few {# نبضات فائتة} other {# نبضة فائتة}}.',
     en: 'A center counts as offline after {count, plural, one {# missed heartbeat} other {# missed heartbeats}}.',

@@ -68,6 +68,8 @@ export interface ReporterDeps {
   fetch?: typeof fetch
   /** The last backup's outcome, for the hub's fleet view; absent or null when backups are off or none ran. */
   lastBackup?: () => { ok: boolean; at: number } | null
+  /** Whether scheduled backups are on (backup.dir set): the heartbeat says when they are off. */
+  backupsEnabled?: () => boolean
   /** Open data: each national service's line now, and each of its own services' (server/upstream/live-queues.ts); absent = the heartbeat carries none. */
   liveQueues?: () => LiveLines
   /** The hub's configuration bundles: reported on each heartbeat, fetched and applied when the answer offers a newer one. */
@@ -168,6 +170,7 @@ export class UpstreamReporter {
       heartbeatSeconds: this.cfg.heartbeatSeconds,
       ...(configVersion ? { configVersion } : {}),
       ...(backup ? { lastBackupAt: backup.at, lastBackupOk: backup.ok } : {}),
+      ...(this.deps.backupsEnabled ? { backupsOff: !this.deps.backupsEnabled() } : {}),
     }
   }
 

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { HourBatch, HourFigures } from '../../protocol/upstream.ts'
 import { readCsv, runsAsFormula } from '../helpers/read-csv.ts'
+import { figuresCsv } from '../../hub/figures-csv.ts'
+import { figureRow } from '../../hub/store/figure-rows.ts'
 import {
   addAnalyst,
   addNationalService,
@@ -218,4 +220,16 @@ describe.each(BACKENDS)('the hub CSV on %s (issue 15 item 6)', (backend) => {
     // the nation's: no governorate, since the row spans them
     expect(await csv('by=service')).toEqual([['PASS', '', '', '10']])
   })
+})
+
+it("the longest wait is empty where nobody was called, as the average beside it and the center's CSV are (walk s52: it read 0)", () => {
+  const rows = [
+    figureRow({ key: 'ENQ', name_ar: 'استعلامات', name_en: 'Enquiries', issued: 2, cancelled: 2 }),
+    figureRow({ key: 'PASS', name_ar: 'جوازات', name_en: 'Passports', issued: 3, called: 2, wait_count: 2, wait_sum: 100, wait_max: 70 }),
+  ]
+  const csv = readCsv(figuresCsv(rows, { from: '2026-03-10', to: '2026-03-10', by: 'service' }, 'en'))
+  expect(csv.rows.map((r) => [r.Code, r['Average wait (seconds)'], r['Longest wait (seconds)']])).toEqual([
+    ['ENQ', '', ''],
+    ['PASS', '50', '70'],
+  ])
 })

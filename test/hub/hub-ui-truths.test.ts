@@ -17,7 +17,7 @@ import { loadConfig } from '../../server/config.ts'
 import { hubFormat } from '../../hub/ui/hub-format.ts'
 import { intlLocale } from '../../protocol/messages/digits.ts'
 import { tileLook } from '../../hub/ui/map-tiles.ts'
-import { activeOffline, bundleCell, bundleStateSince, centerState, runningBundle } from '../../hub/ui/center-state.ts'
+import { activeOffline, backupCell, bundleCell, bundleStateSince, centerState, runningBundle } from '../../hub/ui/center-state.ts'
 import { byGovernorateName, inGovernorateOrder } from '../../hub/ui/governorate-order.ts'
 import { inNameOrder } from '../../hub/ui/name-order.ts'
 import { nameIn } from '../../protocol/name-in-language.ts'
@@ -260,12 +260,26 @@ describe("the fleet's alerts", () => {
       configVersion: null,
       lastBackupAt: null,
       lastBackupOk: null,
+      backupsOff: null,
       ...o,
     })
     expect(fleetAlerts([center({})])).toEqual([
       { kind: 'offline', centerId: 'C1', since: 1_700_000_000_000 },
       { kind: 'devices-faulty', centerId: 'C1', since: null, count: 2, asOf: 1_700_000_000_000 },
     ])
+  })
+
+  it('say "backups off" where the center says its scheduled backups are off, not a dash; a failure from before they were turned off raises no alert (walk s52)', () => {
+    const off = { backupsOff: true, lastBackupAt: 1_700_000_000_000, lastBackupOk: false }
+    expect(backupCell(off)).toBe('off')
+    expect(backupCell({ ...off, backupsOff: false })).toBe('failed')
+    expect(backupCell({ backupsOff: false, lastBackupAt: 1, lastBackupOk: true })).toBe('ran')
+    // an older center that does not say, and has reported no backup
+    expect(backupCell({ backupsOff: null, lastBackupAt: null, lastBackupOk: null })).toBe('unknown')
+    expect(HUB_MESSAGES.backupsOff).toEqual({ ar: 'النسخ الاحتياطي غير مفعّل', en: 'backups off' })
+    const center = { id: 'C1', active: true, offline: false, devicesFaulty: 0, lastHeartbeatAt: 1 } as CenterView
+    expect(fleetAlerts([{ ...center, ...off }])).toEqual([])
+    expect(fleetAlerts([{ ...center, ...off, backupsOff: false }]).map((a) => a.kind)).toEqual(['backup-failed'])
   })
 })
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { UpstreamPaths, type HourBatch, type HourFigures } from '../../protocol/upstream.ts'
+import { readCsv } from '../helpers/read-csv.ts'
 import {
   addNationalService,
   BACKENDS,
@@ -117,6 +118,58 @@ describe.each(BACKENDS)('hub ingest on %s', (backend) => {
     ])
     const status = (await (await fetch(`${hub.url}/api/hub/v1/centers`)).json())[0]
     expect(status).toMatchObject({ id: 'C1', offline: false })
+  })
+
+  it('a service renamed mid-day (B to R, one national code): each newer revision of an hour replaces all its rows, every view counts them once, a late older revision changes nothing', async () => {
+    hub = await startTestHub({ backend })
+    const secret = await registerCenter(hub, 'C1')
+    for (const code of ['A', 'B']) await addNationalService(hub, code)
+    let seq = 0
+    const send = async (hour: number, revision: number, rows: HourFigures[]) => {
+      const res = await postSigned(hub.url, batchPath, 'C1', secret, batch('C1', ++seq, revision, rows, { hour }))
+      expect(res.status, JSON.stringify(res.body)).toBe(200)
+      return res.body
+    }
+    const renamed = (n: number): HourFigures => ({ ...figures('R', n), nationalCode: 'B' })
+    // the morning under B, then the admin changes B's letter to R and the center re-sends the day's hours under R
+    for (const hour of [9, 10]) await send(hour, 1, [figures('A', 5), figures('B', 3)])
+    for (const hour of [9, 10]) expect(await send(hour, 2, [figures('A', 5), renamed(3)])).toEqual({ ack: seq, stored: 2, ignored: 0 })
+    // a late revision 1 of hour 10 (B again): the hub holds revision 2 of that hour, so nothing of it is stored
+    expect(await send(10, 1, [figures('A', 7), figures('B', 4)])).toEqual({ ack: seq, stored: 0, ignored: 2 })
+    // hour 11: revision 1 with B, revision 2 with nothing left (every ticket of the hour refolded away), then the late revision 1 again
+    await send(11, 1, [figures('B', 6)])
+    expect(await send(11, 2, [])).toEqual({ ack: seq, stored: 0, ignored: 0 })
+    await send(11, 1, [figures('B', 6)])
+
+    const issued = 2 * (5 + 3)
+    const get = async (path: string) => (await fetch(`${hub.url}/api/hub/v1/${path}`)).json()
+    const summary = await get('summary?from=2026-03-10')
+    expect(summary.totals.issued).toBe(issued)
+    for (const list of [summary.byCenter, summary.byGovernorate]) expect(list.map((r: { issued: number }) => r.issued)).toEqual([issued])
+    const keyed = (rows: { key: string; issued: number }[]) => rows.map((r) => [r.key, r.issued])
+    expect(keyed(summary.byService)).toEqual([
+      ['A', 10],
+      ['B', 6],
+    ])
+    expect(keyed(summary.byTime)).toEqual([
+      ['9', 8],
+      ['10', 8],
+    ])
+    expect(keyed((await get('figures?from=2026-03-10&by=service')).rows)).toEqual([
+      ['A', 10],
+      ['B', 6],
+    ])
+    expect(keyed((await get('figures?from=2026-03-10&by=center')).rows)).toEqual([['C1', issued]])
+    expect(keyed((await get('figures?from=2026-03-10&by=hour&service=B')).rows)).toEqual([
+      ['9', 3],
+      ['10', 3],
+    ])
+    const res = await fetch(`${hub.url}/api/hub/v1/figures.csv?from=2026-03-10&by=service&lang=en`)
+    const csv = readCsv(new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer()))
+    expect(csv.rows.map((r) => [r.Code, r['Tickets issued']])).toEqual([
+      ['A', '10'],
+      ['B', '6'],
+    ])
   })
 
   it('takes a backlog of hours in one signed request: all stored, the last seq acknowledged, a re-send changes nothing, a bad batch refuses them all', async () => {

@@ -238,21 +238,20 @@ describe.each(CASES)('national scale on %s, rollups %s', { timeout: 120_000 }, (
     const store = await openStore(backend, undefined, rollups)
     await seed(store)
     const c1 = firstBatches().filter((b) => b.centerId === 'C1')
-    // the outbox may hold two revisions of one hour: the later one wins row by row (B is not in it, so its revision 1 stays)
+    // the outbox may hold two revisions of one hour: the later one is the hour's whole truth (B is not in it, so B is gone)
     const revised = batch('C1', '2026-02-14', 9, 2, [
       row(SERVICES[0], 60, { issued: 70, waitMaxSeconds: 1, serviceNameEn: 'Service A (renamed)' }),
       row(SERVICES[2], 61, { nationalCode: 'PASS' }),
     ])
     const backlog = [...c1.slice(0, 5), revised, ...c1.slice(5)]
     const first = await store.ingestHours(backlog, nonce(), 1)
-    expect(first).toMatchObject({ stored: c1.length * SERVICES.length, duplicate: false, unknownNationalCodes: ['ZZZ'] })
+    expect(first).toMatchObject({ stored: c1.length * SERVICES.length - 1, duplicate: false, unknownNationalCodes: ['ZZZ'] })
     const { rows: stored } = await sql<{ service_code: string; revision: number; issued: number; national_code: string | null }>`
       SELECT service_code, revision, issued, national_code FROM hub_figures WHERE center_id = 'C1' AND day = ${'2026-02-14'} AND hour = 9 ORDER BY service_code`.execute(
       store.db,
     )
     expect(stored.map((r) => [r.service_code, Number(r.revision), Number(r.issued), r.national_code])).toEqual([
       ['A', 2, 70, 'PASS'],
-      ['B', 1, row(SERVICES[1], DAYS.indexOf('2026-02-14') * 5 + 1 + 9).issued, null],
       ['C', 2, row(SERVICES[2], 61).issued, 'PASS'],
     ])
     await expectRollupsAsRebuilt(store, rollups === 'deferred' ? 'kept' : 'not kept')
@@ -341,6 +340,56 @@ describe.each(CASES)('national scale on %s, rollups %s', { timeout: 120_000 }, (
     const rows = await snapshot(store, 'hub_rollup_national_day', ['day', 'shard', 'national_key'])
     expect(await store.ingestHours(late, nonce(), 3)).toMatchObject({ stored: 0, duplicate: true })
     expect(await snapshot(store, 'hub_rollup_national_day', ['day', 'shard', 'national_key'])).toEqual(rows)
+  })
+
+  it("a service's letter changed mid-day: the newer revisions of the day's hours replace every row of those hours in every rollup; a late older revision and an emptied hour leave nothing behind", async () => {
+    const store = await openStore(backend, undefined, rollups)
+    await seed(store)
+    const day = '2026-02-14'
+    const hours = [9, 10, 11]
+    const first = CENTERS.map((c, ci) =>
+      hours.map((h) =>
+        batch(
+          c.id,
+          day,
+          h,
+          1,
+          SERVICES.map((s, si) => row(s, ci + h + si)),
+        ),
+      ),
+    )
+    for (const hoursOfCenter of first) await store.ingestHours(hoursOfCenter, nonce(), 1)
+    // C1's admin changes A's letter to P (the same national code) and B's to R (no code): the center re-sends the day under them
+    const renamed = hours.map((h) =>
+      batch('C1', day, h, 2, [
+        row({ code: 'P', national: 'PASS' }, 20 + h),
+        row({ code: 'R', national: undefined }, 30 + h),
+        row(SERVICES[2], 40 + h),
+      ]),
+    )
+    expect(await store.ingestHours(renamed, nonce(), 2)).toMatchObject({ stored: 3 * hours.length })
+    // a late revision 1 of hour 10; hour 11 emptied by revision 3, then its late revision 1
+    expect(await store.ingest(first[0][1], nonce(), 3)).toMatchObject({ stored: 0, duplicate: true })
+    expect(await store.ingest(batch('C1', day, 11, 3, []), nonce(), 4)).toMatchObject({ stored: 0, duplicate: false })
+    expect(await store.ingest(first[0][2], nonce(), 5)).toMatchObject({ stored: 0, duplicate: true })
+
+    const { rows: held } = await sql<{ hour: number; service_code: string }>`
+      SELECT hour, service_code FROM hub_figures WHERE center_id = 'C1' ORDER BY hour, service_code`.execute(store.db)
+    expect(held.map((r) => `${r.hour}${r.service_code}`)).toEqual(['9C', '9P', '9R', '10C', '10P', '10R'])
+    await expectRollupsAsRebuilt(store, rollups === 'deferred' ? 'kept' : 'not kept')
+    const views = BYS.flatMap((by): FiguresQuery[] => [
+      { from: day, to: day, by },
+      { from: day, to: day, by, serviceCode: 'PASS' },
+      { from: '2026-02-01', to: '2026-02-28', by, centerId: 'C1' },
+    ])
+    expect(await viewsMatchHourlyRows(store, views)).toBeGreaterThan(10)
+    const c1 = await store.figures({ from: day, to: day, by: 'center', centerId: 'C1' })
+    expect(c1[0].issued).toBe(
+      renamed
+        .slice(0, 2)
+        .flatMap((b) => b.rows)
+        .reduce((n, r) => n + r.issued, 0),
+    )
   })
 
   it('centers storing the same days at once, and one center sending its backlog twice at once, leave every rollup exact', async () => {

@@ -105,6 +105,10 @@ describe.each(BACKENDS)('hub read side on %s', (backend) => {
     expect((await health.json()).status).toBe('ok')
     const home = await fetch(`${hub.url}/`, { redirect: 'manual' })
     expect(home.status).toBe(302)
+    expect(home.headers.get('location')).toBe('/hub/ui/')
+    // the query goes along (walk s52: /?lang=en opened the page in Arabic)
+    const english = await fetch(`${hub.url}/?lang=en`, { redirect: 'manual' })
+    expect([english.status, english.headers.get('location')]).toEqual([302, '/hub/ui/?lang=en'])
     expect((await get(hub, '/hub/ui/')).status).not.toBe(401) // 503 here: no UI built for this hub
   })
 

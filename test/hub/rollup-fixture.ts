@@ -134,6 +134,15 @@ export async function storeAsSchema(
       store.db,
     )
   }
+  // each center-hour at its latest revision, as the hub's ingest writes it beside the rows (hub_hours exists from migration 1)
+  const hours = new Map<string, HourBatch>()
+  for (const { b } of latest.values()) {
+    const key = `${b.centerId} ${b.day} ${b.hour}`
+    if ((hours.get(key)?.revision ?? 0) < b.revision) hours.set(key, b)
+  }
+  for (const b of hours.values())
+    await sql`INSERT INTO hub_hours (center_id, day, hour, revision, final, seq, received_at)
+      VALUES (${b.centerId}, ${b.day}, ${b.hour}, ${b.revision}, ${b.final ? 1 : 0}, ${b.seq}, 0)`.execute(store.db)
   if (rollups === 'marked')
     for (const key of new Set([...latest.values()].map(({ b }) => `${b.centerId} ${b.day}`))) {
       const [center_id, day] = key.split(' ')

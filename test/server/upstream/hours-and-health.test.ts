@@ -105,6 +105,9 @@ describe('center health', () => {
       devicesFaulty: 1,
       offline: false,
       version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      // its scheduled backups are off (no backup.dir): said, so the fleet says "backups off", not a dash (walk s52)
+      backupsOff: true,
+      lastBackupAt: null,
       // its own name, beside the one it was registered under (the fleet says it when they differ)
       nameEn: 'Center EG-CAI-009',
       ownName: { nameAr: 'المركز التكنولوجي لخدمة المواطنين', nameEn: 'Citizen Service Technology Center' },
