@@ -55,6 +55,8 @@ export const moreBelow = css`
     font-size: 2.5rem;
     line-height: 1;
     pointer-events: none;
+    /* the arrow's glyph reaches below its line: left out, it kept the box scrollable, and so itself shown */
+    overflow: hidden;
   }
   @container scroll-state(scrollable: bottom) {
     .more {

@@ -88,6 +88,10 @@ export class TicketConfirmation extends LitElement {
         container-type: scroll-state;
       }
       .ticket {
+        /* Cairo's glyphs reach a few pixels past their lines: room for the last one's inside the ticket, else a
+           ticket that fits scrolled by 4 px and its fade covered the notice's last lines (on the scroller, the
+           padding left a strip of the ticket showing under the fade) */
+        padding-block-end: var(--tabour-space-1);
         display: grid;
         grid-template-columns: minmax(0, 1fr);
         grid-template-areas: 'main' 'qr' 'notice';
@@ -464,10 +468,12 @@ export class TicketConfirmation extends LitElement {
   /**
    * The compact layout (smaller label, the QR beside the paper notice): with documents, and with a
    * priority category or an appointment's mark, whose extra box put Done and the language switch below a
-   * 1080×1920 screen (walk finding 5).
+   * 1080×1920 screen (walk finding 5), and with a visit's steps, whose line with the long unknown wait and the
+   * "does not print" notice ran the notice's second language off the screen (walk s52).
    */
   private get compact(): boolean {
-    return this.documents.length > 0 || this.category !== null || this.appointment !== null
+    const steps = this.ticket?.visit?.route.length ?? 0
+    return this.documents.length > 0 || this.category !== null || this.appointment !== null || steps > 1
   }
 
   /**

@@ -194,6 +194,8 @@ describe('every kiosk screen fits 1080×1920', () => {
         'language switch': kiosk.locator('footer tabour-lang-switch button'),
       })
       await kiosk.screenshot({ path: join(SHOTS, `kiosk-fit-${lang}-ticket.png`) })
+      // a ticket that fits does not scroll, nor say more is below (Cairo's glyphs reaching past their last line did)
+      expect(await kiosk.locator('tabour-ticket-confirmation .more').isVisible(), `ticket (${lang}): "more below"`).toBe(false)
       expect(await textUnderDone(kiosk), `ticket (${lang}): under Done`).toEqual([])
       await kiosk.locator('tabour-ticket-confirmation [data-action="done"]').click()
       await home.title.waitFor()
