@@ -83,7 +83,9 @@ export const kioskAppStyles: CSSResultGroup = [
     main[data-screen='home'] {
       gap: var(--tabour-space-2);
     }
-    main[data-screen='home'] > :is(tabour-service-grid, [data-host='service-grid']) {
+    main[data-screen='home'] > :is(tabour-service-grid, [data-host='service-grid']),
+    /* the ticket on screen likewise: its ticket scrolls above its Done (ticket-confirmation.ts) */
+    main[data-screen='confirm'] > tabour-ticket-confirmation {
       flex: 0 1 auto;
       min-block-size: 0;
     }

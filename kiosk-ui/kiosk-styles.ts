@@ -36,3 +36,31 @@ export const tilePressed = css`
   transform: translateY(4px);
   box-shadow: 0 2px 0 var(--tabour-primary);
 `
+
+/**
+ * A box that scrolls inside the kiosk and says when more is below: the box takes `container-type:
+ * scroll-state` and holds, last, `<div class="more" aria-hidden="true">▼</div>`, a fade with an arrow at its
+ * foot shown until its end is reached (the service grid, the ticket on screen).
+ */
+export const moreBelow = css`
+  .more {
+    display: none;
+    position: sticky;
+    inset-block-end: 0;
+    block-size: 4rem;
+    margin-block-start: -4rem;
+    place-items: end center;
+    background: linear-gradient(transparent, var(--tabour-bg) 75%);
+    color: var(--tabour-primary);
+    font-size: 2.5rem;
+    line-height: 1;
+    pointer-events: none;
+    /* the arrow's glyph reaches below its line: left out, it kept the box scrollable, and so itself shown */
+    overflow: hidden;
+  }
+  @container scroll-state(scrollable: bottom) {
+    .more {
+      display: grid;
+    }
+  }
+`

@@ -12,7 +12,7 @@ import { otherLang, type Lang } from '../ui-common/i18n.ts'
 import { inLang } from '../ui-common/bilingual.ts'
 import { waitText } from '../protocol/messages/ticket.ts'
 import { themeStyles } from '../ui-common/theme.ts'
-import { kioskStyles, tileLook, tilePressed } from './kiosk-styles.ts'
+import { kioskStyles, moreBelow, tileLook, tilePressed } from './kiosk-styles.ts'
 import { kioskText } from '../protocol/messages/kiosk.ts'
 import { closedWords, closingNoteText } from '../ui-common/opening-words.ts'
 import { closingNoteOf } from '../protocol/closing-note-of.ts'
@@ -38,6 +38,7 @@ export const serviceGridStyles: CSSResultGroup = [
   themeStyles,
   kioskStyles,
   ZERO_STYLES,
+  moreBelow,
   css`
     /* Where the kiosk gives the grid less room than its tiles need, it scrolls inside itself
        (kiosk-app.ts) and a fade with an arrow at its foot says more is below, until the end. */
@@ -46,24 +47,6 @@ export const serviceGridStyles: CSSResultGroup = [
       overflow-y: auto;
       overscroll-behavior: contain;
       container-type: scroll-state;
-    }
-    .more {
-      display: none;
-      position: sticky;
-      inset-block-end: 0;
-      block-size: 4rem;
-      margin-block-start: -4rem;
-      place-items: end center;
-      background: linear-gradient(transparent, var(--tabour-bg) 75%);
-      color: var(--tabour-primary);
-      font-size: 2.5rem;
-      line-height: 1;
-      pointer-events: none;
-    }
-    @container scroll-state(scrollable: bottom) {
-      .more {
-        display: grid;
-      }
     }
     .grid {
       /* room for the tiles' shadow and focus ring inside the scrolling box */
@@ -163,6 +146,11 @@ export const serviceGridStyles: CSSResultGroup = [
       font-weight: 700;
       color: var(--tabour-primary);
     }
+    /* a figure stays on one line («حوالي ١٠ دقائق»); the unknown wait is a sentence, the ticket's own («غير معروف،
+       لا يوجد شباك يعمل الآن»), which ran out of a half-width tile while a counter was paused (walk s52): it wraps */
+    .figures b[data-wait='unknown'] {
+      white-space: normal;
+    }
     /* a turned ٠ (legibleZeros) beside a word: room for its diamond, as on the ticket screen */
     .figures .zero {
       margin-inline: 0.12em;
@@ -233,9 +221,10 @@ function figures(view: ServiceGridView, s: ServiceWithQueue): TemplateResult {
   const unstaffed = s.staffed === false
   const closed = s.hours && s.active ? closedWords(s.hours, timeZone, lang, digits) : null
   if (!s.available && closed !== null && s.hours) {
-    // outside its hours (issue 18): why, and when it opens next, in words
-    return html`<span class="unavailable-note" data-closed=${s.hours.closedReason ?? ''}>${closed.why}</span>
-      ${closed.opens ? html`<span data-opens>${closed.opens}</span>` : null}`
+    // outside its hours (issue 18): why, and when it opens next, in words; its times' zeros drawn as the
+    // figures' are: «يفتح غدًا الساعة ١٢:٠٠ ص» read «١٢:··» in Cairo's dots (walk s52)
+    return html`<span class="unavailable-note" data-closed=${s.hours.closedReason ?? ''}>${legibleZeros(closed.why)}</span>
+      ${closed.opens ? html`<span data-opens>${legibleZeros(closed.opens)}</span>` : null}`
   }
   if (!s.available) {
     // greyed out for want of a counter only when that is the reason (not a reached daily cap)
@@ -280,6 +269,6 @@ function closingLine(view: ServiceGridView, s: ServiceWithQueue): TemplateResult
   const timeZone = view.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone
   const note = closingNoteOf(s.hours, s.estimatedWaitSeconds, timeZone, 'joiner')
   return note
-    ? html`<span class="closing-note" data-closing=${note.kind} data-day-close=${note.dayClose}>${closingNoteText(note, view.lang, view.digits)}</span>`
+    ? html`<span class="closing-note" data-closing=${note.kind} data-day-close=${note.dayClose}>${legibleZeros(closingNoteText(note, view.lang, view.digits))}</span>`
     : null
 }

@@ -30,7 +30,7 @@ import { hoursText } from '../protocol/messages/hours.ts'
 import type { ClosingNote } from '../protocol/closing-note.ts'
 import { closingNoteText } from '../ui-common/opening-words.ts'
 import { themeStyles } from '../ui-common/theme.ts'
-import { kioskStyles } from './kiosk-styles.ts'
+import { kioskStyles, moreBelow } from './kiosk-styles.ts'
 import { serviceName } from './service-grid.ts'
 import '../ui-common/qr-code.ts'
 import { kioskText } from '../protocol/messages/kiosk.ts'
@@ -67,14 +67,34 @@ export class TicketConfirmation extends LitElement {
     kioskStyles,
     // the figures citizens read standing back from the kiosk: «١٠ أشخاص» drew as "1. أشخاص" in Cairo (README "Digits")
     ZERO_STYLES,
+    moreBelow,
     css`
+      /* A ticket taller than the screen (ten documents, a visit's steps, a priority box, the long unknown wait) scrolls
+         inside itself with a fade saying more is below, and Done stands under it, always in view and over nothing:
+         s51 made Done sticky over a scrolling ticket, and in a photograph of the screen it covered the "does not
+         print" notice's Arabic lines and "Your ticket is the page on your phone" (walk s52). */
       :host {
-        display: block;
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        gap: var(--tabour-space-2);
+      }
+      .scroller {
+        flex: 0 1 auto;
+        min-block-size: 0;
+        align-self: stretch;
+        overflow-y: auto;
+        overscroll-behavior: contain;
+        container-type: scroll-state;
       }
       .ticket {
+        /* Cairo's glyphs reach a few pixels past their lines: room for the last one's inside the ticket, else a
+           ticket that fits scrolled by 4 px and its fade covered the notice's last lines (on the scroller, the
+           padding left a strip of the ticket showing under the fade) */
+        padding-block-end: var(--tabour-space-1);
         display: grid;
         grid-template-columns: minmax(0, 1fr);
-        grid-template-areas: 'main' 'qr' 'notice' 'done';
+        grid-template-areas: 'main' 'qr' 'notice';
         justify-items: center;
         gap: var(--tabour-space-3);
         text-align: center;
@@ -82,7 +102,7 @@ export class TicketConfirmation extends LitElement {
       @media (orientation: landscape) and (min-width: 60rem) {
         .ticket {
           grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
-          grid-template-areas: 'main qr' 'main notice' 'done done';
+          grid-template-areas: 'main qr' 'main notice';
           align-items: center;
         }
       }
@@ -90,7 +110,7 @@ export class TicketConfirmation extends LitElement {
          (.with-documents), and the QR beside the paper notice instead of above it (.qr-beside) */
       .ticket.qr-beside {
         grid-template-columns: auto minmax(0, 1fr);
-        grid-template-areas: 'main main' 'qr notice' 'done done';
+        grid-template-areas: 'main main' 'qr notice';
         align-items: center;
         gap: var(--tabour-space-2);
       }
@@ -98,7 +118,7 @@ export class TicketConfirmation extends LitElement {
       @media (orientation: landscape) and (min-width: 60rem) {
         .ticket.qr-beside {
           grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
-          grid-template-areas: 'main qr' 'main notice' 'done done';
+          grid-template-areas: 'main qr' 'main notice';
         }
       }
       .with-documents .main {
@@ -306,16 +326,11 @@ export class TicketConfirmation extends LitElement {
       .print-problem .ar {
         direction: rtl;
       }
-      /* a long ticket (many documents, a visit's steps, a priority box) scrolls inside the kiosk's
-         main: Done stays at the bottom of the screen, above the footer, where a citizen who does not
-         think to scroll finds it (s51: ten documents and a two-step visit put it below the fold) */
+      /* under the ticket, above the footer, where a citizen who does not think to scroll finds it (s51: ten
+         documents and a two-step visit had put it below the fold) */
       .done {
-        grid-area: done;
+        flex: none;
         min-inline-size: 16rem;
-        position: sticky;
-        inset-block-end: var(--tabour-space-2);
-        z-index: 1;
-        box-shadow: 0 0.25rem 1rem rgb(0 0 0 / 0.25);
       }
     `,
   ]
@@ -353,6 +368,8 @@ export class TicketConfirmation extends LitElement {
     const lang = this.lang
     const other = otherLang(lang)
     return html`
+      <!-- a box that scrolls takes the focus, for a keyboard (axe: scrollable-region-focusable) -->
+      <div class="scroller" tabindex="0" role="region" aria-label=${kioskText('ticket.yourTicket', lang)}>
       <section class="ticket ${this.compact ? 'with-documents' : ''} ${this.qrBeside ? 'qr-beside' : ''}" data-ticket-id=${ticket.id}>
         <div class="main">
           <h1 class="caption">${kioskText('ticket.yourTicket', lang)}</h1>
@@ -377,8 +394,10 @@ export class TicketConfirmation extends LitElement {
           <figcaption>${kioskText('kiosk.scanToFollow', lang)}</figcaption>
         </figure>
         ${this.renderPrinting(lang)}
-        <button type="button" class="btn primary done" data-action="done" @click=${this.done}>${kioskText('kiosk.done', lang)}</button>
       </section>
+      <div class="more" aria-hidden="true">▼</div>
+      </div>
+      <button type="button" class="btn primary done" data-action="done" @click=${this.done}>${kioskText('kiosk.done', lang)}</button>
     `
   }
 
@@ -457,10 +476,12 @@ export class TicketConfirmation extends LitElement {
   /**
    * The compact layout (smaller label, the QR beside the paper notice): with documents, and with a
    * priority category or an appointment's mark, whose extra box put Done and the language switch below a
-   * 1080×1920 screen (walk finding 5).
+   * 1080×1920 screen (walk finding 5), and with a visit's steps, whose line with the long unknown wait and the
+   * "does not print" notice ran the notice's second language off the screen (walk s52).
    */
   private get compact(): boolean {
-    return this.documents.length > 0 || this.category !== null || this.appointment !== null
+    const steps = this.ticket?.visit?.route.length ?? 0
+    return this.documents.length > 0 || this.category !== null || this.appointment !== null || steps > 1
   }
 
   /**
@@ -472,10 +493,17 @@ export class TicketConfirmation extends LitElement {
     return this.compact || this.printing === 'problem' || this.printing === 'none'
   }
 
+  /**
+   * What became of the paper, in both languages as every sentence of this screen (the names, the marks, the paper
+   * notice): "Your ticket is the page on your phone" had no Arabic line on the English screen (walk s52).
+   */
   private renderPrinting(lang: Lang): TemplateResult {
     if (this.printing === 'problem' || this.printing === 'none') return this.renderPaperNotice(lang, this.printing)
     const key = this.printing === 'printed' ? 'kiosk.takePrinted' : this.printing === 'phone' ? 'kiosk.ticketOnPhone' : 'kiosk.printing'
-    return html`<p class="notice" role="status" data-printing=${this.printing}>${kioskText(key, lang)}</p>`
+    const other = otherLang(lang)
+    return html`<p class="notice" role="status" data-printing=${this.printing}>
+      ${kioskText(key, lang)}<span class="second">${inLang(kioskText(key, other), other)}</span>
+    </p>`
   }
 
   /**

@@ -10,6 +10,7 @@ import { DEMO_SERVICES } from '../../server/demo/seed.ts'
 import { PORTRAIT, useBrowserSuite } from './browser.ts'
 import { deadPrinterKiosk } from './dead-printer-kiosk.ts'
 import { ROOT } from './ui-build.ts'
+import { kioskText } from '../../protocol/messages/kiosk.ts'
 
 /**
  * Walk of 2026-12-05, finding 3: with the printer-fault banner, the demo's six services (long
@@ -21,6 +22,7 @@ import { ROOT } from './ui-build.ts'
 
 const SHOTS = join(ROOT, 'test-results', 'kiosk-fit')
 const suite = useBrowserSuite(SHOTS)
+const remoteJoin = { services: [{ prefix: 'F', mode: 'check-in' as const, arriveMinutes: 15 }] }
 const quickPrinter: PrinterFactory = (config) => openTicketPrinter(config, { pollIntervalMs: 500 })
 
 /**
@@ -54,6 +56,83 @@ async function outOfView(locator: Locator): Promise<string> {
   })
 }
 
+/**
+ * The text of `box` (a tile) that runs out of it, sideways or below: "" when every line of it is inside
+ * its border box, else the words that are not (walk s52: a paused counter's "unknown, no counter is
+ * serving now" ran out of a half-width tile and was cut at the screen's edge).
+ */
+async function textOutside(box: Locator): Promise<string> {
+  await box.waitFor()
+  return box.evaluate((el) => {
+    const frame = el.getBoundingClientRect()
+    const out: string[] = []
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent?.trim()) continue
+      const range = document.createRange()
+      range.selectNodeContents(node)
+      for (const r of range.getClientRects()) {
+        if (r.left < frame.left - 1 || r.right > frame.right + 1 || r.top < frame.top - 1 || r.bottom > frame.bottom + 1)
+          out.push(
+            `«${node.textContent.trim()}» ${Math.round(r.left)}..${Math.round(r.right)} in ${Math.round(frame.left)}..${Math.round(frame.right)}`,
+          )
+      }
+    }
+    return out.join('; ')
+  })
+}
+
+/**
+ * The words of the ticket screen (shadow roots within pierced) that lie under its Done, as first shown and
+ * scrolled to its end (main, and any box of it that scrolls): none, when Done covers nothing (walk s52: a
+ * sticky Done sat over the "does not print" notice's Arabic lines and over "Your ticket is the page on your phone").
+ */
+async function textUnderDone(page: Page): Promise<string[]> {
+  const host = page.locator('tabour-ticket-confirmation')
+  const under = () =>
+    host.evaluate((el) => {
+      const doneButton = el.shadowRoot!.querySelector('[data-action="done"]')!
+      const done = doneButton.getBoundingClientRect()
+      const words: string[] = []
+      const parentOf = (node: Node): Element | null =>
+        node.parentElement ?? ((node.getRootNode() as ShadowRoot).host as Element | undefined) ?? null
+      // what of a line shows: its box less what the boxes around it that scroll or hide their overflow cut off
+      const shown = (node: Node, r: DOMRect): { top: number; bottom: number } => {
+        let { top, bottom } = r
+        for (let up = parentOf(node); up; up = parentOf(up)) {
+          if (getComputedStyle(up).overflowY === 'visible') continue
+          const clip = up.getBoundingClientRect()
+          top = Math.max(top, clip.top)
+          bottom = Math.min(bottom, clip.bottom)
+        }
+        return { top, bottom }
+      }
+      const walk = (root: ShadowRoot): void => {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (!node.textContent?.trim() || doneButton.contains(node)) continue
+          const range = document.createRange()
+          range.selectNodeContents(node)
+          const hit = [...range.getClientRects()].some((r) => {
+            const { top, bottom } = shown(node!, r)
+            return top < bottom && bottom > done.top && top < done.bottom && r.right > done.left && r.left < done.right
+          })
+          if (hit) words.push(node.textContent.trim())
+        }
+        for (const inner of root.querySelectorAll('*')) if (inner.shadowRoot) walk(inner.shadowRoot)
+      }
+      walk(el.shadowRoot!)
+      return words
+    })
+  const first = await under()
+  await host.evaluate((el) => {
+    const boxes = [el.parentElement, ...el.shadowRoot!.querySelectorAll('*')]
+    for (const box of boxes) if (box && /auto|scroll/.test(getComputedStyle(box).overflowY)) box.scrollTo({ top: box.scrollHeight })
+  })
+  const end = await under()
+  return [...first.map((w) => `first shown: «${w}»`), ...end.map((w) => `scrolled to its end: «${w}»`)]
+}
+
 /** The page is no taller than the window, and the named pieces are wholly in view. */
 async function fits(page: Page, what: string, pieces: Record<string, Locator>): Promise<void> {
   const height = await page.evaluate(() => document.documentElement.scrollHeight)
@@ -65,14 +144,18 @@ describe('every kiosk screen fits 1080×1920', () => {
   it('home with the banner, six services and "I have a booking", and a ticket with the printer absent, in Arabic and English', async () => {
     const clock = new TestClock(Date.now() + daytimeShiftMs())
     const { center, url } = await listeningCenter(
-      { clock, config: { uiDir: suite.uiDir }, deps: { openPrinter: quickPrinter } },
+      // enquiries take a place from a phone, checked in at the kiosk: the ticket screen whose page is the ticket
+      { clock, config: { uiDir: suite.uiDir, remoteJoin }, deps: { openPrinter: quickPrinter } },
       suite.cleanups,
     )
     const services = []
     // as the demo: only enquiries are offered without a counter; A and B have one
     for (const s of DEMO_SERVICES) services.push(await center.createService({ whenUnstaffed: 'not-offered', ...s }))
     const counter = await center.createCounter({ number: 1, serviceIds: [services[0]!.id, services[1]!.id] })
-    await center.openCounterAs('clerk1', counter.id)
+    const clerk = await center.openCounterAs('clerk1', counter.id)
+    // and paused (walk s52): A and B stay offered, their wait the ticket's long sentence «غير معروف، لا يوجد شباك يعمل الآن»
+    const paused = await center.action(clerk, counter.id, 'pause', { reason: 'break' })
+    expect(paused.statusCode, paused.body).toBe(200)
     const admin = await center.admin()
     const bookings = { ...APPOINTMENT_DEFAULTS, enabled: true, slotMinutes: 15, walkInShare: 0, serviceMinutes: 5 }
     const put = await center.request('PUT', `/api/v1/appointments/settings/${services[0]!.id}`, { token: admin, body: bookings })
@@ -90,10 +173,13 @@ describe('every kiosk screen fits 1080×1920', () => {
       await kiosk.locator(`html[lang="${lang}"]`).waitFor()
       await expect.poll(() => tiles.count()).toBe(DEMO_SERVICES.length)
       await fits(kiosk, `home (${lang})`, home)
+      for (const i of [0, 1])
+        expect(await tiles.nth(i).locator('[data-wait]').getAttribute('data-wait'), 'paused: no estimate').toBe('unknown')
       // every tile can be reached: scrolling the grid (if it scrolls) brings it wholly into view, the rest stays
       for (let i = DEMO_SERVICES.length - 1; i >= 0; i--) {
         await tiles.nth(i).scrollIntoViewIfNeeded()
         expect(await outOfView(tiles.nth(i)), `home (${lang}): tile ${DEMO_SERVICES[i]!.prefix}`).toBe('')
+        expect(await textOutside(tiles.nth(i)), `home (${lang}): the words of tile ${DEMO_SERVICES[i]!.prefix}`).toBe('')
         await fits(kiosk, `home (${lang}) scrolled to ${DEMO_SERVICES[i]!.prefix}`, home)
       }
       await kiosk.screenshot({ path: join(SHOTS, `kiosk-fit-${lang}-home.png`) })
@@ -108,6 +194,9 @@ describe('every kiosk screen fits 1080×1920', () => {
         'language switch': kiosk.locator('footer tabour-lang-switch button'),
       })
       await kiosk.screenshot({ path: join(SHOTS, `kiosk-fit-${lang}-ticket.png`) })
+      // a ticket that fits does not scroll, nor say more is below (Cairo's glyphs reaching past their last line did)
+      expect(await kiosk.locator('tabour-ticket-confirmation .more').isVisible(), `ticket (${lang}): "more below"`).toBe(false)
+      expect(await textUnderDone(kiosk), `ticket (${lang}): under Done`).toEqual([])
       await kiosk.locator('tabour-ticket-confirmation [data-action="done"]').click()
       await home.title.waitFor()
       if (lang === 'ar') await kiosk.locator('footer tabour-lang-switch button').click()
@@ -144,7 +233,23 @@ describe('every kiosk screen fits 1080×1920', () => {
     await kiosk.locator('tabour-ticket-confirmation [data-printing="problem"]').waitFor()
     await fits(kiosk, 'a long ticket (ar, after a reload)', { done, 'language switch': kiosk.locator('footer tabour-lang-switch button') })
     await kiosk.screenshot({ path: join(SHOTS, 'kiosk-fit-en-long-ticket.png') })
+    expect(await textUnderDone(kiosk), 'a long ticket: under Done').toEqual([])
     await done.click()
     await home.title.waitFor()
+
+    // a place joined from a phone, its code scanned in here, on the English screen (walk s52): "Your ticket is the
+    // page on your phone" in both languages, as the screen's other notices, and not under Done
+    const { statusUrl } = (await center.joinFromPhone(services[5]!.id)) as { id: string; label: string; statusUrl: string }
+    await kiosk.locator('footer tabour-lang-switch button').click()
+    await kiosk.locator('html[lang="en"]').waitFor()
+    await home['I have a booking'].click()
+    await kiosk.keyboard.type(statusUrl, { delay: 2 })
+    await kiosk.locator('tabour-booking-check-in [data-action="check-in"]').click()
+    const onPhone = kiosk.locator('tabour-ticket-confirmation [data-printing="phone"]')
+    await onPhone.waitFor()
+    expect(await onPhone.locator('[lang="ar"]').textContent()).toBe(kioskText('kiosk.ticketOnPhone', 'ar'))
+    await fits(kiosk, "a phone's place checked in (en)", { done, 'language switch': kiosk.locator('footer tabour-lang-switch button') })
+    expect(await textUnderDone(kiosk), "a phone's place: under Done").toEqual([])
+    await kiosk.screenshot({ path: join(SHOTS, 'kiosk-fit-en-phone-ticket.png') })
   })
 })

@@ -115,6 +115,29 @@ describe("the service tiles' figures (walk s51)", () => {
     // Western figures are left as they are
     expect(tile('western')).not.toContain('class="zero"')
   })
+
+  it("draw the zeros of a closed tile's times so too: «يفتح غدًا الساعة ١٢:٠٠ ص» read «١٢:··» (walk s52)", () => {
+    // 20:00 in Cairo on Monday 7 December 2026: closed, opens at midnight (12:00 AM tomorrow)
+    const hours = {
+      at: '2026-12-07T18:00:00Z',
+      open: false,
+      closedReason: 'closed' as const,
+      opensAt: '2026-12-07T22:00:00Z',
+      closesAt: null,
+      dayClose: false,
+      lastTicketAt: null,
+    }
+    const closed = { ...service, available: false, hours }
+    const html = (digits: 'western' | 'arabic-indic') =>
+      markup(serviceGridTemplate({ services: [closed], lang: 'ar', digits, timeZone: 'Africa/Cairo', busyServiceId: null })).replace(
+        /<!--[^>]*-->|<\?>/g,
+        '',
+      )
+    const opens = /<span data-opens>(.*?)<\/span>\s*<\/span>\s*<\/button>/s.exec(html('arabic-indic'))?.[1] ?? ''
+    expect(opens.replace(/<[^>]*>/g, '')).toContain('١٢:٠٠')
+    expect(opens).toContain('<span class="figure">١٢:<span class="zero">٠</span><span class="zero">٠</span></span>')
+    expect(html('western')).not.toContain('class="zero"')
+  })
 })
 
 describe("a visit's step line on the status page", () => {
