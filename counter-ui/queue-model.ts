@@ -170,6 +170,9 @@ export function counterQueue(
     const service = byId.get(cs.serviceId)
     if (!service) continue
     const line = waiting.filter((t) => t.serviceId === service.id && t.targetCounterId === null).map((t) => entry(t, now))
+    // a service deactivated since, with nobody left in its line, is no line of this counter's any more (walk s52: the
+    // panel listed it at 0); one still holding tickets stays, they are still to be called
+    if (!service.active && line.length === 0) continue
     rows.push({
       service,
       weight: cs.weight,

@@ -225,6 +225,16 @@ describe('the queue panel', () => {
     expect(a.next[1].waitedSeconds).toBe(2 * 60)
   })
 
+  it('leaves out a deactivated service whose line is empty, and keeps one that still holds tickets (walk s52)', () => {
+    const off = { ...B, active: false }
+    expect(counterQueue(counter, [A, off, C], [ticket(A.id, 'A', 10)], NOW).rows.map((r) => r.service.prefix)).toEqual(['A'])
+    const still = counterQueue(counter, [A, off, C], [ticket(A.id, 'A', 10), ticket(B.id, 'B', 5)], NOW)
+    expect(still.rows.map((r) => [r.service.prefix, r.waiting])).toEqual([
+      ['A', 1],
+      ['B', 1],
+    ])
+  })
+
   it('shows a wait since the ticket joined this line, whatever place it keeps: a check-in arrival or a transfer that keeps the issue time', () => {
     // joined from home 40 minutes ago, arrived a minute ago: first in line (the join's place), waited 1 minute
     const arrived = ticket(A.id, 'A', 40, { origin: 'remote', rejoinedAt: new Date(NOW - 60_000).toISOString() })
