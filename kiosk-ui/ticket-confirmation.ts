@@ -448,7 +448,8 @@ export class TicketConfirmation extends LitElement {
     if (!ticket.issuedAt) return ''
     const zone = this.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone
     const at = issuedAtText(Date.parse(ticket.issuedAt), zone, lang, digitsFor(lang, this.digits))
-    return html`<p class="issued-at" data-issued-at=${ticket.issuedAt}>${at}</p>`
+    // its zeros drawn as the figures' (legibleZeros): «١٠:٠٥» read "١·:··" in Cairo's small ٠ (s52-kiosk)
+    return html`<p class="issued-at" data-issued-at=${ticket.issuedAt}>${legibleZeros(at)}</p>`
   }
 
   /**
@@ -459,7 +460,7 @@ export class TicketConfirmation extends LitElement {
   private renderClosing(ticket: ShownTicket, lang: Lang): TemplateResult | string {
     const digits = digitsFor(lang, this.digits)
     if (ticket.closing)
-      return html`<p class="late" role="note" data-late=${ticket.closing.kind}>${closingNoteText(ticket.closing, lang, digits)}</p>`
+      return html`<p class="late" role="note" data-late=${ticket.closing.kind}>${legibleZeros(closingNoteText(ticket.closing, lang, digits))}</p>`
     if (ticket.mayNotBeServedToday) return html`<p class="late" role="note" data-late>${hoursText('hours.mayNotBeServedToday', lang)}</p>`
     return ''
   }

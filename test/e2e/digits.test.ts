@@ -181,6 +181,9 @@ async function playDay(digits: Digits): Promise<void> {
     [...el.shadowRoot!.querySelectorAll('[data-wait] .zero, [data-position] .zero')].map((z) => getComputedStyle(z).transform !== 'none'),
   )
   expect(kioskZeros).toEqual(digits === 'western' ? [] : [true])
+  // and the line saying when it was issued (its year «٢٠٢٦» always holds a zero), as the closed tile's times (s52)
+  const issuedZeros = await confirmation.evaluate((el) => el.shadowRoot!.querySelectorAll('[data-issued-at] .zero').length)
+  expect(issuedZeros > 0).toBe(digits !== 'western')
   await shot(page, `digits-kiosk-ar${docs ? '' : '-western'}`, docs)
   await expectAccessible(page, 'kiosk ar', 'moderate')
   await confirmation.locator('[data-action="done"]').click()
