@@ -66,9 +66,10 @@ export const HUB_BUNDLE_MESSAGES = {
   loadFailed: { ar: 'تعذّر تحميل حزم الإعدادات.', en: 'Could not load the configuration bundles.' },
   // the form
   formTitle: { ar: 'حزمة جديدة', en: 'A new bundle' },
+  // what it replaces: all it carries, as the "replaces" list under the form says (the holidays and the mapping were left out: walk s52)
   formHelp: {
-    ar: 'تبدأ الحزمة الجديدة بمحتوى آخر حزمة منشورة (وإن لم تُنشر أي حزمة تبدأ فارغة، عدا نتائج إنهاء الخدمة فتبدأ بنتائج المركز الافتراضية)، وتحل محلها كاملة في المراكز التي تصلها: فئات الأولوية ونتائج إنهاء الخدمة وشريط الأخبار فيها تحل محل ما حدده كل مركز بنفسه.',
-    en: "A new bundle starts as a copy of the last published one (with none published, it starts blank, except its finish outcomes: a center's defaults), and replaces it whole at the centers it reaches: its priority categories, finish outcomes and news line replace the ones each center set itself.",
+    ar: 'تبدأ الحزمة الجديدة بمحتوى آخر حزمة منشورة (وإن لم تُنشر أي حزمة تبدأ فارغة، عدا نتائج إنهاء الخدمة فتبدأ بنتائج المركز الافتراضية)، وتحل محلها كاملة في المراكز التي تصلها: فئات الأولوية ونتائج إنهاء الخدمة وشريط الأخبار فيها تحل محل ما حدده كل مركز بنفسه، وعطلاتها وربط خدماتها يحلان محل ما حددته حزمة سابقة (وتبقى عطلات كل مركز الخاصة به).',
+    en: "A new bundle starts as a copy of the last published one (with none published, it starts blank, except its finish outcomes: a center's defaults), and replaces it whole at the centers it reaches: its priority categories, finish outcomes and news line replace the ones each center set itself, and its holidays and service mapping replace what an earlier bundle set (each center's own holidays stay).",
   },
   startsFrom: {
     ar: 'بدأ هذا النموذج من الحزمة المنشورة رقم {version, number} (نُشرت {time}).',
