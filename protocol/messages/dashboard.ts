@@ -125,7 +125,7 @@ export const DASHBOARD_MESSAGES = {
   'live.noDevices': { ar: 'لا توجد أجهزة', en: 'No devices' },
   /** Revoked devices are out of use by an admin's choice: counted, not listed one by one (they are never deleted, and would pile up). */
   'live.revoked': {
-    ar: '{n, plural, one {جهاز واحد أُلغي ربطه} two {جهازان أُلغي ربطهما} few {# أجهزة أُلغي ربطها} other {# جهازًا أُلغي ربطها}}: لا تعمل حتى يُعاد ربطها (الإعدادات ← الأجهزة)',
+    ar: '{n, plural, one {جهاز واحد أُلغي ربطه: لا يعمل حتى يُعاد ربطه} two {جهازان أُلغي ربطهما: لا يعملان حتى يُعاد ربطهما} few {# أجهزة أُلغي ربطها: لا تعمل حتى يُعاد ربطها} many {# جهازًا أُلغي ربطها: لا تعمل حتى يُعاد ربطها} other {# جهاز أُلغي ربطها: لا تعمل حتى يُعاد ربطها}} (الإعدادات ← الأجهزة)',
     en: '{n, plural, one {One device revoked} other {# devices revoked}}: out of use until paired again (Configuration → Devices)',
   },
   'chart.issued': { ar: 'صدرت اليوم', en: 'Issued today' },
