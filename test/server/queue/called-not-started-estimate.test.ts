@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { TestCenter, TestClock } from '../../helpers/test-center.ts'
+import type { TestCenter } from '../../helpers/test-center.ts'
+import { oneCounterOfB } from './one-counter-line.ts'
 
 /**
  * A counter whose ticket was called and not started is waiting for its citizen: it is busy until
@@ -12,12 +13,9 @@ describe('the wait behind a ticket called and not started', () => {
   afterEach(async () => center?.close())
 
   async function lineOfTwo() {
-    const clock = new TestClock(Date.parse('2026-03-10T08:00:00.000Z'))
-    center = await TestCenter.start({ clock })
-    const b = await center.createService({ prefix: 'B' })
-    const counter = await center.createCounter({ number: 2, serviceIds: [b.id] })
-    const clerk = await center.openCounterAs('clerk-2', counter.id)
-    const kiosk = await center.createDevice('kiosk')
+    const line = await oneCounterOfB()
+    center = line.center
+    const { clock, b, counter, clerk, kiosk } = line
     const first = await center.issue(kiosk.token, { serviceId: b.id })
     const second = await center.issue(kiosk.token, { serviceId: b.id })
     expect((await center.action(clerk, counter.id, 'call-next')).json().ticket.label).toBe('B-001')

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { TestCenter, TestClock } from '../../helpers/test-center.ts'
+import type { TestCenter } from '../../helpers/test-center.ts'
+import { oneCounterOfB } from './one-counter-line.ts'
 
 /**
  * A counter busy with a service longer than its service's mean is busy for the time such a
@@ -13,12 +14,9 @@ describe('the wait behind a service longer than the mean', () => {
 
   /** Counter 2 serves B; B's recent services took `durations` seconds (call → finish); B-nnn then waits behind one being served. */
   async function servingAfter(durations: number[]) {
-    const clock = new TestClock(Date.parse('2026-03-10T08:00:00.000Z'))
-    center = await TestCenter.start({ clock })
-    const b = await center.createService({ prefix: 'B' })
-    const counter = await center.createCounter({ number: 2, serviceIds: [b.id] })
-    const clerk = await center.openCounterAs('clerk-2', counter.id)
-    const kiosk = await center.createDevice('kiosk')
+    const line = await oneCounterOfB()
+    center = line.center
+    const { clock, b, counter, clerk, kiosk } = line
     const act = async (action: string) => expect((await center.action(clerk, counter.id, action)).statusCode).toBe(200)
     for (const seconds of durations) {
       await center.issue(kiosk.token, { serviceId: b.id })
