@@ -14,6 +14,7 @@ import { deskStyles, tableScroll } from './dashboard-styles.ts'
 import { num } from './format.ts'
 import { providerState } from './provider-state.ts'
 import type { DashboardApi } from './dashboard-api.ts'
+import { PollController } from '../ui-common/poll-controller.ts'
 
 type Today = Static<typeof MessagesToday>
 const COLUMNS = [
@@ -50,19 +51,8 @@ export class MessagesCard extends LitElement {
   /** The center's zone, to say when the provider last failed. */
   @property() timeZone = 'Africa/Cairo'
   @state() private today: Today | null = null
-  private timer: ReturnType<typeof setInterval> | null = null
-
-  override connectedCallback(): void {
-    super.connectedCallback()
-    void this.load()
-    this.timer = setInterval(() => void this.load(), 30_000)
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback()
-    if (this.timer) clearInterval(this.timer)
-    this.timer = null
-  }
+  // every 30 s: messages have no push of their own
+  readonly poll = new PollController(this, () => this.load(), 30_000)
 
   private async load(): Promise<void> {
     if (!this.api) return

@@ -16,6 +16,7 @@ import { messagesCardText } from '../protocol/messages/messages-card.ts'
 import type { DashboardApi } from './dashboard-api.ts'
 import { deskStyles } from './dashboard-styles.ts'
 import { providerState } from './provider-state.ts'
+import { PollController } from '../ui-common/poll-controller.ts'
 
 @customElement('tabour-provider-health')
 export class ProviderHealthRow extends LitElement {
@@ -35,19 +36,8 @@ export class ProviderHealthRow extends LitElement {
   @property() digits: DigitStyle = 'western'
   @property() timeZone = 'Africa/Cairo'
   @state() private today: Static<typeof MessagesToday> | null = null
-  private timer: ReturnType<typeof setInterval> | null = null
-
-  override connectedCallback(): void {
-    super.connectedCallback()
-    void this.load()
-    this.timer = setInterval(() => void this.load(), 30_000)
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback()
-    if (this.timer) clearInterval(this.timer)
-    this.timer = null
-  }
+  // every 30 s: messages have no push of their own
+  readonly poll = new PollController(this, () => this.load(), 30_000)
 
   private async load(): Promise<void> {
     if (!this.api) return

@@ -21,6 +21,7 @@ import { type BundleRefusal, bundleRefusal } from './bundle-refusal.ts'
 import { governorateName } from '../../protocol/governorates.ts'
 import { bundleStateSince } from './center-state.ts'
 import { startingBundle } from './bundle-draft.ts'
+import { PollController } from '../../ui-common/poll-controller.ts'
 
 const API = '/api/hub/v1/config-bundles'
 const REFRESH_MS = 60_000
@@ -43,19 +44,8 @@ export class HubBundlesView extends LitElement {
   /** The last Publish of a draft the hub did not do: which, and the error (said in the page's language of the moment). */
   @state() private publishError: { version: number; err: unknown } | null = null
 
-  private timer: ReturnType<typeof setInterval> | undefined
-
-  override connectedCallback(): void {
-    super.connectedCallback()
-    void this.load()
-    // what the centers report arrives with their heartbeats: the status follows, as the other tabs do
-    this.timer = setInterval(() => void this.load(), REFRESH_MS)
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback()
-    clearInterval(this.timer)
-  }
+  // what the centers report arrives with their heartbeats: the status follows, as the other tabs do
+  readonly poll = new PollController(this, () => this.load(), REFRESH_MS)
 
   override updated(changed: Map<string, unknown>): void {
     if (changed.has('token') && changed.get('token') !== undefined) void this.load()

@@ -28,6 +28,7 @@ import { cityIn } from '../../protocol/hub-city.ts'
 import { inNameOrder } from './name-order.ts'
 import { nameIn } from '../../protocol/name-in-language.ts'
 import { minutesOld } from './figures-age.ts'
+import { PollController } from '../../ui-common/poll-controller.ts'
 
 type View = 'nearest' | 'centers'
 
@@ -58,7 +59,8 @@ export class OpenDataApp extends LitElement {
   private readonly receivedAt = new WeakMap<object, number>()
   /** The time the figures' ages are written at: set by every refresh, failed or not, so they are written again as they grow. */
   @state() private now = Date.now()
-  private timer: ReturnType<typeof setInterval> | undefined
+  // asks once connected (after the URL's choices are read below) and every REFRESH_MS
+  readonly poll = new PollController(this, () => this.load(), REFRESH_MS)
 
   override connectedCallback(): void {
     super.connectedCallback()
@@ -68,13 +70,6 @@ export class OpenDataApp extends LitElement {
     this.view = q.get('view') === 'centers' ? 'centers' : 'nearest'
     this.governorate = q.get('governorate') ?? ''
     this.service = q.get('service') ?? ''
-    void this.load()
-    this.timer = setInterval(() => void this.load(), REFRESH_MS)
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback()
-    clearInterval(this.timer)
   }
 
   private get digits(): DigitStyle {
