@@ -51,8 +51,13 @@ export class MessagesCard extends LitElement {
   /** The center's zone, to say when the provider last failed. */
   @property() timeZone = 'Africa/Cairo'
   @state() private today: Today | null = null
-  // every 30 s: messages have no push of their own
-  readonly poll = new PollController(this, () => this.load(), 30_000)
+  // every 30 s while the page is seen: messages have no push of their own
+  private readonly poll = new PollController(this, () => this.load(), 30_000)
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    this.poll.start()
+  }
 
   private async load(): Promise<void> {
     if (!this.api) return

@@ -36,8 +36,13 @@ export class ProviderHealthRow extends LitElement {
   @property() digits: DigitStyle = 'western'
   @property() timeZone = 'Africa/Cairo'
   @state() private today: Static<typeof MessagesToday> | null = null
-  // every 30 s: messages have no push of their own
-  readonly poll = new PollController(this, () => this.load(), 30_000)
+  // every 30 s while the page is seen: messages have no push of their own
+  private readonly poll = new PollController(this, () => this.load(), 30_000)
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    this.poll.start()
+  }
 
   private async load(): Promise<void> {
     if (!this.api) return

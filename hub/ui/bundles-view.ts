@@ -45,7 +45,12 @@ export class HubBundlesView extends LitElement {
   @state() private publishError: { version: number; err: unknown } | null = null
 
   // what the centers report arrives with their heartbeats: the status follows, as the other tabs do
-  readonly poll = new PollController(this, () => this.load(), REFRESH_MS)
+  private readonly poll = new PollController(this, () => this.load(), REFRESH_MS)
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    this.poll.start()
+  }
 
   override updated(changed: Map<string, unknown>): void {
     if (changed.has('token') && changed.get('token') !== undefined) void this.load()

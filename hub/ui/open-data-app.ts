@@ -59,8 +59,7 @@ export class OpenDataApp extends LitElement {
   private readonly receivedAt = new WeakMap<object, number>()
   /** The time the figures' ages are written at: set by every refresh, failed or not, so they are written again as they grow. */
   @state() private now = Date.now()
-  // asks once connected (after the URL's choices are read below) and every REFRESH_MS
-  readonly poll = new PollController(this, () => this.load(), REFRESH_MS)
+  private readonly poll = new PollController(this, () => this.load(), REFRESH_MS)
 
   override connectedCallback(): void {
     super.connectedCallback()
@@ -70,6 +69,8 @@ export class OpenDataApp extends LitElement {
     this.view = q.get('view') === 'centers' ? 'centers' : 'nearest'
     this.governorate = q.get('governorate') ?? ''
     this.service = q.get('service') ?? ''
+    // after the URL's choices: the first ask is for them
+    this.poll.start()
   }
 
   private get digits(): DigitStyle {

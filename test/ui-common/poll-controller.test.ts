@@ -1,55 +1,68 @@
-import { describe, expect, it } from 'vitest'
-import { PollController, type PollTimers } from '../../ui-common/poll-controller.ts'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { MAX_BACKOFF, PollController } from '../../ui-common/poll-controller.ts'
 
-/** Intervals the test fires by hand. */
-class HandTimers implements PollTimers {
-  readonly live = new Map<number, () => void>()
-  private next = 1
-  setInterval(run: () => void): unknown {
-    this.live.set(this.next, run)
-    return this.next++
-  }
-  clearInterval(handle: unknown): void {
-    this.live.delete(handle as number)
-  }
-  tick(): void {
-    for (const run of this.live.values()) run()
-  }
+const INTERVAL = 10_000
+const globals = globalThis as { document?: unknown }
+
+/** A lit host that only collects its controllers. */
+const host = () => ({ addController() {}, removeController() {}, requestUpdate() {}, updateComplete: Promise.resolve(true) })
+
+/** The delays between the task's runs, with the task failing on the runs `failing` says. */
+async function delaysOf(failing: (run: number) => boolean, runs: number): Promise<number[]> {
+  const at: number[] = []
+  const poll = new PollController(
+    host(),
+    async () => {
+      at.push(Date.now())
+      if (failing(at.length)) throw new Error('center down')
+    },
+    INTERVAL,
+    true,
+  )
+  poll.start()
+  while (at.length < runs) await vi.advanceTimersToNextTimerAsync()
+  poll.stop()
+  return at.slice(1).map((t, i) => t - at[i]!)
 }
 
-const host = () => ({ addController() {} })
-const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
-
-describe('PollController', () => {
-  it('asks once the host is connected (after its own connectedCallback) and at every tick', async () => {
-    const timers = new HandTimers()
-    const asked: string[] = []
-    let param = 'unset'
-    const poll = new PollController(host(), () => void asked.push(param), 30_000, timers)
-    poll.hostConnected()
-    // the host reads its URL after super.connectedCallback(): the first ask sees it
-    param = 'from-url'
-    await settle()
-    expect(asked).toEqual(['from-url'])
-    timers.tick()
-    timers.tick()
-    expect(asked).toHaveLength(3)
+describe('PollController back-off (ui-common/poll-controller.ts)', () => {
+  beforeEach(() => {
+    vi.useFakeTimers()
+    // the page is visible: polling goes on
+    globals.document = { visibilityState: 'visible', addEventListener() {}, removeEventListener() {} }
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+    vi.restoreAllMocks()
+    delete globals.document
   })
 
-  it('stops when the host leaves and starts again when it comes back, with one timer', async () => {
-    const timers = new HandTimers()
-    let asks = 0
-    const poll = new PollController(host(), () => void asks++, 30_000, timers)
-    poll.hostConnected()
-    poll.hostDisconnected()
-    await settle()
-    // left before its first ask: nothing asked, no timer left running
-    expect(asks).toBe(0)
-    expect(timers.live.size).toBe(0)
-    poll.hostConnected()
-    poll.hostConnected()
-    await settle()
-    expect(timers.live.size).toBe(1)
-    expect(asks).toBe(2)
+  it('waits twice as long after each failure, up to MAX_BACKOFF intervals, and the interval again after a success', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(1) // the top of the jitter: the plain doubling
+    const delays = await delaysOf((run) => run >= 2 && run <= 6, 8)
+    expect(delays).toEqual([1, 2, 4, 8, MAX_BACKOFF, MAX_BACKOFF, 1].map((n) => n * INTERVAL))
+  })
+
+  it('takes up to 30 % off a wait after a failure (jitter), so phones that saw the same outage do not ask in step; never off the interval', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0)
+    const delays = await delaysOf((run) => run === 2 || run === 3, 5)
+    expect(delays).toEqual([INTERVAL, 0.7 * 2 * INTERVAL, 0.7 * 4 * INTERVAL, INTERVAL])
+  })
+
+  it('does not back off without `backOff`', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0)
+    const at: number[] = []
+    const poll = new PollController(
+      host(),
+      async () => {
+        at.push(Date.now())
+        throw new Error('down')
+      },
+      INTERVAL,
+    )
+    poll.start()
+    while (at.length < 3) await vi.advanceTimersToNextTimerAsync()
+    poll.stop()
+    expect([at[1]! - at[0]!, at[2]! - at[1]!]).toEqual([INTERVAL, INTERVAL])
   })
 })
