@@ -34,6 +34,7 @@ import { PrinterAlerts } from '../ui-common/printer-alerts.ts'
 import type { ConsoleMessageKey } from '../protocol/messages/console.ts'
 import { ParkingState } from './parking-state.ts'
 import { parkCurrent, resumeParked } from './parking-api.ts'
+import { needsSnapshot } from '../ui-common/queue-figures.ts'
 
 export type Phase = 'starting' | 'login' | 'choose' | 'console'
 
@@ -128,7 +129,12 @@ export class ConsoleSession {
         // a counter that paused or came back stops or restarts the clock of the tickets it parked
         if (before !== e.counter.state && this.parking.parked.length > 0) void this.refreshParked()
       })
-      .on('queue:updated', (e) => this.set(() => this.live.applyFigures(e.services)))
+      .on('queue:updated', (e) => {
+        // a service activated again (or created) after this console's snapshot: its names come only
+        // with a snapshot; without one the transfer dialog left it out until a reload (walk s53)
+        if (needsSnapshot(this.live.services, e.services)) this.feed.refresh()
+        this.set(() => this.live.applyFigures(e.services))
+      })
       .on('device:status', (e) => this.set(() => this.printers.apply(e.deviceId, e.status)))
       // a manager changed the finish outcomes (or the hub's bundle, the categories, the digits): the next finish offers the new ones
       .on('config:changed', (e) => {

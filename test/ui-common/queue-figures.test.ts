@@ -85,6 +85,16 @@ describe('queue figures', () => {
     ).toBe(true)
   })
 
+  it('asks for a snapshot for any active service it has never seen (one activated again at its daily cap too), never for an inactive one', () => {
+    const known = [service(1, 0)]
+    const figure = { serviceId: 9, waiting: 2, estimatedWaitSeconds: null, ahead: 2, issuedToday: 40, checkIn: false }
+    // active again, counters open, all of today's tickets taken: a console must still offer it as a transfer target
+    expect(needsSnapshot(known, [{ ...figure, staffed: true, available: false, active: true }])).toBe(true)
+    // deactivated while tickets wait, unstaffed: in no snapshot, so never asked for (it would ask at every push)
+    expect(needsSnapshot(known, [{ ...figure, staffed: false, available: false, active: false }])).toBe(false)
+    expect(needsSnapshot([service(9, 0)], [{ ...figure, staffed: true, available: true, active: true }])).toBe(false)
+  })
+
   it('offers check-in only while some service takes a code, following the pushed figures', () => {
     const services = [service(1, 0), service(2, 0)]
     expect(checkInOffered(services)).toBe(false)
