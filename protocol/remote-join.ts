@@ -40,6 +40,11 @@ export const RemoteService = Type.Object({
   arriveMinutes: Type.Integer(),
   /** People waiting in the center now (remote tickets not yet arrived are not counted). */
   waiting: Type.Integer(),
+  /**
+   * People ahead of a place taken now (ServiceWithQueue.ahead): what the kiosk's tile and the
+   * ticket's status page say, counting the other lines' tickets its counters call first.
+   */
+  ahead: Type.Integer(),
   /** The wait of a ticket taken now; null when no open counter serves the service. */
   estimatedWaitSeconds: Nullable(Type.Integer()),
   /**

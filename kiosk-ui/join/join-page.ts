@@ -14,7 +14,7 @@ import { customElement, state } from 'lit/decorators.js'
 import type { RemoteService, RemoteServicesReply } from '../../protocol/remote-join.ts'
 import type { ClosedDetail } from '../../protocol/error-codes.ts'
 import { joinErrorKey, joinText, type JoinMessageKey } from '../../protocol/messages/join.ts'
-import { waitText, waitValues } from '../../protocol/messages/ticket.ts'
+import { waitText } from '../../protocol/messages/ticket.ts'
 import { phoneExample } from '../../protocol/phone-number.ts'
 import { ApiError } from '../../ui-common/api-client.ts'
 import { digitsFor, type DigitStyle } from '../../ui-common/digits.ts'
@@ -286,16 +286,15 @@ export class JoinPage extends LitElement {
   }
 
   /**
-   * How many wait and for how long. With nobody waiting the estimate can still be minutes
-   * (counters busy, booked appointments or held places due first): then "nobody waiting" would
-   * contradict it, so only the wait is said.
+   * How many would be ahead of a place taken now, and for how long: the kiosk tile's figure and the
+   * one the ticket's page says next (RemoteService.ahead). The line's own length left out the
+   * other lines' tickets a shared counter calls first: "1 person waiting now" and, seconds after
+   * joining, "2 people ahead of you" (walk s53). Nobody ahead can still mean minutes (the counters
+   * busy), so the wait is always said with its label.
    */
   private lineNow(s: RemoteService, lang: Lang, digits: DigitStyle): string {
-    const wait = waitText(s.estimatedWaitSeconds, lang, digits)
-    if (s.waiting === 0 && s.estimatedWaitSeconds !== null && waitValues(s.estimatedWaitSeconds).minutes > 0) {
-      return joinText('join.expectedWait', lang, { wait })
-    }
-    return `${joinText('join.waitingNow', lang, { n: s.waiting }, digits)}${SEPARATOR}${wait}`
+    const wait = joinText('join.expectedWait', lang, { wait: waitText(s.estimatedWaitSeconds, lang, digits) })
+    return `${joinText('join.aheadNow', lang, { n: s.ahead }, digits)}${SEPARATOR}${wait}`
   }
 
   /**

@@ -14,9 +14,10 @@ export const JOIN_MESSAGES = {
     en: 'Pick a service to take your place in line, then follow your turn on this phone.',
   },
   'join.services': { ar: 'الخدمة', en: 'Service' },
-  'join.waitingNow': {
-    ar: '{n, plural, =0 {لا أحد ينتظر الآن} one {ينتظر شخص واحد الآن} two {ينتظر شخصان الآن} few {ينتظر # أشخاص الآن} many {ينتظر # شخصًا الآن} other {ينتظر # شخص الآن}}',
-    en: '{n, plural, =0 {Nobody is waiting now} one {# person waiting now} other {# people waiting now}}',
+  // people ahead of a place taken now (RemoteService.ahead), not the line's length: what the ticket then says
+  'join.aheadNow': {
+    ar: '{n, plural, =0 {لا أحد أمامك الآن} one {أمامك شخص واحد الآن} two {أمامك شخصان الآن} few {أمامك # أشخاص الآن} many {أمامك # شخصًا الآن} other {أمامك # شخص الآن}}',
+    en: '{n, plural, =0 {Nobody ahead of you now} one {# person ahead of you now} other {# people ahead of you now}}',
   },
   'join.expectedWait': { ar: 'الانتظار المتوقع {wait}', en: 'Expected wait {wait}' },
   'join.minutes': {

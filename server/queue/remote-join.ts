@@ -98,6 +98,7 @@ export class RemoteJoin {
           mode: rule.mode,
           arriveMinutes: rule.arriveMinutes,
           waiting: s.waiting,
+          ahead: s.ahead,
           estimatedWaitSeconds: s.estimatedWaitSeconds,
           closedReason,
           opensAt: s.hours?.opensAt ?? null,

@@ -179,7 +179,8 @@ describe('the status page tells the truth', { timeout: 180_000 }, () => {
       await page.goto(`${url}/join/${lang}/`)
       const line = await text(page, `tabour-join-page [data-service="${a.id}"] [data-line-now]`)
       expect(line).not.toMatch(/Nobody is waiting|لا أحد ينتظر/)
-      expect(line).toMatch(lang === 'ar' ? /^الانتظار المتوقع حوالي/ : /^Expected wait about/)
+      // the people ahead of a place taken now (the ticket's next figure), then the wait with its label
+      expect(line).toMatch(lang === 'ar' ? /^لا أحد أمامك الآن · الانتظار المتوقع حوالي/ : /^Nobody ahead of you now · Expected wait about/)
       await expectAccessible(page, `join page, ${lang}`)
       await page.screenshot({ path: join(SHOTS, `join-${lang}.png`), fullPage: true })
     }

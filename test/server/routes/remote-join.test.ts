@@ -90,6 +90,27 @@ describe('joining the line from a phone over the API', () => {
     expect(list.joinUrl).toMatch(/\/join\/ar\/$/)
   })
 
+  it("says the people ahead of a place taken now, the kiosk tile's figure and the ticket's next (not the line's length)", async () => {
+    const { a, walkInOnly, counter, kiosk, clock } = await setUp()
+    const clerk = await center.openCounterAs('clerk1', counter.id)
+    // the counter is busy with one ticket; a C ticket waits before any A one: the shared counter calls it first
+    await center.issue(kiosk, { serviceId: walkInOnly.id })
+    await center.action(clerk, counter.id, 'call-next')
+    await center.issue(kiosk, { serviceId: walkInOnly.id })
+    // a minute later (the test clock stands still otherwise: a tie in queued time is ordered by number)
+    clock.advance(60)
+    const listed = (await from(OUTSIDE, 'GET', `${REMOTE}/services`)).json().services.find((s: { id: number }) => s.id === a.id)
+    const tile = (await center.request('GET', '/api/v1/services', { token: kiosk })).json().find((s: { id: number }) => s.id === a.id)
+    // A's own line is empty; one C ticket is called before a new A place
+    expect(listed).toMatchObject({ waiting: 0, ahead: 1 })
+    expect(listed.ahead).toBe(tile.ahead)
+    const joined = (await join({ serviceId: a.id, phone: '01012345678' })).json()
+    expect((await center.request('GET', `/api/v1/tickets/${joined.id}`)).json().position).toBe(listed.ahead)
+    // the page's sentence for that figure, both languages
+    expect(joinText('join.aheadNow', 'en', { n: 1 })).toBe('1 person ahead of you now')
+    expect(joinText('join.aheadNow', 'ar', { n: 2 })).toBe('أمامك شخصان الآن')
+  })
+
   it('refuses a join outside the opening hours (SERVICE_CLOSED) and takes no number', async () => {
     // Tuesday 10 March 2026, 20:00 in Cairo: after a 08:00–15:00 day
     const { a } = await setUp({}, new TestClock(Date.parse('2026-03-10T18:00:00Z')))
