@@ -13,7 +13,6 @@ import { HubError } from '../errors.ts'
 import { type Kysely, sql } from 'kysely'
 import { dialectOf } from './database.ts'
 import { pgArrayLiteral, pgArrayLiteralOf } from './pg-array-literal.ts'
-import { type PgElementType, pgBinaryArrayOf } from './pg-binary-array.ts'
 import { FIGURE_COLUMNS } from './figure-columns.ts'
 import type { IngestFunction, MergeColumns } from './ingest-function-pg.ts'
 import { applyRollupDeltas, type HourlyChange, recomputeExact } from './rollup-deltas.ts'
@@ -69,7 +68,7 @@ interface BatchRow {
 const figureReader = (figure: (r: HourFigures) => number) => (x: BatchRow) => figure(x.r)
 
 /** The columns of an hourly row ingest writes (but received_at, the call's `now`), each read from a batch's row. */
-export const COLUMN_OF: Record<string, (x: BatchRow) => string | number | null> = {
+const COLUMN_OF: Record<string, (x: BatchRow) => string | number | null> = {
   center_id: ({ b }) => b.centerId,
   day: ({ b }) => b.day,
   hour: ({ b }) => b.hour,
@@ -123,7 +122,7 @@ function latestBatches(batches: readonly HourBatch[]): HourBatch[] {
 }
 
 /** The rows of `batches` (one per hour), references to the batches' rows, nothing copied (a day is 720 rows). */
-export const rowsOf = (batches: readonly HourBatch[]): BatchRow[] => batches.flatMap((b) => b.rows.map((r) => ({ b, r })))
+const rowsOf = (batches: readonly HourBatch[]): BatchRow[] => batches.flatMap((b) => b.rows.map((r) => ({ b, r })))
 
 /** SQLite: the batches of hours hub_hours holds at a lower revision or not at all (the others change nothing). */
 async function newerBatches(db: Kysely<HubDatabase>, batches: readonly HourBatch[]): Promise<HourBatch[]> {
@@ -235,7 +234,7 @@ async function mergeRows(
     batchHours: pgArrayLiteralOf(batches, (b) => b.hour),
     batchRevisions: pgArrayLiteralOf(batches, (b) => b.revision),
     // column by column from the batches' own rows: no copy of the rows or of a column in between (a day's 720 rows × 42 columns)
-    arrays: COLUMNS.map((c, i) => pgBinaryArrayOf(rows, PG_MERGE_COLUMNS.types[i] as PgElementType, COLUMN_OF[c])),
+    arrays: COLUMNS.map((c) => pgArrayLiteralOf(rows, COLUMN_OF[c])),
   })
   if (result === 'replayed') return result
   // json arrives parsed from node-pg; a driver that hands it back as text (another adapter) is read the same

@@ -90,7 +90,7 @@ export interface MergeCall {
   batchDays: string
   batchHours: string
   batchRevisions: string
-  arrays: readonly (string | Buffer)[]
+  arrays: readonly string[]
 }
 
 export class IngestFunction {
