@@ -52,7 +52,15 @@ export async function seriousAxeViolations(page: Page, atLeast: AxeImpact = 'ser
       // one pass over the page: the WCAG tags, and the structure rules enabled beside them (axe runs
       // a rule given in `rules` in addition to `runOnly`'s); two runs cost every check twice the DOM walk
       const rules = Object.fromEntries(structure.map((id) => [id, { enabled: true }]))
-      const { violations } = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] }, rules })
+      // every rule still runs on every node; only violations are read, so axe describes no passing node
+      // (resultTypes: one node per passed, incomplete or inapplicable rule instead of a selector for each)
+      // and prints no HTML (noHtml: a finding is its selector): the kiosk home's run took about a third less
+      const { violations } = await axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] },
+        rules,
+        resultTypes: ['violations'],
+        noHtml: true,
+      })
       const findings = violations
         .filter((v) => structure.includes(v.id) || wanted.includes(v.impact))
         .map((v) => ({
