@@ -10,10 +10,8 @@ import { customElement, property, state } from 'lit/decorators.js'
 import type { AuditEntry, PutSettingsBody, SettingsReply } from '../../protocol/settings.ts'
 import type { CenterBundleState } from '../../protocol/config-bundle.ts'
 import { configText } from '../../protocol/messages/config-forms.ts'
-import { ErrorCodes } from '../../protocol/error-codes.ts'
-import { ApiError } from '../../ui-common/api-client.ts'
 import { categoriesToText, momentInWords, textToCategories } from '../format.ts'
-import { bundleRefusalNote, hubManagedHint } from './hub-bundle-note.ts'
+import { bundleRefusalNote, hubManagedHint, noBundleRoute } from './hub-bundle-note.ts'
 import { ConfigForm, intOrNull, str, type FieldSpec, type Values } from './config-form.ts'
 import { formatNumber } from '../../ui-common/digits.ts'
 import { namePart } from '../../ui-common/bilingual.ts'
@@ -41,15 +39,6 @@ const SETTINGS = [
   'feedbackAlertMinRatings',
   'feedbackAlertWindowMinutes',
 ] as const
-
-/**
- * An older center has no bundle route (404): no hub note, the form still works. Any other failure (the
- * network, a 500, a refusal) is real and is raised, so the form says it failed instead of hiding the hub's note.
- */
-export function noBundleRoute(err: unknown): null {
-  if (err instanceof ApiError && err.code === ErrorCodes.ROUTE_NOT_FOUND) return null
-  throw err
-}
 
 @customElement('tabour-center-config')
 export class CenterConfig extends ConfigForm {
