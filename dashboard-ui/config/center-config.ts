@@ -73,6 +73,11 @@ export class CenterConfig extends ConfigForm {
 
   /** The center's settings and the change log too (an admin's); false: the news line and the finish outcomes (a manager's). Default true. */
   @property({ type: Boolean }) settingsToo = true
+  /**
+   * The center's zone (the dashboard's session reads the settings at sign-in), for a manager's form,
+   * which reads no settings: its dates were Cairo's for a center elsewhere. Default Africa/Cairo.
+   */
+  @property() timeZone = 'Africa/Cairo'
   @state() private settings: SettingsReply | null = null
   @state() private audit: AuditEntry[] = []
   @state() private bundle: CenterBundleState | null = null
@@ -188,7 +193,8 @@ export class CenterConfig extends ConfigForm {
   override render(): TemplateResult {
     if (!this.loaded) return this.loading()
     const l = this.lang
-    const tz = this.settings?.values.timeZone ?? 'Africa/Cairo'
+    // an admin's form has the settings it edits (a zone just saved here among them); a manager's, the session's
+    const tz = this.settings?.values.timeZone ?? this.timeZone
     return html`<form class="card" data-form="center" aria-labelledby="form-title" novalidate @submit=${this.onSubmit}>
         <h2 id="form-title">${configText(this.settingsToo ? 'config.center' : 'config.newsLine', l)}</h2>
         ${this.refusalNote(tz)} ${this.fields().map((f) => this.field(f))} ${this.footer()}
