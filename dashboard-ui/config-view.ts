@@ -72,6 +72,8 @@ export class ConfigView extends LitElement {
   @property({ attribute: false }) lastPaired: { deviceId: number } | null = null
   /** The devices' pushed statuses (dashboard-session.ts): the devices table follows them live. */
   @property({ attribute: false }) pushed = PushedStatuses.NONE
+  /** The center's zone (settings `timeZone`): the dates the sections write (the change log, a refused bundle, webhook deliveries). Default Africa/Cairo. */
+  @property() timeZone = 'Africa/Cairo'
   /** What the zones are called (settings `zoneNames`): the counters' and devices' tables and pickers show the names. */
   @property({ attribute: false }) zoneNames: ZoneNames = {}
   @state() section: ConfigSection = 'services'
@@ -91,7 +93,7 @@ export class ConfigView extends LitElement {
 
   /** A fresh component per section: it loads what it lists when it opens. */
   private body(section: ConfigSection): TemplateResult {
-    const { api, lang, digits } = this
+    const { api, lang, digits, timeZone } = this
     switch (section) {
       case 'services':
         return html`<tabour-services-config .api=${api} .lang=${lang} .digits=${digits}></tabour-services-config>`
@@ -102,11 +104,11 @@ export class ConfigView extends LitElement {
       case 'devices':
         return html`<tabour-devices-config .api=${api} .lang=${lang} .digits=${digits} .lastPaired=${this.lastPaired} .pushed=${this.pushed} .zoneNames=${this.zoneNames}></tabour-devices-config>`
       case 'center':
-        return html`<tabour-center-config .api=${api} .lang=${lang} .digits=${digits}></tabour-center-config>`
+        return html`<tabour-center-config .api=${api} .lang=${lang} .digits=${digits} .timeZone=${timeZone}></tabour-center-config>`
       case 'news':
-        return html`<tabour-center-config .api=${api} .lang=${lang} .digits=${digits} .settingsToo=${false}></tabour-center-config>`
+        return html`<tabour-center-config .api=${api} .lang=${lang} .digits=${digits} .timeZone=${timeZone} .settingsToo=${false}></tabour-center-config>`
       case 'webhooks':
-        return html`<tabour-webhooks-config .api=${api} .lang=${lang} .digits=${digits}></tabour-webhooks-config>`
+        return html`<tabour-webhooks-config .api=${api} .lang=${lang} .digits=${digits} .timeZone=${timeZone}></tabour-webhooks-config>`
       case 'messages':
         return html`<tabour-messages-config .api=${api} .lang=${lang} .digits=${digits}></tabour-messages-config>`
       case 'appointments':

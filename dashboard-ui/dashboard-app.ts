@@ -5,11 +5,10 @@
  * for a manager only what the API lets a manager change, config-view.ts) and the opening hours
  * (admins). Arabic first; the tab is kept in the URL hash.
  */
-import { clockTime } from '../protocol/messages/clock-time.ts'
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import { screenBase, screenLangRoots } from '../ui-common/screen-base.ts'
-import { digitsFor, intlLocale, type DigitStyle } from '../ui-common/digits.ts'
+import { digitsFor, type DigitStyle } from '../ui-common/digits.ts'
 import { applyLang, type Lang } from '../ui-common/i18n.ts'
 import { loadSessionLang, saveSessionLang } from '../ui-common/session-lang.ts'
 import type { LangChangeEvent } from '../ui-common/lang-switch.ts'
@@ -18,7 +17,7 @@ import './remote-join-card.ts'
 import '../ui-common/lang-switch.ts'
 import { DashboardSession } from './dashboard-session.ts'
 import { deskStyles } from './dashboard-styles.ts'
-import { dayIn } from './format.ts'
+import { dayIn, momentInWords } from './format.ts'
 import { dashboardText } from '../protocol/messages/dashboard.ts'
 import './config-view.ts'
 import './live-view.ts'
@@ -42,11 +41,12 @@ const TICK_MS = 30_000
 /** A center whose settings name no zone (and an older center, whose settings have no `zoneNames`): one object, so lit sees no change. */
 const NO_ZONE_NAMES = {}
 
-/** The header's clock: the day and the time of day, in the center's zone, as every screen writes a time (clockTime). */
-function headerClock(now: number, timeZone: string, lang: Lang, digits: DigitStyle): string {
-  const day = new Intl.DateTimeFormat(intlLocale(lang, digits), { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(now)
-  return `${day}${lang === 'ar' ? '،' : ','} ${clockTime(now, timeZone, lang, digits)}`
-}
+/**
+ * The header's clock: the day and the time of day in the center's zone, as the change log writes a
+ * moment (momentInWords). It wrote "Monday 7 December, 4:25 PM" over a log reading "Monday,
+ * 7 December 2026, 3:22 PM" (en-GB's day without its year takes no comma): one page, one style.
+ */
+const headerClock = momentInWords
 
 @customElement('tabour-dashboard-app')
 export class DashboardApp extends LitElement {
@@ -265,7 +265,7 @@ export class DashboardApp extends LitElement {
       case 'reports':
         return html`${title}<tabour-reports-view .api=${s.api} .lang=${lang} .digits=${digits} .today=${dayIn(this.now, tz)}></tabour-reports-view>`
       case 'config':
-        return html`${title}<tabour-config-view .api=${s.api} .lang=${lang} .digits=${digits} .admin=${s.isAdmin} .lastPaired=${s.lastPaired} .pushed=${s.pushed} .zoneNames=${s.settings?.values.zoneNames ?? NO_ZONE_NAMES}></tabour-config-view>`
+        return html`${title}<tabour-config-view .api=${s.api} .lang=${lang} .digits=${digits} .timeZone=${tz} .admin=${s.isAdmin} .lastPaired=${s.lastPaired} .pushed=${s.pushed} .zoneNames=${s.settings?.values.zoneNames ?? NO_ZONE_NAMES}></tabour-config-view>`
       case 'hours':
         return html`${title}<tabour-hours-view .api=${s.api} .lang=${lang} .digits=${digits} .services=${s.services}></tabour-hours-view>`
     }

@@ -70,6 +70,8 @@ function sameDatesText(field: string, sent: CenterCalendar | null, lang: Lang, d
  * events); null for the other fields.
  */
 function fieldText(field: string, reason: string, lang: Lang, digits: DigitStyle | undefined): string | null {
+  // the week a hub bundle sets: "changed or removed at the hub" is the holidays' sentence
+  if (reason === 'hub-managed' && field.replace(/^body\//, '').startsWith('weekly')) return t('err.hub-managed.weekly', lang)
   const last = field.split('/').pop()
   // a well-formed start refused for the moment it would move (calendar-commands.ts) says so
   if (last === 'businessDayStartsAt') return reason === 'moves-business-day' ? null : t('err.dayStart', lang)

@@ -8,6 +8,8 @@
  * removed is saved at once (the rest waits for "Save the hours"). The server validates the whole
  * calendar and stores it all or nothing; its refusal names the field and a reason, worded here
  * in the screen's language next to the day, service or exception at fault (hours-errors.ts).
+ * While the hub's running bundle sets the weekly hours they are shown, not edited, under the line
+ * that says so (the server refuses a change: server/config/hub-weekly-hours.ts).
  * Fires `config-changed`.
  */
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit'
@@ -48,7 +50,8 @@ import { serviceLabel } from '../ui-common/service-label.ts'
 import { SEPARATOR } from '../protocol/messages/separator.ts'
 import { nameIn } from '../protocol/name-in-language.ts'
 import { exceptionCalled } from './exception-name.ts'
-import { setByHub } from '../protocol/config-bundle.ts'
+import { setByHub, type CenterBundleState } from '../protocol/config-bundle.ts'
+import { noBundleRoute, weeklyHoursBundle } from './config/hub-bundle-note.ts'
 
 type Where = 'hours' | 'ics' | 'exception'
 /** What the tab says after an action, worded at render time so a language switch rewords it. */
@@ -98,6 +101,23 @@ export class HoursView extends LitElement {
       }
       p.hub {
         margin: 0.2rem 0 0;
+      }
+      /* the hub's week, shown not edited: a day and its hours on a line */
+      dl.hub-week {
+        display: grid;
+        gap: 0.3rem;
+        margin: 0;
+      }
+      dl.hub-week > div {
+        display: grid;
+        grid-template-columns: 8rem 1fr;
+        gap: 0.5rem;
+      }
+      dl.hub-week dt {
+        font-weight: 600;
+      }
+      dl.hub-week dd {
+        margin: 0;
       }
       p.reach {
         margin: 0.2rem 0 0;
@@ -199,6 +219,8 @@ export class HoursView extends LitElement {
   @state() private preview: IcsPreview | null = null
   /** The exception form's days as picked, for their echo in the page's words. */
   @state() private exceptionDays = { from: '', to: '' }
+  /** What the hub's bundles manage here (GET /center/config-bundle); null: none, or an older center. */
+  @state() private bundle: CenterBundleState | null = null
   /** The .ics file chosen, named beside its button (the browser's own said "Choose File" on an Arabic page). */
   @state() private icsName: string | null = null
   private icsText = ''
@@ -210,8 +232,13 @@ export class HoursView extends LitElement {
 
   private async load(): Promise<void> {
     if (!this.api) return
-    const [cal, now] = await Promise.all([this.api.calendar(), this.api.calendarNow()])
+    const [cal, now, bundle] = await Promise.all([
+      this.api.calendar(),
+      this.api.calendarNow(),
+      this.api.configBundle().catch(noBundleRoute),
+    ])
     this.today = now.today
+    this.bundle = bundle
     this.use(cal)
   }
 
@@ -275,13 +302,12 @@ export class HoursView extends LitElement {
       <section class="card" data-section="weekly">
         <h2>${t('hoursTab.weekly', lang)}</h2>
         <form class="rows" data-form="hours" novalidate @submit=${(e: Event) => this.onSave(e)}>
-          <label class="check"
-            ><input type="checkbox" name="alwaysOpen" .checked=${cal.weekly === null} @change=${(e: Event) => this.setAlwaysOpen((e.target as HTMLInputElement).checked)} />
-            ${t('hoursTab.alwaysOpen', lang)}</label
-          >
-          <p class="muted" id="day-hint">${t('hoursTab.dayHint', lang, { example: timeRanges(parseHours(EXAMPLE_LINE)!, this.digits) })}</p>
-          ${cal.weekly === null ? nothing : WEEK_ORDER.map((d) => this.dayLine(d))}
+          ${this.weekInputs(cal)}
           <h3>${t('hoursTab.services', lang)}</h3>
+          ${
+            // the services' own lines are still typed in: their hint, which the week's lines have otherwise
+            this.hubWeek(cal) === null ? nothing : this.dayHint()
+          }
           ${this.services.map((s) => this.serviceLine(s))}
           <h3>${t('hoursTab.businessDay', lang)}</h3>
           <div class="row">
@@ -297,6 +323,39 @@ export class HoursView extends LitElement {
       </section>
       ${this.exceptionsCard(cal)} ${this.icsCard()}
     `
+  }
+
+  /** The week's lines to type in, or, while the hub's bundle sets them, its hours shown with the line that says so. */
+  private weekInputs(cal: CenterCalendar): TemplateResult {
+    const lang = this.lang
+    const hub = this.hubWeek(cal)
+    if (hub !== null)
+      return html`<p class="muted hub" id="weekly-hub" data-hub-managed>${t('hoursTab.weeklyByHub', lang, { version: hub }, this.digits)}</p>
+        <dl class="hub-week" data-locked="weekly" aria-describedby="weekly-hub">
+          ${WEEK_ORDER.map((d) => html`<div data-day=${d}><dt>${t('hoursTab.day', lang, { day: d })}</dt>${this.dayHours(cal.weekly![d])}</div>`)}
+        </dl>`
+    return html`<label class="check"
+        ><input type="checkbox" name="alwaysOpen" .checked=${cal.weekly === null} @change=${(e: Event) => this.setAlwaysOpen((e.target as HTMLInputElement).checked)} />
+        ${t('hoursTab.alwaysOpen', lang)}</label
+      >
+      ${this.dayHint()}
+      ${cal.weekly === null ? nothing : WEEK_ORDER.map((d) => this.dayLine(d))}`
+  }
+
+  /** The version of the hub's running bundle when it sets this week (shown, not edited), else null. */
+  private hubWeek(cal: CenterCalendar): number | null {
+    return cal.weekly === null ? null : weeklyHoursBundle(this.bundle)
+  }
+
+  /** How a day's line is typed (every day line's aria-describedby names it). */
+  private dayHint(): TemplateResult {
+    return html`<p class="muted" id="day-hint">${t('hoursTab.dayHint', this.lang, { example: timeRanges(parseHours(EXAMPLE_LINE)!, this.digits) })}</p>`
+  }
+
+  /** A day's hours as the hub's bundle set them: closed, or its stretches left to right in the screen's digits. */
+  private dayHours(hours: WeeklyHours[Weekday]): TemplateResult {
+    if (hours.length === 0) return html`<dd data-hours="closed">${t('hoursTab.closedAllDay', this.lang)}</dd>`
+    return html`<dd data-hours>${timeRanges(hours, this.digits)}</dd>`
   }
 
   /**
@@ -589,7 +648,8 @@ export class HoursView extends LitElement {
       }
       return weekly
     }
-    const weekly = cal.weekly === null ? null : week(this.lines, 'weekly')
+    // the hub's week goes back as the bundle set it (the server refuses any change of it)
+    const weekly = cal.weekly === null || this.hubWeek(cal) !== null ? cal.weekly : week(this.lines, 'weekly')
     if (cal.weekly !== null && weekly === null) return null
     const services = []
     for (const s of cal.services) {

@@ -62,7 +62,8 @@ export const ErrorCodes = {
   SERVICE_PREFIX_LOCKED: 'TABOUR_ERR_SERVICE_PREFIX_LOCKED',
   /**
    * A setting the national hub's configuration bundle sets at this center (the finish outcomes,
-   * while a bundle runs): it changes with the hub's next bundle, not here.
+   * while a bundle runs; its holidays; the weekly hours, while the running bundle sets them): it
+   * changes with the hub's next bundle, not here.
    */
   HUB_MANAGED: 'TABOUR_ERR_HUB_MANAGED',
   /** A kiosk asked for a ticket of a `not-offered` service that no open or paused counter serves now. */
@@ -283,7 +284,8 @@ export const FIELD_REASONS = [
   'moves-business-day',
   // a list with more items than allowed (a service's documents, issue 21)
   'maxItems',
-  // a holiday the hub's configuration bundle set, changed at the center (server/config/hub-holidays.ts)
+  // a holiday or the weekly hours the hub's configuration bundle set, changed at the center
+  // (server/config/hub-holidays.ts, hub-weekly-hours.ts)
   'hub-managed',
   // a value the national hub's configuration bundle sets (a mapped service's letter)
   'locked',

@@ -114,6 +114,7 @@ export const AuditEntry = Type.Object({
   route: Type.String(),
   params: Type.Record(Type.String(), Type.Unknown()),
   body: Type.Unknown(),
+  /** What the change answered (200, 201, 204); 422 for a hub bundle the center refused (its code and reason in `body`). */
   status: Type.Integer(),
 })
 export type AuditEntry = Static<typeof AuditEntry>

@@ -10,10 +10,8 @@ import { customElement, property, state } from 'lit/decorators.js'
 import type { AuditEntry, PutSettingsBody, SettingsReply } from '../../protocol/settings.ts'
 import type { CenterBundleState } from '../../protocol/config-bundle.ts'
 import { configText } from '../../protocol/messages/config-forms.ts'
-import { ErrorCodes } from '../../protocol/error-codes.ts'
-import { ApiError } from '../../ui-common/api-client.ts'
 import { categoriesToText, momentInWords, textToCategories } from '../format.ts'
-import { bundleRefusalNote, hubManagedHint } from './hub-bundle-note.ts'
+import { bundleRefusalNote, hubManagedHint, noBundleRoute } from './hub-bundle-note.ts'
 import { ConfigForm, intOrNull, str, type FieldSpec, type Values } from './config-form.ts'
 import { formatNumber } from '../../ui-common/digits.ts'
 import { namePart } from '../../ui-common/bilingual.ts'
@@ -41,15 +39,6 @@ const SETTINGS = [
   'feedbackAlertMinRatings',
   'feedbackAlertWindowMinutes',
 ] as const
-
-/**
- * An older center has no bundle route (404): no hub note, the form still works. Any other failure (the
- * network, a 500, a refusal) is real and is raised, so the form says it failed instead of hiding the hub's note.
- */
-export function noBundleRoute(err: unknown): null {
-  if (err instanceof ApiError && err.code === ErrorCodes.ROUTE_NOT_FOUND) return null
-  throw err
-}
 
 @customElement('tabour-center-config')
 export class CenterConfig extends ConfigForm {
@@ -84,6 +73,11 @@ export class CenterConfig extends ConfigForm {
 
   /** The center's settings and the change log too (an admin's); false: the news line and the finish outcomes (a manager's). Default true. */
   @property({ type: Boolean }) settingsToo = true
+  /**
+   * The center's zone (the dashboard's session reads the settings at sign-in), for a manager's form,
+   * which reads no settings: its dates were Cairo's for a center elsewhere. Default Africa/Cairo.
+   */
+  @property() timeZone = 'Africa/Cairo'
   @state() private settings: SettingsReply | null = null
   @state() private audit: AuditEntry[] = []
   @state() private bundle: CenterBundleState | null = null
@@ -199,7 +193,8 @@ export class CenterConfig extends ConfigForm {
   override render(): TemplateResult {
     if (!this.loaded) return this.loading()
     const l = this.lang
-    const tz = this.settings?.values.timeZone ?? 'Africa/Cairo'
+    // an admin's form has the settings it edits (a zone just saved here among them); a manager's, the session's
+    const tz = this.settings?.values.timeZone ?? this.timeZone
     return html`<form class="card" data-form="center" aria-labelledby="form-title" novalidate @submit=${this.onSubmit}>
         <h2 id="form-title">${configText(this.settingsToo ? 'config.center' : 'config.newsLine', l)}</h2>
         ${this.refusalNote(tz)} ${this.fields().map((f) => this.field(f))} ${this.footer()}

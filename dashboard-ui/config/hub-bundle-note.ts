@@ -1,10 +1,13 @@
 /**
- * What the Center section says of the hub's configuration bundles (issue 23): the hint under a
- * setting a bundle manages, and the note of a bundle this center refused. After bundle 2 was
+ * What the Center section and the hours tab say of the hub's configuration bundles (issue 23): the
+ * hint under a setting a bundle manages, the note of a bundle this center refused, and whether the
+ * running bundle sets the weekly hours. After bundle 2 was
  * refused the section still read "Managed by … bundle 1: the next bundle replaces a change made
  * here" while the manager's local news line stayed, and nothing said bundle 2 existed (walk s52).
  */
 import type { CenterBundleState } from '../../protocol/config-bundle.ts'
+import { ErrorCodes } from '../../protocol/error-codes.ts'
+import { ApiError } from '../../ui-common/api-client.ts'
 import { configText } from '../../protocol/messages/config-forms.ts'
 import { bundleRefusalText } from '../../protocol/messages/hub-bundles.ts'
 import type { DigitStyle } from '../../ui-common/digits.ts'
@@ -37,4 +40,19 @@ export function bundleRefusalNote(
   }
   const key = bundle.running ? 'config.bundleRefused' : 'config.bundleRefused.noneRunning'
   return { text: configText(key, lang, values, digits), reason: refused.reason }
+}
+
+/**
+ * An older center has no bundle route (404): no hub note, the form still works. Any other failure (the
+ * network, a 500, a refusal) is real and is raised, so the form says it failed instead of hiding the hub's note.
+ */
+export function noBundleRoute(err: unknown): null {
+  if (err instanceof ApiError && err.code === ErrorCodes.ROUTE_NOT_FOUND) return null
+  throw err
+}
+
+/** The running bundle's version when it sets the weekly hours (the server refuses a change of them then), else null. */
+export function weeklyHoursBundle(bundle: CenterBundleState | null): number | null {
+  const running = bundle?.running
+  return running?.managed.includes('weeklyHours') ? running.version : null
 }

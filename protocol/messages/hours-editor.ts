@@ -115,6 +115,14 @@ export const HOURS_EDITOR_MESSAGES = {
     ar: 'حددتها الجهة المركزية بحزمة الإعدادات؛ تُغيَّر أو تُحذف من الجهة المركزية',
     en: 'Set by the national hub in its configuration bundle; it is changed or removed at the hub',
   },
+  /**
+   * Over the weekly hours while the hub's running bundle sets them (server/config/hub-weekly-hours.ts):
+   * shown, not editable; they change with the hub's next bundle.
+   */
+  'hoursTab.weeklyByHub': {
+    ar: 'حددت الجهة المركزية هذه المواعيد بحزمة الإعدادات رقم {version, number}؛ تُغيَّر من الجهة المركزية لا من هنا',
+    en: 'Set by the national hub in its configuration bundle {version, number}; they are changed at the hub, not here',
+  },
   'hoursTab.exceptionsSavedAtOnce': {
     ar: 'تُحفظ الإضافة والحذف فورًا',
     en: 'Adding or removing is saved at once',
@@ -191,6 +199,11 @@ export const HOURS_EDITOR_MESSAGES = {
   'err.hub-managed': {
     ar: 'حددتها الجهة المركزية بحزمة الإعدادات؛ تُغيَّر أو تُحذف من الجهة المركزية لا من هنا',
     en: 'Set by the national hub in its configuration bundle; it is changed or removed at the hub, not here',
+  },
+  /** The same refusal of a change of the weekly hours (a tab opened before the bundle came): nothing there is removed. */
+  'err.hub-managed.weekly': {
+    ar: 'حددت الجهة المركزية المواعيد الأسبوعية بحزمة الإعدادات؛ تُغيَّر من الجهة المركزية لا من هنا',
+    en: 'The national hub sets the weekly hours in its configuration bundle; they are changed at the hub, not here',
   },
 } as const satisfies Catalogue
 

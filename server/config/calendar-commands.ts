@@ -7,6 +7,7 @@ import { hoursDay } from '../../protocol/opening-hours.ts'
 import { ErrorCodes, fieldError } from '../errors.ts'
 import { auditChange } from './config-audit.ts'
 import { refuseHubHolidayChanges } from './hub-holidays.ts'
+import { refuseHubWeeklyHoursChange } from './hub-weekly-hours.ts'
 import { exportIcs, importIcs, mergeImport, previewImport, type IcsPreview } from './calendar-ics.ts'
 
 type Command = 'calendar.update' | 'calendar.import'
@@ -14,7 +15,7 @@ type Command = 'calendar.update' | 'calendar.import'
 /**
  * The center's calendar as configuration commands: replacing it whole (the dashboard's
  * editor) or merging holidays from an .ics file; neither touches a holiday the hub's bundle set
- * (hub-holidays.ts). Each is validated first (the first problem
+ * (hub-holidays.ts) nor the weekly hours a running bundle sets (hub-weekly-hours.ts). Each is validated first (the first problem
  * names its field or event; nothing is stored), then stored with its audit row in one
  * transaction, and applied after the commit; kiosks hear `queue:updated` for every service
  * (a service may have opened or closed).
@@ -32,6 +33,7 @@ export class CalendarCommands {
     this.validate(cal, 'body/')
     this.refuseMovingToday(cal, 'body/')
     refuseHubHolidayChanges(this.ctx.calendar(), cal, 'body/')
+    refuseHubWeeklyHoursChange(this.ctx.db, this.ctx.calendar(), cal, 'body/')
     return this.store(actor, cal, 'calendar.update', cal)
   }
 

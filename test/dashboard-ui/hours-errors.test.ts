@@ -49,6 +49,25 @@ describe("the hours tab's refusals", () => {
     })
   })
 
+  it('of the weekly hours a hub bundle sets say so at the day, without "removed" (a tab opened before the bundle came)', () => {
+    const moved = new ApiError(409, 'TABOUR_ERR_HUB_MANAGED', "body/weekly/tue: the national hub's configuration bundle 3 sets…", {
+      field: 'weekly/tue',
+      reason: 'hub-managed',
+    })
+    expect(placeRefusal(moved, sent, 'en')).toEqual({
+      anchor: 'weekly/tue',
+      text: 'Nothing was saved: The national hub sets the weekly hours in its configuration bundle; they are changed at the hub, not here',
+    })
+    const alwaysOpen = new ApiError(409, 'TABOUR_ERR_HUB_MANAGED', "body/weekly: the national hub's configuration bundle 3 sets…", {
+      field: 'weekly',
+      reason: 'hub-managed',
+    })
+    expect(placeRefusal(alwaysOpen, sent, 'ar')).toEqual({
+      anchor: null,
+      text: 'لم يُحفظ شيء: حددت الجهة المركزية المواعيد الأسبوعية بحزمة الإعدادات؛ تُغيَّر من الجهة المركزية لا من هنا',
+    })
+  })
+
   it('of a field holding one value say what it takes, not the schema keyword (err.maximum speaks of events)', () => {
     const pattern = new ApiError(400, 'TABOUR_ERR_VALIDATION', 'body/businessDayStartsAt must match pattern', {
       field: 'businessDayStartsAt',

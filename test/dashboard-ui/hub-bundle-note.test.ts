@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bundleRefusalNote, hubManagedHint } from '../../dashboard-ui/config/hub-bundle-note.ts'
+import { bundleRefusalNote, hubManagedHint, weeklyHoursBundle } from '../../dashboard-ui/config/hub-bundle-note.ts'
 import { momentInWords } from '../../dashboard-ui/format.ts'
 import type { CenterBundleState } from '../../protocol/config-bundle.ts'
 
@@ -58,5 +58,12 @@ describe("the Center section's word on the hub's bundles", () => {
   it('writes a moment of the change log in words, never all in figures (walk s52: "07/12/2026, 15:22")', () => {
     expect(momentInWords(AT, 'Africa/Cairo', 'en', 'western')).toBe('Monday, 7 December 2026, 3:22\u00a0PM')
     expect(momentInWords(AT, 'Africa/Cairo', 'ar', 'arabic-indic')).toMatch(/^الاثنين، ٧ ديسمبر ٢٠٢٦، ٣:٢٢\u00a0م$/)
+  })
+
+  it('knows the weekly hours are the hub’s only while the running bundle sets them (its weeklyHours not null)', () => {
+    expect(weeklyHoursBundle({ ...refused, running: { ...running, version: 3, managed: [...running.managed, 'weeklyHours'] } })).toBe(3)
+    expect(weeklyHoursBundle(refused)).toBeNull()
+    expect(weeklyHoursBundle({ ...refused, running: null })).toBeNull()
+    expect(weeklyHoursBundle(null)).toBeNull()
   })
 })

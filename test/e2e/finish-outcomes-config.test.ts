@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { generateKeyPairSync, sign } from 'node:crypto'
 import { join } from 'node:path'
-import { ADMIN_PASSWORD } from '../helpers/test-center.ts'
+import { ADMIN_PASSWORD, STAFF_PASSWORD } from '../helpers/test-center.ts'
 import { listeningCenter, type ListeningCenter } from '../helpers/listening-center.ts'
 import { minimalBundleDraft } from '../helpers/bundle-draft.ts'
 import { seriousAxeViolations } from './axe.ts'
@@ -11,6 +11,7 @@ import { dashboardLogin } from './dashboard-login.ts'
 import { consoleAtCounter } from './console-login.ts'
 import { overflowing } from './layout.ts'
 import { ROOT } from './ui-build.ts'
+import { dayIn, dayInWords, momentInWords } from '../../dashboard-ui/format.ts'
 
 /**
  * The center's admin edits the finish outcomes in the dashboard (center configuration: the
@@ -19,7 +20,9 @@ import { ROOT } from './ui-build.ts'
  * row then leaves the default as it is: walk s40); a clerk's
  * console that stays open (no reload) then offers the new names and the new outcome first when
  * finishing, and the finish records the new code. While the hub's bundle runs, the list is shown
- * read-only with the sentence that says so. axe finds nothing serious. Screenshots in
+ * read-only with the sentence that says so, to an admin (Arabic) and a manager (English) of a center
+ * in another zone than Cairo's: a refused bundle's date, the change log and the header's clock are
+ * written in the center's zone and in one style (a manager's section wrote Cairo's, walk s52). axe finds nothing serious. Screenshots in
  * test-results/finish-outcomes-config/.
  */
 const SHOTS = join(ROOT, 'test-results', 'finish-outcomes-config')
@@ -34,8 +37,8 @@ const WORDS = {
 
 type Run = ListeningCenter & { counterId: number; kiosk: string }
 
-async function startCenter(): Promise<Run> {
-  const run = await listeningCenter({ config: { uiDir: suite.uiDir } }, cleanups)
+async function startCenter(config: Record<string, unknown> = {}): Promise<Run> {
+  const run = await listeningCenter({ config: { uiDir: suite.uiDir, ...config } }, cleanups)
   const service = await run.center.createService({ prefix: 'A', nameAr: 'الرقم القومي', nameEn: 'National ID' })
   const counter = await run.center.createCounter({ number: 1, serviceIds: [service.id] })
   await run.center.createUser('clerk1')
@@ -187,18 +190,46 @@ describe('finish outcomes edited in the dashboard', { timeout: 180_000 }, () => 
     })
   }
 
-  it('shows the hub’s outcomes read-only with the sentence saying the hub manages them', async () => {
-    const run = await startCenter()
+  it('shows the hub’s outcomes read-only with the sentence saying the hub manages them, in the center’s zone', async () => {
+    // Tokyo: seven hours from Cairo, so a date written in Cairo's zone is told apart
+    const zone = 'Asia/Tokyo'
+    const run = await startCenter({ timeZone: zone })
+    await run.center.createUser('manager1', 'manager')
     const { privateKey, publicKey } = generateKeyPairSync('ed25519')
     const catalogue = { version: 't', services: [{ code: 'PASSPORT', nameAr: 'جوازات', nameEn: 'Passports', groupAr: '', groupEn: '' }] }
     const payload = JSON.stringify({ version: 4, issuedAt: 1, contents: { ...minimalBundleDraft(), nationalCatalogue: catalogue } })
     const signature = sign(null, Buffer.from(payload, 'utf8'), privateKey).toString('base64')
     const pinned = publicKey.export({ format: 'der', type: 'spki' }).toString('base64')
     expect(run.center.app.tabour.configBundles.receive({ version: 4, payload, signature }, 4, pinned)).toMatchObject({ outcome: 'applied' })
-    for (const lang of ['ar', 'en'] as const) {
+    // bundle 5, signed with another key: refused, and said in the section with its date
+    const forged = generateKeyPairSync('ed25519').privateKey
+    const payload5 = payload.replace('"version":4', '"version":5')
+    const signature5 = sign(null, Buffer.from(payload5, 'utf8'), forged).toString('base64')
+    expect(run.center.app.tabour.configBundles.receive({ version: 5, payload: payload5, signature: signature5 }, 5, pinned)).toMatchObject({
+      outcome: 'refused',
+    })
+    const refusedAt = run.center.app.tabour.configBundles.state(pinned).lastRefusal!.at
+    // the admin in Arabic, a manager (the news line's section; no settings read) in English
+    for (const [lang, who, section] of [
+      ['ar', 'admin', 'center'],
+      ['en', 'manager1', 'news'],
+    ] as const) {
       const page = await contexts.page(DESK)
-      await dashboardLogin(page, run.url, 'admin', ADMIN_PASSWORD, lang, '#config')
-      await page.locator('tabour-config-view button[data-section="center"]').click()
+      await dashboardLogin(page, run.url, who, who === 'admin' ? ADMIN_PASSWORD : STAFF_PASSWORD, lang, '#config')
+      await page.locator(`tabour-config-view button[data-section="${section}"]`).click()
+      const refusal = page.locator('tabour-center-config [data-bundle-refused="5"]')
+      await refusal.waitFor()
+      expect(await refusal.textContent(), `${who}: the refusal's date in ${zone}`).toContain(
+        momentInWords(refusedAt, zone, lang, 'western'),
+      )
+      // the header's day as the section writes one (it wrote "Monday 7 December" over "Monday, 7 December 2026")
+      expect(await page.locator('tabour-dashboard-app .clock').textContent()).toMatch(
+        new RegExp(`^${dayInWords(dayIn(Date.now(), zone), lang, 'western')}[،,] `),
+      )
+      if (who === 'admin') {
+        const row = page.locator('tabour-center-config tr[data-command="config-bundle.refuse"] [data-when]')
+        expect(await row.textContent()).toBe(momentInWords(refusedAt, zone, lang, 'western'))
+      }
       const note = page.locator('tabour-finish-outcomes-config [data-hub-managed]')
       await note.waitFor()
       expect(await note.textContent()).toContain(lang === 'ar' ? 'حزمة الإعدادات رقم 4' : 'configuration bundle 4')

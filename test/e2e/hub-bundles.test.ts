@@ -5,6 +5,7 @@ import { LANDSCAPE, useBrowserSuite } from './browser.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { ROOT } from './ui-build.ts'
 import { ADMIN_PASSWORD, TestCenter } from '../helpers/test-center.ts'
+import { toWesternDigits } from '../../protocol/messages/digits.ts'
 import { UPSTREAM_TEST_CONFIG } from '../server/upstream/upstream-helpers.ts'
 import { addNationalService, HUB_ADMIN_TOKEN, startTestHub } from '../hub/hub-harness.ts'
 
@@ -350,5 +351,17 @@ describe('the hub page: configuration bundles', () => {
       'حددتها الجهة المركزية بحزمة الإعدادات؛ تُغيَّر أو تُحذف من الجهة المركزية',
     )
     expect(await hubDay.locator('button[data-action="remove-exception"]').count()).toBe(0)
+    // the weekly hours the bundle set: shown, not typed in, under the line saying the hub sets them (walk s52: they stayed
+    // editable, and the next bundle set them back; the server now refuses a change, 409 HUB_MANAGED)
+    const week = dash.locator('tabour-hours-view [data-section="weekly"]')
+    expect(await week.locator('#weekly-hub').textContent()).toMatch(
+      /^حددت الجهة المركزية هذه المواعيد بحزمة الإعدادات رقم \S+؛ تُغيَّر من الجهة المركزية لا من هنا$/,
+    )
+    expect(await week.locator('input.hours-line, input[name="alwaysOpen"]').count()).toBe(0)
+    expect(center.app.tabour.configuration.calendar.calendar().weekly?.sun).toEqual([{ open: '08:00', close: '15:30' }])
+    const sunday = toWesternDigits((await week.locator('[data-day="sun"] dd').textContent()) ?? '')
+    expect(sunday.replace(/[\u2066-\u2069]/g, '')).toBe('08:00–15:30')
+    expect(await seriousAxeViolations(dash)).toEqual([])
+    await dash.screenshot({ path: join(SHOTS, 'center-hours-hub-ar.png'), fullPage: true })
   })
 })

@@ -39,7 +39,7 @@ export async function calendarRoutes(fastify: FastifyInstance): Promise<void> {
         tags: ['calendar'],
         summary: 'replace the opening hours, exceptions and business day',
         body: CenterCalendar,
-        // 409: the same dates twice (DUPLICATE_EXCEPTION), or a holiday the hub's bundle set (HUB_MANAGED)
+        // 409: the same dates twice (DUPLICATE_EXCEPTION), or a holiday or the weekly hours the hub's bundle set (HUB_MANAGED)
         response: { 200: CenterCalendar, ...errorResponses(400, 401, 403, 409) },
       },
     },

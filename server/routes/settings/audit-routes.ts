@@ -39,8 +39,9 @@ export const AUDIT_ROUTES: Record<ConfigCommand, { method: string; route: string
   'service.steps': { method: 'PUT', route: '/services/:id/steps', status: 200 },
   // no route of the center: the hub's signed bundle, fetched on a heartbeat (server/config/config-bundle-commands.ts)
   'config-bundle.apply': { method: 'HUB', route: '/config-bundle', status: 200 },
-  // a bundle the center refused whole (its stable code and reason): nothing of it applied
-  'config-bundle.refuse': { method: 'HUB', route: '/config-bundle', status: 200 },
+  // a bundle the center refused whole (its stable code and reason in the body): nothing of it applied, so not a success;
+  // 422 as the API answers what it cannot honour (it read 200 beside the refusal's code: walk s52)
+  'config-bundle.refuse': { method: 'HUB', route: '/config-bundle', status: 422 },
   // the national codes a bundle's mapping set and locked, inside that bundle's transaction
   'service.national-mapping': { method: 'HUB', route: '/config-bundle/service-mapping', status: 200 },
   'finish-outcomes.replace': { method: 'PUT', route: '/center/finish-outcomes', status: 200 },
@@ -67,9 +68,12 @@ export function auditEntry(row: {
   const change = row.data as Partial<ConfigChange> & Partial<LegacyChange>
   // a change the hub's bundle made through a command: no request of that route arrived (walk s51 read «PUT /calendar»);
   // one written before its rows said so (`by`) is known by the bundle row beside it (an upgraded center's log read both ways)
+  const own = change.command ? AUDIT_ROUTES[change.command] : undefined
+  // a refused bundle's row keeps its refusal's status (it read 200, a success)
+  const hub = change.command === 'config-bundle.refuse' ? AUDIT_ROUTES['config-bundle.refuse'] : HUB_ROUTE
   const shown =
-    ((change.by === 'hub' || row.inBundle === true) && HUB_ROUTE) ||
-    ((change.command && AUDIT_ROUTES[change.command]) ?? {
+    ((change.by === 'hub' || row.inBundle === true) && hub) ||
+    (own ?? {
       method: change.method ?? '',
       route: change.route ?? change.command ?? '',
       status: change.status ?? 0,

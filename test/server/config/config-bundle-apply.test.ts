@@ -75,6 +75,7 @@ describe("a center's bundle commands", () => {
       method: string
       params: Record<string, unknown>
       body: Record<string, unknown>
+      status: number
     }[]
     const refusals = audit.filter((a) => a.command === 'config-bundle.refuse')
     expect(refusals).toEqual([
@@ -82,6 +83,8 @@ describe("a center's bundle commands", () => {
         method: 'HUB',
         params: { version: 1 },
         body: { version: 1, code: 'TABOUR_BUNDLE_INVALID', reason: expect.stringMatching(/^bundle 1: /) },
+        // refused, not a success: it read 200 beside the refusal's code (walk s52)
+        status: 422,
       }),
     ])
   })
@@ -315,6 +318,22 @@ describe("a bundle's national catalogue, service mapping and hours template (iss
       (await center.request('PATCH', `/api/v1/services/${service('B').id}`, { token: admin, body: { prefix: 'B', nameEn: 'Births' } }))
         .statusCode,
     ).toBe(200)
+    // nor the weekly hours the bundle set, as its holidays (walk s52: edited here, the next bundle set them back)
+    const putCalendar = (body: unknown) => center.request('PUT', '/api/v1/calendar', { token: admin, body })
+    const saved = (await center.request('GET', '/api/v1/calendar', { token: admin })).json()
+    const later = await putCalendar({ ...saved, weekly: { ...saved.weekly, tue: [{ open: '09:00', close: '15:00' }] } })
+    expect(later.statusCode, later.body).toBe(409)
+    expect(later.json()).toMatchObject({
+      code: 'TABOUR_ERR_HUB_MANAGED',
+      field: 'weekly/tue',
+      reason: 'hub-managed',
+      message: "body/weekly/tue: the national hub's configuration bundle 30 sets the weekly hours; they are changed at the hub, not here",
+    })
+    expect((await putCalendar({ ...saved, weekly: null })).json()).toMatchObject({ code: 'TABOUR_ERR_HUB_MANAGED', field: 'weekly' })
+    expect(center.app.tabour.configuration.calendar.calendar().weekly).toEqual(week())
+    // the rest of the calendar stays the center's: saved with the week as the bundle set it (the hours tab sends it back)
+    const closing = await putCalendar({ ...saved, cancelAfterMinutes: saved.cancelAfterMinutes + 5 })
+    expect(closing.statusCode, closing.body).toBe(200)
 
     // a bundle with no entry for this center: the hub no longer manages its mapping (codes kept, unlocked); hours null: the center's stay
     const { holidays: _h, ...rest } = contents()
@@ -335,5 +354,9 @@ describe("a bundle's national catalogue, service mapping and hours template (iss
     // and its letter is the center's again
     const letter = await center.request('PATCH', `/api/v1/services/${service('B').id}`, { token: admin, body: { prefix: 'K' } })
     expect(letter.statusCode).toBe(200)
+    // and its week (the bundle's weeklyHours is null)
+    const ours = (await center.request('GET', '/api/v1/calendar', { token: admin })).json()
+    const week2 = await putCalendar({ ...ours, weekly: { ...ours.weekly, tue: [{ open: '09:00', close: '15:00' }] } })
+    expect(week2.statusCode, week2.body).toBe(200)
   })
 })
