@@ -4,6 +4,7 @@
  * (`CITIZEN_PLACEHOLDERS`); server/notify/templates.ts refuses any other.
  */
 import type { Catalogue, Lang, MessageValues } from './format.ts'
+import { WHATSAPP_BODIES } from './whatsapp-bodies.ts'
 
 /** Every kind of message to a citizen. */
 export const MESSAGE_KINDS = [
@@ -148,8 +149,8 @@ export interface WhatsAppTemplate {
   /** `tabour_<name>` by default; the key of `messages.whatsapp.templates` that renames it. */
   name: MessageKind | keyof typeof WHATSAPP_VARIANTS
   parameters: readonly string[]
-  /** A variant's approved words, for the outbox's record of what was sent; a kind's own: its text (the SMS one). */
-  body?: Readonly<Record<Lang, string>>
+  /** Its words as submitted to Meta (WHATSAPP_BODIES, a variant's own), for the outbox's record of what was sent. */
+  body: Readonly<Record<Lang, string>>
 }
 
 export function whatsappTemplateOf(kind: MessageKind, values: MessageValues): WhatsAppTemplate {
@@ -157,7 +158,7 @@ export function whatsappTemplateOf(kind: MessageKind, values: MessageValues): Wh
     const held = WHATSAPP_VARIANTS.ticket_taken_held
     return { name: 'ticket_taken_held', parameters: held.parameters, body: held }
   }
-  return { name: kind, parameters: WHATSAPP_PARAMETERS[kind] }
+  return { name: kind, parameters: WHATSAPP_PARAMETERS[kind], body: WHATSAPP_BODIES[kind] }
 }
 
 /**
