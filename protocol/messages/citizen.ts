@@ -153,12 +153,15 @@ export interface WhatsAppTemplate {
   body: Readonly<Record<Lang, string>>
 }
 
+/** Each kind's own template body (whatsapp-bodies.ts), one for every kind. */
+const KIND_BODIES: Readonly<Record<MessageKind, Readonly<Record<Lang, string>>>> = WHATSAPP_BODIES
+
 export function whatsappTemplateOf(kind: MessageKind, values: MessageValues): WhatsAppTemplate {
   if (kind === 'ticket_taken' && values.held === 'yes') {
     const held = WHATSAPP_VARIANTS.ticket_taken_held
     return { name: 'ticket_taken_held', parameters: held.parameters, body: held }
   }
-  return { name: kind, parameters: WHATSAPP_PARAMETERS[kind], body: WHATSAPP_BODIES[kind] }
+  return { name: kind, parameters: WHATSAPP_PARAMETERS[kind], body: KIND_BODIES[kind] }
 }
 
 /**

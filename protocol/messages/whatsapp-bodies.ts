@@ -11,9 +11,9 @@
  * (test/server/notify/whatsapp-bodies.test.ts).
  */
 import type { Lang } from './format.ts'
-import type { MessageKind } from './citizen.ts'
 
-export const WHATSAPP_BODIES: Readonly<Record<MessageKind, Readonly<Record<Lang, string>>>> = {
+/** By kind (citizen.ts checks that every MessageKind has one: it imports this file, not the other way round). */
+export const WHATSAPP_BODIES = {
   ticket_taken: {
     ar: 'تذكرتك {label} في {center}. عدد من أمامك: {ahead}. تابع دورك على {link} حتى يُنادى رقمك.',
     en: 'Your ticket {label} at {center}. People ahead of you: {ahead}. Follow your turn at {link} until your number is called.',
@@ -60,4 +60,4 @@ export const WHATSAPP_BODIES: Readonly<Record<MessageKind, Readonly<Record<Lang,
     ar: 'أُلغي موعدك {code} لخدمة {service} في {center} يوم {date} الساعة {time}، ولم يعد محجوزًا لك.',
     en: 'Your appointment {code} for {service} at {center} on {date} at {time} was cancelled.',
   },
-}
+} as const satisfies Record<string, Readonly<Record<Lang, string>>>
