@@ -73,6 +73,21 @@ function pausedOf(
 }
 
 /**
+ * For a ticket in line that no counter calls now and any counter of its service may call: whether no
+ * active counter serves its service at all (weight 0 serves: it calls when nothing else waits), so
+ * that none will open to call it; nothing otherwise.
+ */
+function unservedOf(
+  view: QueueView,
+  t: Parameters<QueueView['standing']>[0],
+  estimatedWaitSeconds: number | null,
+): Pick<PublicTicket, 'noCounterServes'> {
+  if ((t.status !== 'waiting' && t.status !== 'remote') || estimatedWaitSeconds !== null || t.targetCounterId !== null) return {}
+  const served = view.counters().some((c) => c.active && c.services.some((s) => s.serviceId === t.serviceId))
+  return served ? {} : { noCounterServes: true }
+}
+
+/**
  * Who or what cancelled a cancelled ticket, as the public may know it; for an abandoned one only
  * the day's close (a parked ticket or a held place that simply ran out of time says so itself);
  * nothing for any other ticket. The day's close is told apart from the center's: a center open
@@ -200,6 +215,7 @@ export function publicTicketOf(view: QueueView, center: PublicTicketCenter, tick
     ...visitOf(view, t),
     ...waitsForOf(view, t),
     ...pausedOf(view, t, standing.estimatedWaitSeconds),
+    ...unservedOf(view, t, standing.estimatedWaitSeconds),
     ...parkedOf(view, t, center, view.now()),
     ...noShowOf(view, t, center, view.now()),
     ...cancelledOf(view, t),

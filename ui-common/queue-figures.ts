@@ -45,7 +45,8 @@ export function withWaiting<S extends ServiceWithQueue>(services: readonly S[], 
  * Whether a figure is for a service missing from `services` that a snapshot would list (only a
  * snapshot brings its names): an available one, or one not on sale only because no counter is
  * open (a kiosk shows it greyed with "no counter is serving this service now"). An inactive service is in no
- * snapshot, so its figures never ask for one.
+ * kiosk's snapshot, and in the others only while its line still holds tickets (server lineQueues), a line
+ * the screen knew before its deactivation: its figures never ask for one.
  */
 export function needsSnapshot(services: readonly ServiceWithQueue[], figures: readonly QueueFigures[]): boolean {
   return figures.some((f) => (f.available || f.staffed === false) && !services.some((s) => s.id === f.serviceId))
