@@ -44,7 +44,7 @@ export function zoneLines(counters: Iterable<ZoneCounter>): ZoneLines {
   return { serviceIds: linesOf(active), noneOpen: true, counterIds }
 }
 
-type Line = Pick<ServiceWithQueue, 'id' | 'waiting' | 'sentToCounters'>
+type Line = Pick<ServiceWithQueue, 'id' | 'waiting' | 'sentToCounters' | 'active'>
 
 /**
  * The lines a display lists with how many wait in each for its zone: its zone's lines less the
@@ -53,6 +53,8 @@ type Line = Pick<ServiceWithQueue, 'id' | 'waiting' | 'sentToCounters'>
 export function zoneWaiting<S extends Line>(services: readonly S[], lines: ZoneLines): { service: S; waiting: number }[] {
   const { serviceIds, counterIds } = lines
   return services.flatMap((service) => {
+    // a deactivated service is listed while its line still holds tickets, still called (server lineQueues); emptied, it goes
+    if (!service.active && service.waiting === 0) return []
     const sent = service.sentToCounters ?? []
     const here = counterIds ? sent.filter((s) => counterIds.has(s.counterId)).reduce((n, s) => n + s.waiting, 0) : 0
     const elsewhere = counterIds ? sent.filter((s) => !counterIds.has(s.counterId)).reduce((n, s) => n + s.waiting, 0) : 0

@@ -379,6 +379,8 @@ export class TicketStatus extends LitElement {
     }
     if (to) return html`<p class="turn" data-waits-for=${to.number}>${statusText('status.waitsForCounter', lang, { n: n(to.number) })}</p>`
     if (!noCounter) return nothing
+    if (ticket.noCounterServes)
+      return html`<p class="warn" role="status" data-no-counter-serves>${statusText('status.noCounterServes', lang)}</p>`
     const paused = ticket.pausedCounters
     return paused
       ? html`<p class="warn" role="status" data-counters-paused=${paused}>${statusText('status.countersPaused', lang, { n: paused })}</p>`

@@ -272,6 +272,13 @@ export const PublicTicket = Type.Object({
    */
   pausedCounters: Type.Optional(Type.Integer({ minimum: 1 })),
   /**
+   * Only for a ticket in line, not sent to one counter, whose service no active counter serves (an
+   * admin took it off its counters, maybe after deactivating it): none will open to call it, so the
+   * page says to ask a member of staff (a manager may call it from any counter), not "calls start when
+   * one opens" (walk s53).
+   */
+  noCounterServes: Type.Optional(Type.Literal(true)),
+  /**
    * Only while parked (docs/parking.md): until when the turn is kept (the deadline in force: it
    * moves later while the parking counter is paused, `clockStopped`), the center's zone to say it
    * in, the reason the clerk picked (its bilingual name; absent when the reason left the settings)

@@ -57,18 +57,21 @@ function waitsForOf(view: QueueView, t: Parameters<QueueView['standing']>[0]): P
 }
 
 /**
- * For a ticket in line that no counter calls now (estimate null) and that any counter of its
- * service may call: how many counters serving its service are paused with their clerk present
- * (servesNow, not callsNow); nothing otherwise. A ticket sent to one counter says that counter's
- * state itself (waitsForOf).
+ * Why nobody calls a ticket in line (estimate null) that any counter of its service may call (a
+ * ticket sent to one counter says that counter's state itself, waitsForOf): how many counters
+ * serving its service are paused with their clerk present (servesNow, not callsNow), or that no
+ * active counter serves its service at all (weight 0 serves: it calls when nothing else waits), so
+ * none will open to call it (walk s53: it said calls start when one opens); nothing otherwise.
  */
-function pausedOf(
+function uncalledOf(
   view: QueueView,
   t: Parameters<QueueView['standing']>[0],
   estimatedWaitSeconds: number | null,
-): Pick<PublicTicket, 'pausedCounters'> {
+): Pick<PublicTicket, 'pausedCounters' | 'noCounterServes'> {
   if ((t.status !== 'waiting' && t.status !== 'remote') || estimatedWaitSeconds !== null || t.targetCounterId !== null) return {}
-  const paused = view.counters().filter((c) => servesNow(c) && !callsNow(c) && c.services.some((s) => s.serviceId === t.serviceId)).length
+  const serving = view.counters().filter((c) => c.active && c.services.some((s) => s.serviceId === t.serviceId))
+  if (serving.length === 0) return { noCounterServes: true }
+  const paused = serving.filter((c) => servesNow(c) && !callsNow(c)).length
   return paused > 0 ? { pausedCounters: paused } : {}
 }
 
@@ -199,7 +202,7 @@ export function publicTicketOf(view: QueueView, center: PublicTicketCenter, tick
     ...remoteOf(view, t, center.timeZone),
     ...visitOf(view, t),
     ...waitsForOf(view, t),
-    ...pausedOf(view, t, standing.estimatedWaitSeconds),
+    ...uncalledOf(view, t, standing.estimatedWaitSeconds),
     ...parkedOf(view, t, center, view.now()),
     ...noShowOf(view, t, center, view.now()),
     ...cancelledOf(view, t),

@@ -44,9 +44,11 @@ export function withWaiting<S extends ServiceWithQueue>(services: readonly S[], 
 /**
  * Whether a figure is for a service missing from `services` that a snapshot would list (only a
  * snapshot brings its names): an active one (snapshots list every active service, even one at its
- * daily cap). An inactive service is in no snapshot, so its figures never ask for one. From an
- * older server without `active`: an available one, or one not on sale only because no counter is
- * open (a kiosk shows it greyed with "no counter is serving this service now").
+ * daily cap). An inactive service is in no kiosk's snapshot, and in the others only while its line
+ * still holds tickets (server lineQueues), a line the screen knew before its deactivation: its
+ * figures never ask for one. From an older server without `active`: an available one, or one not
+ * on sale only because no counter is open (a kiosk shows it greyed with "no counter is serving
+ * this service now").
  */
 export function needsSnapshot(services: readonly ServiceWithQueue[], figures: readonly QueueFigures[]): boolean {
   return figures.some((f) => (f.active ?? (f.available || f.staffed === false)) && !services.some((s) => s.id === f.serviceId))

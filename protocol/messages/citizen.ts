@@ -4,6 +4,7 @@
  * (`CITIZEN_PLACEHOLDERS`); server/notify/templates.ts refuses any other.
  */
 import type { Catalogue, Lang, MessageValues } from './format.ts'
+import { WHATSAPP_BODIES } from './whatsapp-bodies.ts'
 
 /** Every kind of message to a citizen. */
 export const MESSAGE_KINDS = [
@@ -148,16 +149,19 @@ export interface WhatsAppTemplate {
   /** `tabour_<name>` by default; the key of `messages.whatsapp.templates` that renames it. */
   name: MessageKind | keyof typeof WHATSAPP_VARIANTS
   parameters: readonly string[]
-  /** A variant's approved words, for the outbox's record of what was sent; a kind's own: its text (the SMS one). */
-  body?: Readonly<Record<Lang, string>>
+  /** Its words as submitted to Meta (WHATSAPP_BODIES, a variant's own), for the outbox's record of what was sent. */
+  body: Readonly<Record<Lang, string>>
 }
+
+/** Each kind's own template body (whatsapp-bodies.ts), one for every kind. */
+const KIND_BODIES: Readonly<Record<MessageKind, Readonly<Record<Lang, string>>>> = WHATSAPP_BODIES
 
 export function whatsappTemplateOf(kind: MessageKind, values: MessageValues): WhatsAppTemplate {
   if (kind === 'ticket_taken' && values.held === 'yes') {
     const held = WHATSAPP_VARIANTS.ticket_taken_held
     return { name: 'ticket_taken_held', parameters: held.parameters, body: held }
   }
-  return { name: kind, parameters: WHATSAPP_PARAMETERS[kind] }
+  return { name: kind, parameters: WHATSAPP_PARAMETERS[kind], body: KIND_BODIES[kind] }
 }
 
 /**

@@ -162,6 +162,12 @@ export const STATUS_MESSAGES = {
     ar: 'لا يوجد الآن شباك مفتوح يقدّم هذه الخدمة؛ يبدأ النداء عند فتح أحدها.',
     en: 'No counter serving this service is open now; calls start when one opens.',
   },
+  // walk s53: no counter serves the service any more (taken off its counters, maybe after it was deactivated): none will
+  // open to call the ticket, whatever "calls start when one opens" promised
+  'status.noCounterServes': {
+    ar: 'لم يعد أي شباك يقدّم هذه الخدمة؛ يرجى سؤال أحد موظفي المركز.',
+    en: 'No counter serves this service any more; please ask a member of staff.',
+  },
   // walk s52: the counters serving it are open but paused (prayer, a break), their clerks present: not "no counter
   // is open; calls start when one opens"
   'status.countersPaused': {

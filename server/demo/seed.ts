@@ -7,6 +7,9 @@ import { hashPassword, verifyPassword } from '../auth/passwords.ts'
 import { newPairingCode, PAIRING_CODE_TTL_MS } from '../auth/tokens.ts'
 import type { PairingCodeDigest } from '../auth/pairing-codes.ts'
 import { CalendarRepo } from '../db/repositories/calendar-repo.ts'
+import { BookingsRepo } from '../db/repositories/bookings-repo.ts'
+import { ServiceStepsRepo } from '../db/repositories/service-steps-repo.ts'
+import { APPOINTMENT_DEFAULTS } from '../../protocol/appointments.ts'
 import { DEFAULT_CALENDAR, type CenterCalendar, type OpenInterval } from '../../protocol/calendar.ts'
 import { localDay } from '../../protocol/center-clock.ts'
 import { PAIRING_KINDS } from '../../protocol/device-verdict.ts'
@@ -101,6 +104,16 @@ const COUNTERS: { number: number; name: string; zone: string; services: [string,
   },
 ]
 
+/**
+ * What a newcomer should meet without the API (walk s52: service A had no route and nothing took
+ * bookings, so seeing either needed `PUT /services/:id/steps` and `PUT /appointments/settings`):
+ * a building permit's visit goes on to the reconciliation line (two steps, one ticket, counters 1
+ * and 2 serving both), and civil-registry extracts take bookings (counters 3 and 6 give it
+ * places), slots today included (demoCalendar's one-day exception).
+ */
+export const DEMO_ROUTES: Record<string, string[]> = { A: ['B'] }
+export const DEMO_BOOKABLE = ['C']
+
 /** The demo clerks' names, as their console and the dashboard show them. */
 const CLERK_NAMES = ['أحمد حسن', 'منى علي', 'محمود سعيد', 'سارة إبراهيم', 'ياسر عبد الله', 'هدى محمد']
 
@@ -173,6 +186,11 @@ function addYears(day: string, years: number): string {
  * quarter hour of the night and the weekend, which no center would (walk s50). A newcomer tries a
  * ticket at any hour and a booking in a real center's hours; each screen says which is which.
  *
+ * The day it is seeded is the exception's exception: a one-day exception, open around the clock for
+ * bookings too (the shorter range wins, protocol/calendar.ts), so a newcomer who starts the demo in
+ * the evening or on a Friday sees the bookable service's slots today, not only from the next
+ * working day (walk s52); from the next day on, bookings keep a government center's hours.
+ *
  * It keeps the default daily close (`dailyClose: true`), though open around the clock: it shows a
  * government center, whose numbers restart at A-001 every morning and whose leftovers are not
  * called the next day, and with the exception gone it must be one. `dailyClose: false` is for a
@@ -194,6 +212,13 @@ export function demoCalendar(now: number, timeZone: string): CenterCalendar {
         nameEn: 'Demo: always open',
         hours: [{ open: '00:00', close: '24:00' }],
         walkInsOnly: true,
+      },
+      {
+        from,
+        to: from,
+        nameAr: 'عرض تجريبي: الحجز متاح اليوم',
+        nameEn: 'Demo: bookings open today',
+        hours: [{ open: '00:00', close: '24:00' }],
       },
     ],
   }
@@ -234,6 +259,14 @@ export async function seedDemo(db: Db, now: number, codeDigest: PairingCodeDiges
           now,
         )
       }
+      const steps = new ServiceStepsRepo(db)
+      for (const [from, to] of Object.entries(DEMO_ROUTES))
+        steps.replace(
+          ids.get(from)!,
+          to.map((p) => ids.get(p)!),
+        )
+      const bookings = new BookingsRepo(db)
+      for (const p of DEMO_BOOKABLE) bookings.setSettings(ids.get(p)!, { ...APPOINTMENT_DEFAULTS, enabled: true })
       new CalendarRepo(db).store(demoCalendar(now, timeZone), now, null)
       seedZoneNames(db, now)
       for (const u of USERS) {

@@ -476,14 +476,14 @@ export class MessageScanner {
   }
 
   /**
-   * What the outbox records as sent: the kind's text (the admin's or the default); on WhatsApp, a
-   * variant template's own approved words (whatsappTemplateOf), which are what the citizen gets.
+   * What the outbox records as sent: the kind's text (the admin's or the default); on WhatsApp, the
+   * template's own words (whatsappTemplateOf), which are what the citizen gets, not the SMS text
+   * (until s53 the log showed the SMS text for every WhatsApp message but a held join's).
    */
   private bodyOf(m: QueuedMessage): string {
     const digits = this.deps.config.screens.digits
-    const variant = this.cfg.provider === 'whatsapp' ? whatsappTemplateOf(m.kind, m.values).body : undefined
-    if (variant) return fillTemplate(variant[m.lang], m.lang, m.values, digitsFor(m.lang, digits))
-    return this.templates.render(m.kind, m.lang, m.values, digits)
+    if (this.cfg.provider !== 'whatsapp') return this.templates.render(m.kind, m.lang, m.values, digits)
+    return fillTemplate(whatsappTemplateOf(m.kind, m.values).body[m.lang], m.lang, m.values, digitsFor(m.lang, digits))
   }
 
   /**

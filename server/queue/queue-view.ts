@@ -305,6 +305,18 @@ export class QueueView {
     return this.ctx.services.list(options).map((s) => this.withQueue(s, day))
   }
 
+  /**
+   * The lines the staff and the boards show: the active services, and a deactivated one while its
+   * line still holds tickets. Deactivating a service stops new tickets only: those already in its
+   * line are still called by the counters that serve it (README "Deactivating a service"), so the
+   * console lists them and the TV counts them until the last is called. The snapshots listed active
+   * services only, and a reload dropped that line from the TV and the console while three citizens
+   * still waited in it (walk s53); the kiosk's feed keeps active ones only, as it sells nothing else.
+   */
+  lineQueues(): ServiceWithQueue[] {
+    return this.serviceQueues().filter((s) => s.active || s.waiting > 0)
+  }
+
   /** The live queue: waiting, called and serving tickets. An old day's leftovers are closed first, so they are not in the morning's line. */
   liveTickets(): TicketRecord[] {
     this.ctx.closePastDays()

@@ -79,7 +79,7 @@ export function buildSnapshot(queue: Queue, feed: string, seq: number): Snapshot
     seq,
     feed,
     serverTime,
-    services: queue.view.serviceQueues({ activeOnly: true }),
+    services: queue.view.lineQueues(),
     counters: counters.map((c) => (feed === STAFF_FEED ? counterDto(c) : publicCounterDto(c))),
     recentCalls,
     pastCalls,

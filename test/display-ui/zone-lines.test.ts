@@ -56,8 +56,8 @@ describe('the lines a zoned display lists (finding 20)', () => {
     // A (1) is served on the ground floor (counter 1); counter 6 upstairs serves C (3) and F (6);
     // A-001 was sent to counter 6, A-002 waits for any A counter
     const services = [
-      { id: 1, waiting: 2, sentToCounters: [{ counterId: 6, waiting: 1 }] },
-      { id: 3, waiting: 0, sentToCounters: [] },
+      { id: 1, waiting: 2, sentToCounters: [{ counterId: 6, waiting: 1 }], active: true },
+      { id: 3, waiting: 0, sentToCounters: [], active: true },
     ]
     const counted = (counters: ReturnType<typeof counter>[]) =>
       zoneWaiting(services, zoneLines(counters)).map(({ service, waiting }) => [service.id, waiting])
@@ -72,5 +72,19 @@ describe('the lines a zoned display lists (finding 20)', () => {
       [3, 0],
     ])
     expect(zoneWaiting(services, zoneLines([])).map(({ waiting }) => waiting)).toEqual([2, 0])
+  })
+
+  it('lists a deactivated line while it holds tickets, still called, and drops it once emptied (s53)', () => {
+    const off = (waiting: number) => [
+      { id: 1, waiting: 0, sentToCounters: [], active: true },
+      { id: 2, waiting, sentToCounters: [], active: false },
+    ]
+    const listed = (waiting: number) =>
+      zoneWaiting(off(waiting), zoneLines([counter(1, 'open', [1, 2])])).map(({ service, waiting }) => [service.id, waiting])
+    expect(listed(3)).toEqual([
+      [1, 0],
+      [2, 3],
+    ])
+    expect(listed(0)).toEqual([[1, 0]])
   })
 })

@@ -291,6 +291,25 @@ describe('the status page tells the truth', { timeout: 180_000 }, () => {
     clock.advance(31 * 60)
     await pages.ar.goto(`${url}/t/${missed.id}`)
     await pages.ar.locator('tabour-ticket-status [data-state="no-show-over"]').getByText('يرجى أخذ تذكرة جديدة').waitFor()
+
+    // s53: the admin deactivates A and takes it off counter 3, its one counter: no counter will open to call the ticket
+    // still waiting, whatever "calls start when one opens" promised; the page says to ask a member of staff
+    const admin = await center.admin()
+    expect((await center.request('PATCH', `/api/v1/services/${a.id}`, { token: admin, body: { active: false } })).statusCode).toBe(200)
+    const offA = await center.request('PATCH', `/api/v1/counters/${counter.id}`, { token: admin, body: { serviceIds: [other.id] } })
+    expect(offA.statusCode, offA.body).toBe(200)
+    for (const lang of ['ar', 'en'] as const) {
+      const page = pages[lang]
+      await page.goto(`${url}/t/${waiting.id}${lang === 'en' ? '?lang=en' : ''}`)
+      const said = await text(page, 'tabour-ticket-status [data-no-counter-serves]')
+      expect(said, lang).toBe(
+        lang === 'ar'
+          ? 'لم يعد أي شباك يقدّم هذه الخدمة؛ يرجى سؤال أحد موظفي المركز.'
+          : 'No counter serves this service any more; please ask a member of staff.',
+      )
+      expect(await page.locator('tabour-ticket-status [data-no-counter]').count(), lang).toBe(0)
+    }
+    await pages.ar.screenshot({ path: join(SHOTS, 'status-no-counter-serves-ar.png'), fullPage: true })
   })
 
   it('closed with a grace before the line is cancelled: the page says the center closed and by when the ticket must be called, then that it was cancelled', async () => {

@@ -94,7 +94,13 @@ describe('the demo calendar', () => {
     expect(bookableSpansOn(cal, serviceId, '2026-12-06', 'Africa/Cairo')).toEqual([
       { start: Date.parse('2026-12-06T06:00:00Z'), end: Date.parse('2026-12-06T14:00:00Z') },
     ])
-    expect(bookableSpansOn(cal, serviceId, '2026-12-04', 'Africa/Cairo')).toEqual([])
+    expect(bookableSpansOn(cal, serviceId, '2026-12-11', 'Africa/Cairo')).toEqual([])
+    // the day it is seeded, a Friday, bookings too are open all day (s53): a newcomer sees slots today
+    expect(cal.exceptions[1]).toMatchObject({ from: '2026-12-04', to: '2026-12-04', nameEn: 'Demo: bookings open today' })
+    expect(cal.exceptions[1]?.walkInsOnly).toBeUndefined()
+    expect(bookableSpansOn(cal, serviceId, '2026-12-04', 'Africa/Cairo')).toEqual([
+      { start: Date.parse('2026-12-03T22:00:00Z'), end: Date.parse('2026-12-04T22:00:00Z') },
+    ])
     const later = fridayNight + 300 * 86_400_000
     for (const at of [fridayNight, later]) expect(hoursNow(cal, null, at, 'Africa/Cairo')).toMatchObject({ open: true, closedReason: null })
     // the daily close is kept (numbers restart each day, as in a government center), and the screens say it:
@@ -136,15 +142,17 @@ describe('the demo’s booking page', () => {
       expect(sunday.slots[0]?.start).toBe('2026-12-06T06:00:00.000Z')
       expect(sunday.slots.at(-1)?.end).toBe('2026-12-06T14:00:00.000Z')
       // Friday and Saturday: open for walk-ins (the demo), no bookings: «لا حجز» / "no bookings", not "closed"
-      for (const day of ['2026-12-04', '2026-12-05'])
+      for (const day of ['2026-12-05', '2026-12-11', '2026-12-12'])
         expect(await slotsOn(day), day).toEqual(expect.objectContaining({ reason: 'blocked', slots: [] }))
       const [offered] = (await center.request('GET', '/api/v1/appointments/services')).json() as {
         shutDays: { day: string; reason: string }[]
       }[]
       expect(offered!.shutDays.slice(0, 2)).toEqual([
-        { day: '2026-12-04', reason: 'blocked' },
         { day: '2026-12-05', reason: 'blocked' },
+        { day: '2026-12-11', reason: 'blocked' },
       ])
+      // but the day it is seeded offers its slots not yet begun, Friday 23:45 (s53: a newcomer sees bookings today)
+      expect((await slotsOn('2026-12-04')).slots.map((slot) => slot.start)).toEqual(['2026-12-04T21:45:00.000Z'])
       // a booking at 02:00 on Sunday is refused, as the page never offers it
       const night = await center.request('POST', '/api/v1/appointments', {
         body: { serviceId: registry, slotStart: '2026-12-06T00:00:00.000Z', name: 'Mona Ali', phone: '01012345678' },
@@ -166,7 +174,17 @@ describe('a demo center started', () => {
     try {
       const cal = (await center.request('GET', '/api/v1/calendar', { token: await center.admin() })).json()
       expect(cal.weekly.sun).toEqual([{ open: '08:00', close: '16:00' }])
-      expect(cal.exceptions.map((e: { nameEn: string }) => e.nameEn)).toEqual(['Demo: always open'])
+      expect(cal.exceptions.map((e: { nameEn: string }) => e.nameEn)).toEqual(['Demo: always open', 'Demo: bookings open today'])
+      // a visit of two steps and a bookable service, without the API (s53)
+      const services = (await center.request('GET', '/api/v1/services', { token: await center.admin() })).json() as {
+        id: number
+        prefix: string
+      }[]
+      const idOf = (prefix: string) => services.find((x) => x.prefix === prefix)!.id
+      const steps = (await center.request('GET', `/api/v1/services/${idOf('A')}/steps`, { token: await center.admin() })).json()
+      expect(steps).toMatchObject({ steps: [idOf('B')] })
+      const bookable = (await center.request('GET', '/api/v1/appointments/services')).json() as { id: number }[]
+      expect(bookable.map((x) => x.id)).toEqual([idOf('C')])
       // its zones have names in both languages: the Arabic counters table read the raw ids «ground», «first» (walk s50)
       const admin = await center.admin()
       const settings = (await center.request('GET', '/api/v1/settings', { token: admin })).json()

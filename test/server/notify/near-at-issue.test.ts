@@ -135,10 +135,11 @@ describe('the turn near at issue, and where the citizen is told to go', () => {
     for (let i = 0; i < 2; i++) await center.issue(s.kiosk, { serviceId: s.a.id })
     const far = await s.consenting(s.a.id)
     expect([near.position, far.position]).toEqual([1, 4])
-    // its record says what its message says: "Follow your turn" (the template's), then the near message
+    // its record says what its message says, the templates' words (s53: it was the SMS text): "Follow your turn", then
+    // the near message
     expect(s.textsOf(near.id)).toEqual([
-      expect.stringContaining('1 person is ahead of you. Follow your turn: http'),
-      `ticket_ahead: Ticket ${near.label}: 1 person ahead of you, about 1 minute. Please stay close to the counters.`,
+      expect.stringContaining('People ahead of you: 1. Follow your turn at http'),
+      `ticket_ahead: Your turn is near ${near.label}: people ahead of you: 1, expected wait in minutes: 1. Please be ready.`,
     ])
     // the templates get exactly their approved parameters
     expect(s.templatesOf(near.id)).toEqual([
@@ -148,11 +149,11 @@ describe('the turn near at issue, and where the citizen is told to go', () => {
     // once: later scans add nothing
     expect(s.textsOf(near.id)).toHaveLength(2)
     // not near at issue: only "ticket taken", until the line moves
-    expect(s.textsOf(far.id)).toEqual([expect.stringContaining('4 people are ahead of you. Follow your turn: http')])
+    expect(s.textsOf(far.id)).toEqual([expect.stringContaining('People ahead of you: 4. Follow your turn at http')])
     await s.callNext(0)
     expect(s.textsOf(far.id)).toEqual([
       expect.stringContaining('Follow your turn'),
-      expect.stringMatching(/^ticket_ahead: .*: 3 people ahead/),
+      expect.stringMatching(/^ticket_ahead: .*: people ahead of you: 3,/),
     ])
 
     // s52: a held phone join (check-in mode, not checked in) got `tabour_ticket_taken`, "4 people are ahead of you.
@@ -177,7 +178,7 @@ describe('the turn near at issue, and where the citizen is told to go', () => {
     expect(await s.page(nearHeld.id)).toMatchObject({ status: 'remote', position: 3 })
     expect(s.textsOf(nearHeld.id)).toEqual([
       expect.stringMatching(heldTaken(nearHeld)),
-      expect.stringMatching(/^ticket_ahead: .*: 3 people ahead/),
+      expect.stringMatching(/^ticket_ahead: .*: people ahead of you: 3,/),
     ])
     expect(s.templatesOf(nearHeld.id)).toEqual([
       expect.stringMatching(heldTemplate(nearHeld)),
