@@ -110,7 +110,7 @@ export function boardTemplate(view: BoardView): TemplateResult {
         ${renderNow(view, board, digits)}
         <section class="recent">
           ${settings.recentCalls > 0 ? html`<h2>${both('display.recent')}</h2>` : nothing}
-          ${settings.recentCalls > 0 && listed.length === 0 ? renderNoRecent(board.now !== undefined) : nothing}
+          ${settings.recentCalls > 0 && listed.length === 0 && view.snapshotFrom !== 'none' ? renderNoRecent(board.now !== undefined) : nothing}
           <ol data-recent>
             ${listed.slice(0, settings.recentCalls).map(
               ({
@@ -153,7 +153,9 @@ function renderNoRecent(besideACall: boolean): TemplateResult {
 function renderNow(view: BoardView, board: SpokenBoard, digits: DigitStyle): TemplateResult {
   const { now: call, speaking } = board
   if (!call) {
-    const idle = idleNowKey(board)
+    // before the first snapshot nothing is known of the day's calls: "No calls right now" and "No
+    // calls here yet today" were said over 9 calls for as long as it took (walk s53, a loaded box)
+    const idle = view.snapshotFrom === 'none' ? 'display.loadingCalls' : idleNowKey(board)
     return html`<section class="now" data-now="none">
       <h2>${both('display.nowServing')}</h2>
       <p class="idle" data-idle=${idle}>${displayText(idle, 'ar')}<span class="en" lang="en" dir="ltr">${displayText(idle, 'en')}</span></p>

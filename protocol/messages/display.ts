@@ -21,6 +21,8 @@ export const DISPLAY_MESSAGES = {
   // the recent-calls list with nothing to list. It holds every call of the day at this display's
   // counters, even after a restart or a reload (the snapshot's pastCalls come from the day's log),
   // so an empty list means none yet today; beside a big call, none before it
+  // before the board's first snapshot (a display just paired, a slow center): nothing is said of the day's calls
+  'display.loadingCalls': { ar: 'جارٍ تحميل النداءات…', en: 'Loading the calls…' },
   'display.noCallsToday': { ar: 'لا توجد نداءات هنا اليوم بعد', en: 'No calls here yet today' },
   'display.noEarlierCalls': { ar: 'لا توجد نداءات سابقة اليوم', en: 'No earlier calls today' },
   'display.waiting': { ar: 'في الانتظار', en: 'Waiting' },
