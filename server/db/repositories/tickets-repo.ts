@@ -283,10 +283,14 @@ export class TicketsRepo {
     ).map((r) => r.s)
   }
 
-  /** Active (called or serving) tickets and waiting tickets: the live queue. */
+  /**
+   * Active (called or serving) tickets and waiting tickets: the live queue, by place in line, then
+   * number, then id (the call policy's own tie-breakers: compareTieBreak), so two services' tickets
+   * of one millisecond and one number come in one fixed order, not the scan's.
+   */
   listLive(): TicketRecord[] {
     return this.sql(
-      `SELECT ${COLUMNS} FROM tickets WHERE status IN ('waiting', 'called', 'serving') ORDER BY queued_at, number`,
+      `SELECT ${COLUMNS} FROM tickets WHERE status IN ('waiting', 'called', 'serving') ORDER BY queued_at, number, id`,
     ).all() as TicketRecord[]
   }
 
