@@ -53,3 +53,24 @@ export function placedAheadOf(
   }
   return any ? placed : null
 }
+
+/**
+ * The same for a ticket no counter, open or paused, can call, whose people ahead are its own service's line in
+ * the policy's broad order (queue-view aheadInItsLine): under `priority` (`priorityFirst`) every priority
+ * ticket is ahead of an ordinary one, a later one too; otherwise by place in line, so only an earlier place
+ * kept puts a later ticket ahead.
+ */
+export function placedAheadInLine(t: LineTicket, joinedLater: readonly LineTicket[], priorityFirst: boolean): PlacedAhead | null {
+  const placed: PlacedAhead = {}
+  let any = false
+  for (const later of joinedLater) {
+    if (later.serviceId !== t.serviceId) continue
+    const classFirst = priorityFirst && later.priority !== NO_PRIORITY && t.priority === NO_PRIORITY
+    const sameClass = !priorityFirst || (later.priority === NO_PRIORITY) === (t.priority === NO_PRIORITY)
+    const kind: PlacedAheadKind | null = classFirst ? 'priority' : sameClass && later.queuedAt < t.queuedAt ? 'earlier' : null
+    if (!kind) continue
+    placed[kind] = (placed[kind] ?? 0) + 1
+    any = true
+  }
+  return any ? placed : null
+}

@@ -86,6 +86,27 @@ const at = (id: number, candidates: CallCandidate[], over: Partial<ForecastCount
   ...over,
 })
 
+it('with no counter serving its service, a later priority ticket is named in its own line (walk s53)', async () => {
+  const clock = new TestClock()
+  const center = await TestCenter.start({ clock, config: { queue: { policy: 'priority' } } })
+  try {
+    const f = await center.createService({ prefix: 'F' })
+    const g = await center.createService({ prefix: 'G' })
+    await center.createCounter({ number: 1, serviceIds: [f.id] }) // closed
+    const mine = await center.issue(await center.admin(), { serviceId: f.id })
+    clock.advance(60)
+    for (const serviceId of [f.id, f.id, g.id]) await center.issue(await center.admin(), { serviceId, priority: 'elderly' })
+    await center.issue(await center.admin(), { serviceId: f.id })
+    expect((await center.request('GET', `/api/v1/tickets/${mine.id}`)).json()).toMatchObject({
+      position: 2,
+      estimatedWaitSeconds: null,
+      placedAhead: { priority: 2 },
+    })
+  } finally {
+    await center.close()
+  }
+})
+
 describe('why a later ticket is ahead (placedAheadOf on the line forecast)', () => {
   it('a due appointment, an earlier place kept, and a heavier service are each named by their kind', () => {
     const mine = candidate('A1', 1, 10)
