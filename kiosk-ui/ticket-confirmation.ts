@@ -352,6 +352,11 @@ export class TicketConfirmation extends LitElement {
         max-inline-size: 14em;
         font-size: 1.2rem;
       }
+      /* a size below the label's and the figures': "Please photograph this screen" on one line of its column, so
+         a ticket without documents (two figures stacked in English) still fits without scrolling (walk s53) */
+      .ticket-foot:not(.with-documents) .print-problem strong {
+        font-size: 1.875rem;
+      }
       /* under the ticket, above the footer, where a citizen who does not think to scroll finds it (s51: ten
          documents and a two-step visit had put it below the fold) */
       .done {
