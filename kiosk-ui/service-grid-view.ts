@@ -18,6 +18,7 @@ import { closedWords, closingNoteText } from '../ui-common/opening-words.ts'
 import { closingNoteOf } from '../protocol/closing-note-of.ts'
 import { serviceIcon } from '../ui-common/service-icons.ts'
 import { legibleZeros, ZERO_STYLES } from '../ui-common/legible-zeros.ts'
+import { PHRASE_STYLES, phrases } from '../ui-common/phrases.ts'
 
 /** The service's name in `lang`. */
 export const serviceName = nameIn
@@ -38,6 +39,7 @@ export const serviceGridStyles: CSSResultGroup = [
   themeStyles,
   kioskStyles,
   ZERO_STYLES,
+  PHRASE_STYLES,
   moreBelow,
   css`
     /* Where the kiosk gives the grid less room than its tiles need, it scrolls inside itself
@@ -147,7 +149,8 @@ export const serviceGridStyles: CSSResultGroup = [
       color: var(--tabour-primary);
     }
     /* a figure stays on one line («حوالي ١٠ دقائق»); the unknown wait is a sentence, the ticket's own («غير معروف،
-       لا يوجد شباك يعمل الآن»), which ran out of a half-width tile while a counter was paused (walk s52): it wraps */
+       لا يوجد شباك يعمل الآن»), which ran out of a half-width tile while a counter was paused (walk s52): it wraps,
+       between its clauses (phrases: it read "unknown, no / counter is serving now", walk s52) */
     .figures b[data-wait='unknown'] {
       white-space: normal;
     }
@@ -237,13 +240,14 @@ function figures(view: ServiceGridView, s: ServiceWithQueue): TemplateResult {
   // out the other lines' tickets its counters call first, and "Waiting: 0" beside a ticket saying
   // "2 people ahead" read as a lie (s41); nobody ahead is said in words, not as a 0 (s42)
   const ahead = html`<span data-ahead=${s.ahead}>${aheadWords(s.ahead, lang, digits)}</span>`
-  if (unstaffed) return html`${ahead}<span class="unstaffed-note" data-unstaffed="true">${kioskText('kiosk.unstaffedMayWait', lang)}</span>`
+  if (unstaffed)
+    return html`${ahead}<span class="unstaffed-note" data-unstaffed="true">${phrases(kioskText('kiosk.unstaffedMayWait', lang))}</span>`
   // both figures are read standing back from the kiosk, as the ticket screen's are: a zero is drawn as a
   // diamond (legible-zeros.ts), Cairo's dot made «حوالي ١٠ دقائق» read "١·" (walk s51). Staffed with no
   // estimate: its counters are paused, their clerks present (walk s52: it read as the unstaffed card's words)
   const wait = waitText(s.estimatedWaitSeconds, lang, digits, s.estimatedWaitSeconds === null)
   return html`${ahead}
-    <span>${kioskText('ticket.waitLabel', lang)}: <b data-wait=${s.estimatedWaitSeconds ?? 'unknown'}>${legibleZeros(wait)}</b></span>
+    <span>${kioskText('ticket.waitLabel', lang)}: <b data-wait=${s.estimatedWaitSeconds ?? 'unknown'}>${s.estimatedWaitSeconds === null ? phrases(wait) : legibleZeros(wait)}</b></span>
     ${closingLine(view, s)}`
 }
 

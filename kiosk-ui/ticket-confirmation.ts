@@ -35,6 +35,7 @@ import { serviceName } from './service-grid.ts'
 import '../ui-common/qr-code.ts'
 import { kioskText } from '../protocol/messages/kiosk.ts'
 import { legibleZeros, ZERO_STYLES } from '../ui-common/legible-zeros.ts'
+import { PHRASE_STYLES, phrases } from '../ui-common/phrases.ts'
 import type { PrintView } from './printer-state.ts'
 
 /** What the confirmation shows of a ticket. */
@@ -67,6 +68,7 @@ export class TicketConfirmation extends LitElement {
     kioskStyles,
     // the figures citizens read standing back from the kiosk: «١٠ أشخاص» drew as "1. أشخاص" in Cairo (README "Digits")
     ZERO_STYLES,
+    PHRASE_STYLES,
     moreBelow,
     css`
       /* A ticket taller than the screen (ten documents, a visit's steps, a priority box, the long unknown wait) scrolls
@@ -326,6 +328,35 @@ export class TicketConfirmation extends LitElement {
       .print-problem .ar {
         direction: rtl;
       }
+      /* a ticket whose paper did not come out: the QR and the notice are in .ticket-foot, out of the scroll */
+      .ticket.alone {
+        grid-template-columns: minmax(0, 1fr);
+        grid-template-areas: 'main';
+      }
+      /* always in view under the scrolling ticket, the QR beside the notice as in .qr-beside */
+      .ticket-foot {
+        flex: none;
+        align-self: stretch;
+        display: grid;
+        grid-template-columns: auto minmax(0, 1fr);
+        grid-template-areas: 'qr notice';
+        align-items: center;
+        justify-items: center;
+        gap: var(--tabour-space-2);
+        text-align: center;
+      }
+      .ticket-foot .qr {
+        --qr-size: clamp(9rem, 18vmin, 12rem);
+      }
+      .ticket-foot .qr figcaption {
+        max-inline-size: 14em;
+        font-size: 1.2rem;
+      }
+      /* a size below the label's and the figures': "Please photograph this screen" on one line of its column, so
+         a ticket without documents (two figures stacked in English) still fits without scrolling (walk s53) */
+      .ticket-foot:not(.with-documents) .print-problem strong {
+        font-size: 1.875rem;
+      }
       /* under the ticket, above the footer, where a citizen who does not think to scroll finds it (s51: ten
          documents and a two-step visit had put it below the fold) */
       .done {
@@ -367,10 +398,17 @@ export class TicketConfirmation extends LitElement {
     if (!ticket) return html``
     const lang = this.lang
     const other = otherLang(lang)
+    const footed = this.paperNotice
+    const compact = this.compact ? 'with-documents' : ''
+    const qrAndPaper = html`<figure class="qr">
+        <tabour-qr-code value=${this.statusUrl} label=${kioskText('kiosk.scanToFollow', lang)}></tabour-qr-code>
+        <figcaption>${kioskText('kiosk.scanToFollow', lang)}</figcaption>
+      </figure>
+      ${this.renderPrinting(lang)}`
     return html`
       <!-- a box that scrolls takes the focus, for a keyboard (axe: scrollable-region-focusable) -->
       <div class="scroller" tabindex="0" role="region" aria-label=${kioskText('ticket.yourTicket', lang)}>
-      <section class="ticket ${this.compact ? 'with-documents' : ''} ${this.qrBeside ? 'qr-beside' : ''}" data-ticket-id=${ticket.id}>
+      <section class="ticket ${compact} ${footed ? 'alone' : this.qrBeside ? 'qr-beside' : ''}" data-ticket-id=${ticket.id}>
         <div class="main">
           <h1 class="caption">${kioskText('ticket.yourTicket', lang)}</h1>
           <p class="label ltr" data-ticket-label=${ticket.label}>${ticketLabel(ticket.label)}</p>
@@ -389,14 +427,11 @@ export class TicketConfirmation extends LitElement {
           ${this.renderIssuedAt(ticket, lang)} ${this.renderClosing(ticket, lang)}
           <tabour-documents-list .documents=${this.documents} .lang=${lang} level="2" compact></tabour-documents-list>
         </div>
-        <figure class="qr">
-          <tabour-qr-code value=${this.statusUrl} label=${kioskText('kiosk.scanToFollow', lang)}></tabour-qr-code>
-          <figcaption>${kioskText('kiosk.scanToFollow', lang)}</figcaption>
-        </figure>
-        ${this.renderPrinting(lang)}
+        ${footed ? '' : qrAndPaper}
       </section>
       <div class="more" aria-hidden="true">▼</div>
       </div>
+      ${footed ? html`<div class="ticket-foot ${compact}">${qrAndPaper}</div>` : ''}
       <button type="button" class="btn primary done" data-action="done" @click=${this.done}>${kioskText('kiosk.done', lang)}</button>
     `
   }
@@ -431,9 +466,15 @@ export class TicketConfirmation extends LitElement {
       </div>
       <div>
         <dt>${kioskText('ticket.waitLabel', lang)}</dt>
-        <dd data-wait=${ticket.estimatedWaitSeconds ?? 'unknown'}>${legibleZeros(waitText(ticket.estimatedWaitSeconds, lang, digits, this.pausedOnly(ticket)))}</dd>
+        <dd data-wait=${ticket.estimatedWaitSeconds ?? 'unknown'}>${this.renderWait(ticket, lang, digits)}</dd>
       </div>
     </dl>`
+  }
+
+  /** The wait: its figures' zeros drawn legibly; the unknown wait's clauses wrap whole in the compact layout's half-width box (phrases). */
+  private renderWait(ticket: ShownTicket, lang: Lang, digits: DigitStyle): TemplateResult | string {
+    const wait = waitText(ticket.estimatedWaitSeconds, lang, digits, this.pausedOnly(ticket))
+    return ticket.estimatedWaitSeconds === null ? phrases(wait) : legibleZeros(wait)
   }
 
   /** "Your visit has 2 steps: A, then B", as the paper prints it: a citizen without a phone learns they will be called again. */
@@ -491,7 +532,17 @@ export class TicketConfirmation extends LitElement {
    * finding 3). The number keeps its full size there: it is what the citizen photographs.
    */
   private get qrBeside(): boolean {
-    return this.compact || this.printing === 'problem' || this.printing === 'none'
+    return this.compact || this.paperNotice
+  }
+
+  /**
+   * The paper did not or will not come out: the "photograph this screen" notice and the QR stand under the
+   * ticket, out of its scrolling, above Done (ticket-foot), so a ticket taller than the screen never hides
+   * them below the fold (walk s52: with ten documents, a priority and a visit of two steps only a fade hinted
+   * at the notice that this screen is the ticket).
+   */
+  private get paperNotice(): boolean {
+    return this.printing === 'problem' || this.printing === 'none'
   }
 
   /**

@@ -29,7 +29,7 @@ import { cancelMyTicket, fetchPublicTicket, watchTicket } from './status-api.ts'
 import { statusPageStyles } from './status-styles.ts'
 import { PollController } from '../ui-common/poll-controller.ts'
 import { serviceName } from './service-grid.ts'
-import { doneText, statusText } from '../protocol/messages/status.ts'
+import { doneText, placedAheadText, statusText } from '../protocol/messages/status.ts'
 import './status-rating.ts'
 import { nearLine } from './remote-status.ts'
 import { turnIsNear } from '../protocol/turn-near.ts'
@@ -253,7 +253,7 @@ export class TicketStatus extends LitElement {
             <dt>${statusText('ticket.waitLabel', lang)}</dt>
             <dd data-wait=${ticket.estimatedWaitSeconds ?? 'unknown'}>${waitText(ticket.estimatedWaitSeconds, lang, digits, ticket.pausedCounters !== undefined)}</dd>
           </div>
-        </dl>`
+        </dl>${this.renderPlacedAhead(ticket, lang, digits)}`
       }
       case 'called':
       case 'serving': {
@@ -349,6 +349,17 @@ export class TicketStatus extends LitElement {
     } catch {
       this.phoneJoin = false
     }
+  }
+
+  /**
+   * Why people ahead grew though nobody left (walk s52): who was placed ahead after this ticket
+   * joined and why, as the server found it in the line's play (server/queue/placed-ahead.ts). Said
+   * while they are still ahead, so a page opened or reloaded after the change says it too; nothing
+   * when nobody was, and nothing for a reason the server cannot name.
+   */
+  private renderPlacedAhead(ticket: PublicTicket, lang: Lang, digits: DigitStyle): TemplateResult | typeof nothing {
+    const line = placedAheadText(ticket.placedAhead, lang, digits)
+    return line === null ? nothing : html`<p role="status" data-placed-ahead=${Object.keys(ticket.placedAhead ?? {}).join(' ')}>${line}</p>`
   }
 
   /** A waiting ticket moved to another service's line by a clerk: from which to which, in the page's language. */

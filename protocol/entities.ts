@@ -217,6 +217,19 @@ export const IssuedTicket = Type.Object({
 export type IssuedTicket = Static<typeof IssuedTicket>
 
 /** The public status of a ticket (QR on the ticket): no personal data. */
+/** A count of people placed ahead of a waiting ticket (absent: nobody). */
+const PlacedCount = Type.Optional(Type.Integer({ minimum: 1 }))
+/** How many people were placed ahead of a waiting ticket after it joined, by why (server/queue/placed-ahead.ts). */
+export const PlacedAhead = Type.Object({
+  priority: PlacedCount,
+  appointment: PlacedCount,
+  counter: PlacedCount,
+  earlier: PlacedCount,
+  line: PlacedCount,
+})
+export type PlacedAhead = Static<typeof PlacedAhead>
+export type PlacedAheadKind = keyof PlacedAhead
+
 export const PublicTicket = Type.Object({
   id: Type.String(),
   label: Type.String(),
@@ -278,6 +291,12 @@ export const PublicTicket = Type.Object({
    * one opens" (walk s53).
    */
   noCounterServes: Type.Optional(Type.Literal(true)),
+  /**
+   * Only for a waiting ticket with people placed ahead of it after it joined the line
+   * (server/queue/placed-ahead.ts), how many by why: so its page says why "people ahead" grew
+   * though nobody left (walk s52). Absent when nobody was.
+   */
+  placedAhead: Type.Optional(PlacedAhead),
   /**
    * Only while parked (docs/parking.md): until when the turn is kept (the deadline in force: it
    * moves later while the parking counter is paused, `clockStopped`), the center's zone to say it

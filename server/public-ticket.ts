@@ -75,6 +75,12 @@ function uncalledOf(
   return paused > 0 ? { pausedCounters: paused } : {}
 }
 
+/** The people placed ahead of a waiting ticket after it joined, by why (placed-ahead.ts); nothing when nobody was. */
+function placedAheadOfTicket(view: QueueView, t: Parameters<QueueView['placedAhead']>[0]): Pick<PublicTicket, 'placedAhead'> {
+  const placed = view.placedAhead(t)
+  return placed ? { placedAhead: placed } : {}
+}
+
 /**
  * Who or what cancelled a cancelled ticket, as the public may know it; for an abandoned one only
  * the day's close (a parked ticket or a held place that simply ran out of time says so itself);
@@ -203,6 +209,7 @@ export function publicTicketOf(view: QueueView, center: PublicTicketCenter, tick
     ...visitOf(view, t),
     ...waitsForOf(view, t),
     ...uncalledOf(view, t, standing.estimatedWaitSeconds),
+    ...placedAheadOfTicket(view, t),
     ...parkedOf(view, t, center, view.now()),
     ...noShowOf(view, t, center, view.now()),
     ...cancelledOf(view, t),

@@ -1,7 +1,9 @@
 /**
  * The public ticket status page (what the QR on a ticket opens).
  */
-import type { PublicTicket } from '../entities.ts'
+import type { PlacedAhead, PlacedAheadKind, PublicTicket } from '../entities.ts'
+import type { DigitStyle } from './digits.ts'
+import { listComma } from './list-comma.ts'
 import { messagesOf, type Catalogue, type Lang } from './format.ts'
 import { COMMON_MESSAGES } from './common.ts'
 import { TICKET_MESSAGES } from './ticket.ts'
@@ -190,6 +192,32 @@ export const STATUS_MESSAGES = {
     en: 'You can take a new ticket at the kiosk in the center.',
   },
   'status.waitsForCounter': { ar: 'تذكرتك محوّلة إلى الشباك {n}.', en: 'Your ticket was sent to counter {n}.' },
+  // walk s52: "people ahead" grew from 2 to 3 and nobody had left; the page says who was put first and why
+  // (server/queue/placed-ahead.ts), one item a kind: `placedAheadText`
+  'status.placedAhead': {
+    ar: 'وُضع أمامك بعد انضمامك إلى الدور: {list}.',
+    en: 'Placed ahead of you after you joined the line: {list}.',
+  },
+  'status.placedAhead.priority': {
+    ar: '{n, plural, one {شخص واحد له أولوية} two {شخصان لهما أولوية} few {# أشخاص لهم أولوية} many {# شخصًا لهم أولوية} other {# شخص لهم أولوية}}',
+    en: '{n, plural, one {# person with priority} other {# people with priority}}',
+  },
+  'status.placedAhead.appointment': {
+    ar: '{n, plural, one {شخص واحد حان موعد حجزه} two {شخصان حان موعد حجزهما} few {# أشخاص حان موعد حجزهم} many {# شخصًا حان موعد حجزهم} other {# شخص حان موعد حجزهم}}',
+    en: '{n, plural, one {# person with an appointment due now} other {# people with appointments due now}}',
+  },
+  'status.placedAhead.counter': {
+    ar: '{n, plural, one {شخص واحد حُوِّل إلى شباك يخدمك} two {شخصان حُوِّلا إلى شباك يخدمك} few {# أشخاص حُوِّلوا إلى شباك يخدمك} many {# شخصًا حُوِّلوا إلى شباك يخدمك} other {# شخص حُوِّلوا إلى شباك يخدمك}}',
+    en: '{n, plural, one {# person sent to a counter that serves you} other {# people sent to a counter that serves you}}',
+  },
+  'status.placedAhead.earlier': {
+    ar: '{n, plural, one {شخص واحد أخذ مكانه قبلك} two {شخصان أخذا مكانيهما قبلك} few {# أشخاص أخذوا أماكنهم قبلك} many {# شخصًا أخذوا أماكنهم قبلك} other {# شخص أخذوا أماكنهم قبلك}}',
+    en: '{n, plural, one {# person who took a place before you} other {# people who took their places before you}}',
+  },
+  'status.placedAhead.line': {
+    ar: '{n, plural, one {شخص واحد من خدمة تُنادى قبل خدمتك الآن} two {شخصان من خدمة تُنادى قبل خدمتك الآن} few {# أشخاص من خدمات تُنادى قبل خدمتك الآن} many {# شخصًا من خدمات تُنادى قبل خدمتك الآن} other {# شخص من خدمات تُنادى قبل خدمتك الآن}}',
+    en: '{n, plural, one {# person of a service called before yours now} other {# people of services called before yours now}}',
+  },
 } as const satisfies Catalogue
 
 /** `statusText(key, lang, values?, digits?)`: the status page's words, the ticket's and the common ones. */
@@ -208,4 +236,19 @@ export function doneText(endedWith: PublicTicket['endedWith'], lang: Lang): stri
   if (!endedWith) return statusText('status.done', lang)
   const name = lang === 'ar' ? endedWith.nameAr : endedWith.nameEn
   return name === null ? statusText('status.doneOther', lang) : statusText('status.doneAs', lang, { outcome: name })
+}
+
+/** The kinds in the order the line names them. */
+const PLACED_KINDS: readonly PlacedAheadKind[] = ['priority', 'appointment', 'counter', 'earlier', 'line']
+
+/**
+ * The one line that says who was placed ahead of a waiting ticket after it joined and why
+ * (PublicTicket.placedAhead): «وُضع أمامك بعد انضمامك إلى الدور: شخص واحد له أولوية.» /
+ * "Placed ahead of you after you joined the line: 1 person with priority."; null when nobody was.
+ */
+export function placedAheadText(placed: PlacedAhead | undefined, lang: Lang, digits?: DigitStyle): string | null {
+  const items = PLACED_KINDS.filter((k) => (placed?.[k] ?? 0) > 0).map((k) =>
+    statusText(`status.placedAhead.${k}`, lang, { n: placed![k]! }, digits),
+  )
+  return items.length === 0 ? null : statusText('status.placedAhead', lang, { list: items.join(listComma(lang)) })
 }

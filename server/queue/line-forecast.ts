@@ -16,7 +16,7 @@
  * (the caller falls back to its service's line and an unknown wait). An estimate, not a promise:
  * service times vary, clerks pause, and people arrive after it was made.
  */
-import { decideNext, nextPriorityStreak } from '../../protocol/call-policy.ts'
+import { type CallReason, decideNext, nextPriorityStreak } from '../../protocol/call-policy.ts'
 import type { CallCandidate, CallPolicyName, CallPolicyParams } from './types.ts'
 
 /** An open counter as the play sees it. */
@@ -47,6 +47,10 @@ export interface ForecastCall {
   /** Epoch ms. */
   at: number
   ahead: number
+  /** The rule that picks it at that call (protocol/call-policy.ts): why a later ticket goes first (placed-ahead.ts). */
+  reason: CallReason
+  /** The counters that could call it (shared with the play, not copied): whose calls its `ahead` counts. */
+  callers: ReadonlySet<number>
 }
 
 interface Seat {
@@ -96,7 +100,7 @@ export function forecastCalls(input: ForecastInput): Map<string, ForecastCall> {
     const mine = callers.get(chosen.ticketId)!
     let ahead = 0
     for (const id of mine) ahead += callsAt.get(id) ?? 0
-    calls.set(chosen.ticketId, { counterId: seat.id, at: seat.freeAt, ahead })
+    calls.set(chosen.ticketId, { counterId: seat.id, at: seat.freeAt, ahead, reason: decision.reason, callers: mine })
     callsAt.set(seat.id, (callsAt.get(seat.id) ?? 0) + 1)
     // called: out of the line of every counter that could have called it
     for (const s of seats) if (mine.has(s.id)) dropTicket(s, chosen.ticketId)
@@ -105,6 +109,21 @@ export function forecastCalls(input: ForecastInput): Map<string, ForecastCall> {
     if (chosen.ticketId === input.until) break
   }
   return calls
+}
+
+/**
+ * The tickets a play calls before `ticketId` at the counters that could call it, in call order:
+ * who its `ahead` counts (as many). The play's calls are in call order (a Map keeps insertion order).
+ */
+export function calledAhead(calls: ReadonlyMap<string, ForecastCall>, ticketId: string): string[] {
+  const mine = calls.get(ticketId)
+  if (!mine) return []
+  const ahead: string[] = []
+  for (const [id, call] of calls) {
+    if (id === ticketId) break
+    if (mine.callers.has(call.counterId)) ahead.push(id)
+  }
+  return ahead
 }
 
 /** Takes a ticket out of a counter's candidates, in place, keeping their order (found by identity: no string compared). */

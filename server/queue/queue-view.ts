@@ -30,6 +30,8 @@ import { noShowDueOf } from './no-show-due.ts'
 import { recallSinceCall, recallsSinceCall } from './recall-since-call.ts'
 import type { NoShowDue } from './no-show-rules.ts'
 import { callAheadArriveBy } from './remote-arrival.ts'
+import { placedAheadInLine, placedAheadOf } from './placed-ahead.ts'
+import type { PlacedAhead } from '../../protocol/entities.ts'
 
 /** The id of the ticket a kiosk would issue now, in the play that estimates it (no real id looks like it). */
 const NEW_TICKET = '\u0000new'
@@ -172,6 +174,26 @@ export class QueueView {
   peopleAhead(t: TicketRecord): number {
     if (!inLine(t)) return 0
     return this.forecastOf(t)?.ahead ?? this.aheadWhenNoneCalls(t)
+  }
+
+  /**
+   * The people placed ahead of a waiting ticket after it joined its line, by why (placed-ahead.ts),
+   * where its people ahead come from: the open counters' play, else the paused ones' as though
+   * resumed, else its own service's line; null when nobody was.
+   */
+  placedAhead(t: TicketRecord): PlacedAhead | null {
+    if (t.status !== 'waiting') return null
+    const later = this.ctx.tickets.waitingJoinedAfter(t.rejoinedAt ?? t.issuedAt)
+    if (later.length === 0) return null
+    const memo = this.memo()
+    memo.whole ??= this.play(memo.now, null)
+    let calls = memo.whole
+    if (!calls.has(t.id)) {
+      memo.resumed ??= this.play(memo.now, null, undefined, true)
+      calls = memo.resumed
+    }
+    if (calls.has(t.id)) return placedAheadOf(t, calls, new Map(later.map((l) => [l.id, l])))
+    return placedAheadInLine(t, later, this.ctx.config.queue.policy === 'priority')
   }
 
   /**

@@ -186,7 +186,7 @@ describe('the status page tells the truth', { timeout: 180_000 }, () => {
     }
   })
 
-  it('says a ticket was moved to another service, and a recall: "called again", with the phone vibrating at each', async () => {
+  it('says a ticket was moved to another service, a recall: "called again", with the phone vibrating at each, and who was placed ahead', async () => {
     const clock = new TestClock()
     const { center, url, counter, clerk, kiosk, a } = await startCenter(clock)
     const b = await center.createService({ prefix: 'B', nameAr: 'طلبات التصالح', nameEn: 'Reconciliation requests' })
@@ -243,6 +243,27 @@ describe('the status page tells the truth', { timeout: 180_000 }, () => {
       expect(await vibrations(page), lang).toBe(2)
     }
     await pages.en.screenshot({ path: join(SHOTS, 'status-recalled-en.png'), fullPage: true })
+
+    // people ahead grow though nobody left: a priority citizen taken a minute later goes first, and the page says
+    // so in one line (walk s52: 0 became 1 and the page said nothing); an ordinary ticket taken later says nothing
+    const mine = await center.issue(kiosk, { serviceId: a.id })
+    await pages.ar.goto(`${url}/t/${mine.id}`)
+    await pages.en.goto(`${url}/t/${mine.id}?lang=en`)
+    for (const page of Object.values(pages)) await page.locator('tabour-ticket-status [data-position="0"]').waitFor()
+    clock.advance(60)
+    await center.issue(kiosk, { serviceId: a.id })
+    await center.issue(kiosk, { serviceId: a.id, priority: 'elderly' })
+    for (const lang of ['ar', 'en'] as const) {
+      const page = pages[lang]
+      await page.locator('tabour-ticket-status [data-position="1"]').waitFor()
+      expect(await text(page, 'tabour-ticket-status [data-placed-ahead]'), lang).toBe(
+        lang === 'ar'
+          ? 'وُضع أمامك بعد انضمامك إلى الدور: شخص واحد له أولوية.'
+          : 'Placed ahead of you after you joined the line: 1 person with priority.',
+      )
+      if (lang === 'ar') await expectAccessible(page, 'placed ahead (ar)')
+      await page.screenshot({ path: join(SHOTS, `status-placed-ahead-${lang}.png`), fullPage: true })
+    }
   })
 
   it('a no-show is told the undo window and the counters that can put it back; with no open counter nobody is "next"', async () => {

@@ -239,6 +239,18 @@ export class TicketsRepo {
     ).all(serviceId) as { counterId: number; waiting: number }[]
   }
 
+  /**
+   * Waiting tickets that joined a line after `at` (epoch ms): issued then, or back in a line since
+   * (a transfer, a reinstatement, a next step, a phone's arrival: `rejoined_at`). Who may have been
+   * placed ahead of a ticket that joined at `at` (server/queue/placed-ahead.ts).
+   */
+  waitingJoinedAfter(at: number): { id: string; serviceId: number; queuedAt: number; priority: PriorityCode }[] {
+    return this.sql(
+      `SELECT id, service_id AS serviceId, queued_at AS queuedAt, priority FROM tickets
+       WHERE status = 'waiting' AND COALESCE(rejoined_at, issued_at) > ?`,
+    ).all(at) as { id: string; serviceId: number; queuedAt: number; priority: PriorityCode }[]
+  }
+
   /** Waiting tickets of the same service that arrived before this one (by queue time, then number). */
   waitingAhead(t: { serviceId: number; queuedAt: number; number: number; id: string }, onlyPriority: boolean): number {
     const priorityFilter = onlyPriority ? "AND priority <> 'none'" : ''
@@ -283,10 +295,14 @@ export class TicketsRepo {
     ).map((r) => r.s)
   }
 
-  /** Active (called or serving) tickets and waiting tickets: the live queue. */
+  /**
+   * Active (called or serving) tickets and waiting tickets: the live queue, by place in line, then
+   * number, then id (the call policy's own tie-breakers: compareTieBreak), so two services' tickets
+   * of one millisecond and one number come in one fixed order, not the scan's.
+   */
   listLive(): TicketRecord[] {
     return this.sql(
-      `SELECT ${COLUMNS} FROM tickets WHERE status IN ('waiting', 'called', 'serving') ORDER BY queued_at, number`,
+      `SELECT ${COLUMNS} FROM tickets WHERE status IN ('waiting', 'called', 'serving') ORDER BY queued_at, number, id`,
     ).all() as TicketRecord[]
   }
 
