@@ -7,7 +7,7 @@
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { cancelledByPeople, rowsCountIssued, type Report, type ReportGrouping, type ReportRow } from '../protocol/stats.ts'
+import { cancelledByPeople, coversUncalled, rowsCountIssued, type Report, type ReportGrouping, type ReportRow } from '../protocol/stats.ts'
 import type { DigitStyle } from '../ui-common/digits.ts'
 import { dateEcho } from '../ui-common/date-echo.ts'
 import type { Lang } from '../ui-common/i18n.ts'
@@ -277,6 +277,7 @@ export class ReportsView extends LitElement {
       )}
       ${cols.includes(HOURS_COLUMNS[0]!) ? html`<p class="muted" data-note="hours">${dashboardText('reports.hoursNote', lang, { two: 200, one: 100 }, digits)}</p>` : nothing}
       ${rowsCountIssued(r.by) ? nothing : html`<p class="muted" data-note="by-desk">${dashboardText('reports.byDeskNote', lang)}</p>`}
+      ${rowsCountIssued(r.by) && [...r.rows, r.totals].some(coversUncalled) ? html`<p class="muted" data-note="sla-uncalled">${dashboardText('reports.slaUncalledNote', lang, { zero: 0 }, digits)}</p>` : nothing}
       ${cols.includes(DESK_TIME_COLUMNS[0]!) ? html`<p class="muted" data-note="desk-time">${dashboardText('reports.deskTimeNote', lang, { max: 100 }, digits)}</p>` : nothing}
     </section>`
   }

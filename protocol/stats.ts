@@ -132,6 +132,13 @@ export type ReportGrouping = Static<typeof ReportGrouping>
  */
 export const rowsCountIssued = (by: ReportGrouping): boolean => by !== 'counter' && by !== 'clerk'
 
+/**
+ * Whether a row's "within target" covers more than its calls: tickets that left uncalled after
+ * their target passed, or still wait past it (Figures.slaPercent). Then "Called 0, SLA 0 %" is
+ * true and wants the report's note saying why.
+ */
+export const coversUncalled = (f: { called: number; slaCounted?: number }): boolean => (f.slaCounted ?? 0) > f.called
+
 /** ?from&to&by: both days included, at most 366 days. */
 export const ReportQuery = Type.Object({ from: LocalDay, to: LocalDay, by: ReportGrouping }, { additionalProperties: false })
 export type ReportQuery = Static<typeof ReportQuery>

@@ -249,6 +249,12 @@ export const DASHBOARD_MESSAGES = {
     ar: 'لا تُنسب التذاكر الصادرة إلى شباك أو موظف («—»). يحسب الإجمالي في «ضمن الهدف» أيضًا التذاكر التي ما زالت تنتظر بعد تجاوز الزمن المستهدف، وهذه لم ينادِ عليها أي شباك بعد، فقد يقل الإجمالي عن كل الصفوف.',
     en: 'Issued tickets belong to no counter or clerk (“—”). The total’s SLA also counts the tickets still waiting past their target, which no counter has called yet, so the total can be below every row.',
   },
+  // by service, day or hour, when a row's "within target" covers tickets never called: "Called 0, SLA 0 %"
+  // read as a fault in the figures (walk s53: two tickets still waiting past target, said nowhere)
+  'reports.slaUncalledNote': {
+    ar: 'يحسب «ضمن الهدف» كل نداء، وكل تذكرة غادرت الدور دون نداء بعد تجاوز الزمن المستهدف، وكل تذكرة ما زالت تنتظر بعد تجاوزه؛ لذلك قد يكون لصف بلا نداءات نسبة {zero, number}٪.',
+    en: '“Within target” counts every call, every ticket that left the line uncalled after its target passed, and every ticket still waiting past it; so a row with no calls can read {zero, number} %.',
+  },
   // by counter or by clerk: what busy time counts (server/reports/busy-time.ts) and what the share divides by (clerk-time.ts)
   'reports.deskTimeNote': {
     ar: '«مشغول»: من نداء التذكرة (أو استئنافها بعد تعليقها) حتى انتهائها عند الشباك: إنهاء الخدمة أو عدم الحضور أو التحويل أو الخطوة التالية أو التعليق، ويشمل وقت توجّه المواطن إلى الشباك؛ ويُحسب في يوم انتهائها. «متاح»: مفتوح بلا تذكرة. «من وقت الفتح مع تذكرة»: «مشغول» مقسومًا على وقت فتح الشباك دون وقت التوقف المؤقت، فلا يزيد على {max, number}٪.',
