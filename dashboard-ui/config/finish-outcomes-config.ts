@@ -141,7 +141,7 @@ export class FinishOutcomesConfig extends ConfigForm {
     const hub = reply.source === 'hub'
     return html`<section class="card" data-form="finish-outcomes" aria-labelledby="outcomes-title">
       <h2 id="outcomes-title">${outcomesText('outcomes.title', l)}</h2>
-      <p class="muted">${outcomesText('outcomes.intro', l)}</p>
+      <p class="muted" data-intro>${outcomesText('outcomes.intro', l)}${hub ? nothing : html` ${outcomesText('outcomes.introEdit', l)}`}</p>
       ${
         hub
           ? html`<p data-hub-managed id="outcomes-hub">${outcomesText('outcomes.hubManaged', l, { version: reply.hubVersion ?? 0 }, this.digits)}</p>

@@ -7,8 +7,13 @@ import { messagesOf, type Catalogue } from './format.ts'
 export const FINISH_OUTCOMES_CONFIG_MESSAGES = {
   'outcomes.title': { ar: 'نتائج إنهاء التذكرة', en: 'Finish outcomes' },
   'outcomes.intro': {
-    ar: 'يختار الموظف إحدى هذه النتائج عند إنهاء التذكرة. النتيجة الافتراضية هي التي تختارها بعلامة «الافتراضية»: تظهر للموظف أولًا وتكون مختارة مسبقًا، ونقل النتائج الأخرى لأعلى أو لأسفل لا يغيّرها. تغيير اسم نتيجة لا يغيّر عدّها في التقارير.',
-    en: 'A clerk picks one of these when finishing a ticket. The default is the one you mark “Default”: clerks see it first, picked already, and moving the others up or down does not change it. Renaming an outcome keeps its count in the reports.',
+    ar: 'يختار الموظف إحدى هذه النتائج عند إنهاء التذكرة؛ النتيجة «الافتراضية» تظهر له أولًا وتكون مختارة مسبقًا.',
+    en: 'A clerk picks one of these when finishing a ticket; the “Default” one is shown first, picked already.',
+  },
+  // how to edit the list: only above the form (the hub's list has nothing to mark or move: walk s53)
+  'outcomes.introEdit': {
+    ar: 'الافتراضية هي التي تختارها بعلامة «الافتراضية»، ونقل النتائج الأخرى لأعلى أو لأسفل لا يغيّرها. تغيير اسم نتيجة لا يغيّر عدّها في التقارير.',
+    en: 'The default is the one you mark “Default”; moving the others up or down does not change it. Renaming an outcome keeps its count in the reports.',
   },
   'outcomes.fromConfig': {
     ar: 'هذه القائمة من ملف الإعدادات حتى تحفظها هنا.',
