@@ -164,9 +164,10 @@ export const HUB_BUNDLE_MESSAGES = {
   newsAr: { ar: 'بالعربية', en: 'In Arabic' },
   newsEn: { ar: 'بالإنجليزية', en: 'In English' },
   // not "(closed all day)": a holiday may close only some services, or set shorter hours (walk s52); each row says which
+  // a row carried over from the last bundle may close one service only and says so on its row (walk s53)
   holidays: {
-    ar: 'العطلات والإغلاق (ما يُضاف هنا يُغلق المركز كله طوال اليوم)',
-    en: 'Holidays and closures (one added here closes the whole center all day)',
+    ar: 'العطلات والإغلاق (سطر جديد يُغلق المركز كله طوال اليوم؛ السطر المنقول من الحزمة السابقة يبقى كما هو مكتوب فيه)',
+    en: 'Holidays and closures (a new row closes the whole center all day; a row carried over from the last bundle keeps what it says)',
   },
   holidayId: { ar: 'المعرّف', en: 'Id' },
   from: { ar: 'من', en: 'From' },
