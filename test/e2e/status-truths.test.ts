@@ -180,7 +180,9 @@ describe('the status page tells the truth', { timeout: 180_000 }, () => {
       const line = await text(page, `tabour-join-page [data-service="${a.id}"] [data-line-now]`)
       expect(line).not.toMatch(/Nobody is waiting|لا أحد ينتظر/)
       // the people ahead of a place taken now (the ticket's next figure), then the wait with its label
-      expect(line).toMatch(lang === 'ar' ? /^لا أحد أمامك الآن\u00a0— الانتظار المتوقع حوالي/ : /^Nobody ahead of you now\u00a0— Expected wait about/)
+      expect(line).toMatch(
+        lang === 'ar' ? /^لا أحد أمامك الآن\u00a0— الانتظار المتوقع حوالي/ : /^Nobody ahead of you now\u00a0— Expected wait about/,
+      )
       await expectAccessible(page, `join page, ${lang}`)
       await page.screenshot({ path: join(SHOTS, `join-${lang}.png`), fullPage: true })
     }
