@@ -6,7 +6,8 @@
  *   replay check, validation, idempotent upsert, status: what a center's reporter meets;
  * - store: the same ingest called in-process (no HTTP, no signature), a fresh hour;
  * - store, a day per call: `ingestHours` with each center's 24 hours at once (a catch-up after
- *   an outage), the rollups kept, the same guarantees;
+ *   an outage), the rollups kept, the same guarantees; the same day re-sent (nothing changes), and
+ *   revised with one service of 30 under a new letter (each hour deletes the row of its old one);
  * - the same with the rollups deferred (HUB_ROLLUP_REFRESH_MS > 0, rollup-fold.ts): a day per call
  *   storing rows and marks, then the fold of every center's day that day, timed apart and together;
  * - raw: the same rows as plain multi-row INSERTs, one transaction per batch, through the same
@@ -250,6 +251,41 @@ async function benchBackend(backend: Backend): Promise<Figure[]> {
       await timed(backend, 'the same day re-sent (nothing changes)', day.length, () =>
         pool([...byCenter.values()], senders, async (list) => {
           await hub.store.ingestHours(list, randomBytes(16).toString('hex'), Date.now())
+        }),
+      ),
+    )
+    // a real revision of that day (session 52's delete path): revision 2 of every hour, one more ticket in each service, and
+    // the last service of 30 under a new letter (an admin changed it), so each hour updates 29 rows, inserts one and
+    // deletes the one under the old letter, every rollup following
+    const oldLetter = day[0]!.rows[SERVICES - 1]!.serviceCode
+    const renamed = `R${oldLetter.slice(1)}`
+    const revised = [...byCenter.values()].map((list) =>
+      list.map((b) => ({
+        ...b,
+        revision: 2,
+        seq: b.seq + 1,
+        rows: b.rows.map((r, i) => ({ ...r, issued: r.issued + 1, ...(i === SERVICES - 1 ? { serviceCode: renamed } : {}) })),
+      })),
+    )
+    figures.push(
+      await timed(backend, `the same day revised, one service of ${SERVICES} renamed: a row deleted an hour`, day.length, () =>
+        pool(revised, senders, async (list) => {
+          if ((await hub.store.ingestHours(list, randomBytes(16).toString('hex'), Date.now())) === 'replayed') throw new Error('replayed')
+        }),
+      ),
+    )
+    const { rows: left } = await sql<{
+      n: number
+    }>`SELECT COUNT(*) AS n FROM hub_figures WHERE day = '2026-03-11' AND service_code = ${oldLetter}`.execute(hub.store.db)
+    if (Number(left[0]!.n) !== 0) console.log(`WARNING: ${left[0]!.n} rows of the renamed service's old letter left`)
+    // the same again as revision 3, one more ticket, no letter changed: every row updated, none deleted (what the delete adds)
+    const again = revised.map((list) =>
+      list.map((b) => ({ ...b, revision: 3, seq: b.seq + 1, rows: b.rows.map((r) => ({ ...r, issued: r.issued + 1 })) })),
+    )
+    figures.push(
+      await timed(backend, 'the same day revised again, no service renamed: no row deleted', day.length, () =>
+        pool(again, senders, async (list) => {
+          if ((await hub.store.ingestHours(list, randomBytes(16).toString('hex'), Date.now())) === 'replayed') throw new Error('replayed')
         }),
       ),
     )

@@ -62,7 +62,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const ms = (t0: number) => performance.now() - t0
 
 // one hourly row per center, hour and service of days lo..hi, figures varying with all four
-const GENERATE = (
+export const GENERATE = (
   target: string,
 ) => `INSERT INTO ${target} (center_id, day, hour, service_code, service_name_ar, service_name_en, national_code, revision,
     issued, called, served, no_show, cancelled, transferred_in, transferred_out, wait_sum, wait_count, wait_max, wait_within_target,

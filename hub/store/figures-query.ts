@@ -20,7 +20,7 @@ import { type HubDb, dialectOf } from './database.ts'
 import { FIGURE_COLUMNS } from './figure-columns.ts'
 import { figureRow, serviceFigureRow } from './figure-rows.ts'
 import { isCalendarDay } from './figures-ingest.ts'
-import { monthDays } from './rollups.ts'
+import { monthDays, nextMonth } from './rollups.ts'
 import { SERVICE_HOUR_ROLLUP, serviceHourRollupKept } from './rollup-service-hour.ts'
 
 export { GROUP_BYS, type GroupBy } from '../../protocol/hub-api.ts'
@@ -90,10 +90,6 @@ export function splitByMonths(from: string, to: string): { months: [string, stri
   const monthEnd = monthDays(lastWhole)[1]
   if (to > monthEnd) days.push([dayOf(dayNumber(monthEnd) + 1), to])
   return { months: [firstWhole, lastWhole], days }
-}
-function nextMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number)
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`
 }
 function previousMonth(month: string): string {
   const [y, m] = month.split('-').map(Number)

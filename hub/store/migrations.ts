@@ -13,6 +13,7 @@ import { migration15 } from './migration-15-governorates.ts'
 import { migration18 } from './migration-18-rollup-marks.ts'
 import { migration19 } from './migration-19-service-hour.ts'
 import { migration20 } from './migration-20-waiting-past-target.ts'
+import { migration24 } from './migration-24-stale-rows.ts'
 
 export interface HubMigration {
   /** 1, 2, 3, …: its place in the order (Kysely's migration table names it `0001`, `0002`, …). */
@@ -328,4 +329,5 @@ export const hubMigrations: HubMigration[] = [
     // the fleet said "—" for the last backup of a center whose own screens say "Nightly backups are off"; null: not said (an older center)
     statements: ['ALTER TABLE hub_center_status ADD COLUMN backups_off INTEGER'],
   },
+  migration24,
 ]

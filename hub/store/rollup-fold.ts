@@ -16,12 +16,12 @@
 import { type Kysely, sql } from 'kysely'
 import { type Dialect, dialectOf } from './database.ts'
 import { isCalendarDay } from './figures-ingest.ts'
-import { monthDays, monthSql, ROLLUPS, type RollupSpec, rebuildFromFinerSql, shardSql } from './rollups.ts'
+import { type FigureColumn, monthDays, monthSql, ROLLUPS, type RollupSpec, rebuildFromFinerSql, shardSql } from './rollups.ts'
 import { foldServiceHourRollup } from './rollup-service-hour.ts'
 import type { HubDatabase } from './schema.ts'
 
 /** Marks one fold claims at most (default): a transaction of a few seconds at worst, never the whole backlog. */
-const FOLD_LIMIT = 2000
+export const FOLD_LIMIT = 2000
 /** The advisory lock one fold at a time holds (PostgreSQL); a center's move to another governorate holds it too. */
 const FOLD_LOCK = 0x7ab0_0f01
 /** Waits for a fold in flight and keeps the next one out until the transaction `trx` ends (PostgreSQL; SQLite has one writer). */
@@ -76,35 +76,58 @@ export async function foldRollupMarks(db: Kysely<HubDatabase>, serviceHour = tru
   return db.transaction().execute(async (trx) => {
     const pg = dialect === 'postgres'
     await holdFoldLock(trx)
-    const claimed = await sql<{ center_id: string; day: string }>`SELECT center_id, day FROM hub_rollup_marks
+    const claimed = await sql<CenterDay>`SELECT center_id, day FROM hub_rollup_marks
       ORDER BY marked_at, center_id, day LIMIT ${FOLD_LIMIT} ${pg ? sql`FOR UPDATE SKIP LOCKED` : sql``}`.execute(trx)
     const marks = claimed.rows
     if (marks.length === 0) return 0
-    // the days are inlined into the fold's statements (the planner then prunes partitions and narrows index ranges): only calendar days
-    for (const m of marks) if (!isCalendarDay(m.day)) throw new Error(`rollup mark of ${m.center_id} has no calendar day: ${m.day}`)
-    await sql
-      .raw(
-        pg
-          ? `CREATE TEMPORARY TABLE IF NOT EXISTS ${CLAIMED} (center_id TEXT NOT NULL, day DATE NOT NULL) ON COMMIT DELETE ROWS`
-          : `CREATE TEMPORARY TABLE IF NOT EXISTS ${CLAIMED} (center_id TEXT NOT NULL, day TEXT NOT NULL)`,
-      )
-      .execute(trx)
-    await sql.raw(`DELETE FROM ${CLAIMED}`).execute(trx)
-    for (let i = 0; i < marks.length; i += 500) {
-      const tuples = marks.slice(i, i + 500).map((m) => sql`(${m.center_id}, ${m.day})`)
-      await sql`INSERT INTO ${sql.table(CLAIMED)} (center_id, day) VALUES ${sql.join(tuples)}`.execute(trx)
-    }
-    const days = [...new Set(marks.map((m) => m.day))].sort()
-    const months = [...new Set(days.map((d) => d.slice(0, 7)))]
-    for (const s of ROLLUPS) {
-      await sql.raw(deleteSql(s, dialect, days, months)).execute(trx)
-      await sql.raw(rebuildFromFinerSql(s, dialect, sourceWhere(s, dialect, days, months))).execute(trx)
-    }
-    // (a store part-way through its migrations, before 19, has no such rollup)
-    if (serviceHour) await foldServiceHourRollup(trx, CLAIMED, days)
+    await rebuildCenterDays(trx, marks, { serviceHour })
     await sql`DELETE FROM hub_rollup_marks WHERE (center_id, day) IN (SELECT center_id, day FROM ${sql.table(CLAIMED)})`.execute(trx)
     return marks.length
   })
+}
+
+/** A center's local day, as the marks (and the claimed table) hold it. */
+export interface CenterDay {
+  center_id: string
+  day: string
+}
+
+/**
+ * The fold's work, on the caller's transaction `trx` (which holds the fold's lock): every rollup
+ * group the center-days `marks` touch deleted and summed again from its source, in ROLLUPS order,
+ * then the rollup by hour for a service (`serviceHour`). The center-days are left in the claimed
+ * table until the transaction ends. `columns`: the figure columns of the schema being written (a
+ * migration's, figureColumnsAt). Hub migration 24 runs it too, on the days whose stale rows it deleted.
+ */
+export async function rebuildCenterDays(
+  // biome-ignore lint/suspicious/noExplicitAny: also run by migration 24, which sees the schema as it was then
+  trx: Kysely<any>,
+  marks: readonly CenterDay[],
+  options: { serviceHour: boolean; columns?: readonly FigureColumn[] },
+): Promise<void> {
+  const dialect = dialectOf(trx)
+  // the days are inlined into the fold's statements (the planner then prunes partitions and narrows index ranges): only calendar days
+  for (const m of marks) if (!isCalendarDay(m.day)) throw new Error(`rollup mark of ${m.center_id} has no calendar day: ${m.day}`)
+  await sql
+    .raw(
+      dialect === 'postgres'
+        ? `CREATE TEMPORARY TABLE IF NOT EXISTS ${CLAIMED} (center_id TEXT NOT NULL, day DATE NOT NULL) ON COMMIT DELETE ROWS`
+        : `CREATE TEMPORARY TABLE IF NOT EXISTS ${CLAIMED} (center_id TEXT NOT NULL, day TEXT NOT NULL)`,
+    )
+    .execute(trx)
+  await sql.raw(`DELETE FROM ${CLAIMED}`).execute(trx)
+  for (let i = 0; i < marks.length; i += 500) {
+    const tuples = marks.slice(i, i + 500).map((m) => sql`(${m.center_id}, ${m.day})`)
+    await sql`INSERT INTO ${sql.table(CLAIMED)} (center_id, day) VALUES ${sql.join(tuples)}`.execute(trx)
+  }
+  const days = [...new Set(marks.map((m) => m.day))].sort()
+  const months = [...new Set(days.map((d) => d.slice(0, 7)))]
+  for (const s of ROLLUPS) {
+    await sql.raw(deleteSql(s, dialect, days, months)).execute(trx)
+    await sql.raw(rebuildFromFinerSql(s, dialect, sourceWhere(s, dialect, days, months), options.columns)).execute(trx)
+  }
+  // (a store part-way through its migrations, before 19, has no such rollup)
+  if (options.serviceHour) await foldServiceHourRollup(trx, CLAIMED, days, options.columns)
 }
 
 /** Folds every mark waiting (those stored before the call, and any stored meanwhile); resolves with how many. */

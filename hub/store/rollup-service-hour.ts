@@ -24,7 +24,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { Dialect } from './database.ts'
 import { FIGURE_COLUMNS } from './figure-columns.ts'
-import { sumOf } from './rollups.ts'
+import { monthsOf, sumOf } from './rollups.ts'
 
 // biome-ignore lint/suspicious/noExplicitAny: also run by migration 19, which sees the schema as it was then
 type AnyDb = Kysely<any>
@@ -70,23 +70,9 @@ const rebuild = (where?: RawBuilder<unknown>, columns: Columns = FIGURE_COLUMNS)
  */
 export async function rebuildServiceHourRollup(db: AnyDb, columns: Columns = FIGURE_COLUMNS): Promise<void> {
   await sql.raw(`DELETE FROM ${SERVICE_HOUR_ROLLUP}`).execute(db)
-  const { rows } = await sql<{
-    first: string | null
-    last: string | null
-  }>`SELECT MIN(day) AS first, MAX(day) AS last FROM hub_figures`.execute(db)
-  const first = rows[0]?.first
-  const last = rows[0]?.last
-  if (first && last) {
-    for (let month = String(first).slice(0, 7); month <= String(last).slice(0, 7); month = nextMonth(month))
-      await rebuild(sql`f.day >= ${`${month}-01`} AND f.day < ${`${nextMonth(month)}-01`}`, columns).execute(db)
-  }
+  for (const { from, before } of await monthsOf(db, 'hub_figures'))
+    await rebuild(sql`f.day >= ${from} AND f.day < ${before}`, columns).execute(db)
   await sql.raw(`UPDATE ${STATE} SET kept = 1`).execute(db)
-}
-
-/** 'YYYY-MM' of the month after `month`. */
-function nextMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number)
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`
 }
 
 /** Whether the rollup holds every stored row (but the marks waiting): the views read it only then. */
@@ -106,8 +92,13 @@ export async function disownServiceHourRollup(db: AnyDb): Promise<void> {
  * rows; `days` are the claimed days, inlined so the planner prunes partitions. The whole rollup
  * instead when its flag is cleared.
  */
-export async function foldServiceHourRollup(db: AnyDb, claimed: string, days: readonly string[]): Promise<void> {
-  if (!(await serviceHourRollupKept(db))) return rebuildServiceHourRollup(db)
+export async function foldServiceHourRollup(
+  db: AnyDb,
+  claimed: string,
+  days: readonly string[],
+  columns: Columns = FIGURE_COLUMNS,
+): Promise<void> {
+  if (!(await serviceHourRollupKept(db))) return rebuildServiceHourRollup(db, columns)
   const inDays = `IN (${days.map((d) => `'${d}'`).join(', ')})`
   const groups = `SELECT DISTINCT m.day, mc.governorate FROM ${claimed} m JOIN hub_centers mc ON mc.id = m.center_id`
   await sql.raw(`DELETE FROM ${SERVICE_HOUR_ROLLUP} WHERE day ${inDays} AND (day, governorate) IN (${groups})`).execute(db)
@@ -116,6 +107,7 @@ export async function foldServiceHourRollup(db: AnyDb, claimed: string, days: re
     sql.raw(
       `f.day ${inDays} AND (f.center_id, f.day) IN (SELECT o.id, g.day FROM (${groups}) g JOIN hub_centers o ON o.governorate = g.governorate)`,
     ),
+    columns,
   ).execute(db)
 }
 

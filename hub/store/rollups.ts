@@ -6,7 +6,7 @@
  * center); migration 13 the national ones (no center: every center's rows summed) and the
  * center-month one, which the views over months and years read.
  */
-import { type RawBuilder, sql } from 'kysely'
+import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { Dialect } from './database.ts'
 import { FIGURE_COLUMNS } from './figure-columns.ts'
 
@@ -59,6 +59,30 @@ export function monthDays(month: string): [string, string] {
   const [y, m] = month.split('-').map(Number)
   const last = new Date(Date.UTC(y, m, 0)).getUTCDate()
   return [`${month}-01`, `${month}-${String(last).padStart(2, '0')}`]
+}
+/** 'YYYY-MM' of the month after `month`. */
+export function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number)
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`
+}
+/**
+ * The months 'YYYY-MM' of `table`'s days (the month of its first day to that of its last; none when
+ * it is empty), each with the first day of it and of the next: what a migration over every hourly
+ * row works one at a time (a national year in one statement sorted or hashed all its 184 M rows at
+ * once: rollup-service-hour.ts). `table` is one of the hub's own, with a `day` column.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: run by migrations, which see the schema as it was then
+export async function monthsOf(db: Kysely<any>, table: string): Promise<{ month: string; from: string; before: string }[]> {
+  const { rows } = await sql<{
+    first: string | null
+    last: string | null
+  }>`SELECT MIN(day) AS first, MAX(day) AS last FROM ${sql.table(table)}`.execute(db)
+  const [first, last] = [rows[0]?.first, rows[0]?.last]
+  const out: { month: string; from: string; before: string }[] = []
+  if (first && last)
+    for (let month = String(first).slice(0, 7); month <= String(last).slice(0, 7); month = nextMonth(month))
+      out.push({ month, from: `${month}-01`, before: `${nextMonth(month)}-01` })
+  return out
 }
 const nationalKey = (r: HourlyRow) => r.national_code ?? ''
 const NATIONAL_KEY_SQL = "COALESCE(f.national_code, '')"
