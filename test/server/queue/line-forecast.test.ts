@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { candidateMaker } from './waiting-candidate.ts'
 import { DEFAULT_CALL_POLICY_PARAMS } from '../../../protocol/call-policy.ts'
 import { type ForecastCounter, forecastCalls } from '../../../server/queue/line-forecast.ts'
 import type { CallCandidate, CallPolicyName } from '../../../server/queue/types.ts'
@@ -8,21 +9,8 @@ const MIN = 60_000
 const PASSPORTS = 1
 const CIVIL = 2
 
-let seq = 0
-/** A waiting ticket queued `minutesAgo` before NOW; ordinary, weight 1. */
-function ticket(id: string, serviceId: number, minutesAgo: number, over: Partial<CallCandidate> = {}): CallCandidate {
-  return {
-    ticketId: id,
-    serviceId,
-    priority: 'none',
-    queuedAt: NOW - minutesAgo * MIN,
-    targetWaitSeconds: 1200,
-    weight: 1,
-    targetedHere: false,
-    number: ++seq,
-    ...over,
-  }
-}
+/** A waiting ticket queued `minutesAgo` before NOW; ordinary, weight 1 (waiting-candidate.ts). */
+const ticket = candidateMaker(NOW)
 
 function counter(id: number, candidates: CallCandidate[], over: Partial<ForecastCounter> = {}): ForecastCounter {
   return { id, freeAt: NOW, priorityStreak: 0, candidates, ...over }

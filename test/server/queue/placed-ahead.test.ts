@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { candidateMaker } from './waiting-candidate.ts'
 import { TestCenter, TestClock } from '../../helpers/test-center.ts'
 import { DEFAULT_CALL_POLICY_PARAMS } from '../../../protocol/call-policy.ts'
 import type { CallCandidate, CallPolicyName } from '../../../server/queue/types.ts'
@@ -58,20 +59,8 @@ describe('people placed ahead of a waiting ticket', () => {
 
 const NOW = Date.parse('2026-12-07T08:00:00Z')
 const MIN = 60_000
-let seq = 0
-function candidate(id: string, serviceId: number, minutesAgo: number, over: Partial<CallCandidate> = {}): CallCandidate {
-  return {
-    ticketId: id,
-    serviceId,
-    priority: 'none',
-    queuedAt: NOW - minutesAgo * MIN,
-    targetWaitSeconds: 1200,
-    weight: 1,
-    targetedHere: false,
-    number: ++seq,
-    ...over,
-  }
-}
+/** A waiting ticket queued `minutesAgo` before NOW (test/server/queue/waiting-candidate.ts). */
+const candidate = candidateMaker(NOW)
 const line = (c: CallCandidate): LineTicket => ({ id: c.ticketId, serviceId: c.serviceId, queuedAt: c.queuedAt, priority: c.priority })
 
 function placed(mine: CallCandidate, counters: ForecastCounter[], later: CallCandidate[], policy: CallPolicyName = 'fifo') {
