@@ -145,6 +145,14 @@ export class BookingPage extends LitElement {
    * one is brought into view and focused, so it is seen and read out.
    */
   override updated(changed: PropertyValues<this>): void {
+    // booked: the confirmation opens at its heading («تم الحجز» / "You are booked", then the service,
+    // day and time), not where Book was tapped, which left them above the screen and showed the code
+    // and QR first (walk s53, 390×844)
+    if (changed.has('view' as keyof BookingPage) && this.view === 'done') {
+      const heading = this.renderRoot.querySelector<HTMLElement>('[data-booking] p.final')
+      heading?.scrollIntoView({ block: 'start' })
+      heading?.focus({ preventScroll: true })
+    }
     if (!changed.has('error' as keyof BookingPage) || this.error === null) return
     const box = this.renderRoot.querySelector<HTMLElement>('p.error')
     box?.scrollIntoView({ block: 'center' })
@@ -445,7 +453,7 @@ export class BookingPage extends LitElement {
     const changeable = live && b.timing === 'ahead'
     return html`
       <section class="card" data-booking=${b.status}>
-        ${this.view === 'done' ? html`<p class="final">${this.t('book.booked')}</p>` : nothing}
+        ${this.view === 'done' ? html`<p class="final" tabindex="-1" data-booked-heading>${this.t('book.booked')}</p>` : nothing}
         <p class="service">${when}</p>
         ${live && b.movedFrom !== null ? html`<p class="moved" role="status" data-moved=${b.movedFrom}>${this.movedText(b, b.movedFrom)}</p>` : nothing}
         ${live ? this.renderDocuments(b.documents) : nothing}

@@ -62,6 +62,17 @@ describe('appointments in Chromium', () => {
     expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/)
     expect(phone.url()).toContain(`/b/${code}`)
     await booking.locator('tabour-qr-code svg').waitFor()
+    // the confirmation opens at «تم الحجز» and the service, day and time, not scrolled down at the code (walk s53)
+    const heading = booking.locator('[data-booked-heading]')
+    await expect.poll(() => heading.evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThanOrEqual(0)
+    expect(
+      await heading.evaluate(
+        (el) =>
+          el.getBoundingClientRect().top < innerHeight / 2 &&
+          el.getRootNode() instanceof ShadowRoot &&
+          (el.getRootNode() as ShadowRoot).activeElement === el,
+      ),
+    ).toBe(true)
     expect(await seriousAxeViolations(phone)).toEqual([])
     await shot(phone, 'booking-ar-done')
 
