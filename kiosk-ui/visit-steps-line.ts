@@ -39,11 +39,14 @@ export class VisitStepsLine extends LitElement {
         display: block;
         font-family: inherit;
       }
+      /* the page's own size, under the service's name (1.25em): set larger, it took 3–4 lines on a
+         phone and pushed the place and the wait below the first screen (walk s53, 390×844) */
       p {
         margin: 0;
         text-align: center;
-        font-size: var(--tabour-text-large);
-        font-weight: 700;
+        font-size: 1em;
+        font-weight: 600;
+        line-height: 1.4;
       }
     `,
   ]
