@@ -441,7 +441,9 @@ export class TicketStatus extends LitElement {
 
   private renderNoShow(ticket: PublicTicket, lang: Lang, n: (v: number) => string, digits: DigitStyle): TemplateResult {
     const window = ticket.noShow
-    if (!window) return html`<p class="final" data-state="no-show-over">${statusText('status.noShowExpired', lang)}</p>`
+    if (!window)
+      return html`<p class="final" data-state="no-show-over">${statusText('status.noShowExpired', lang)}</p>
+        ${this.renderOnward(ticket, lang)}`
     const time = clockTime(window.until, window.timeZone, lang, digits)
     const counters = window.counters.map((c) => n(c.number)).join(` ${statusText('status.or', lang)} `)
     // the window's end on this phone's clock: the seconds the center told, from when it told them
@@ -503,7 +505,10 @@ export class TicketStatus extends LitElement {
     else this.clockTick.stop()
     if (settled(ticket)) {
       // asked only where its answer is drawn (renderOnward): a served citizen's page asks nothing
-      if (this.phoneJoin === null && (ticket.status === 'cancelled' || ticket.status === 'abandoned'))
+      if (
+        this.phoneJoin === null &&
+        (ticket.status === 'cancelled' || ticket.status === 'abandoned' || (ticket.status === 'no_show' && !ticket.noShow))
+      )
         void this.askPhoneJoin(ticket.serviceId)
       this.poll.stop()
       this.socket?.disconnect()

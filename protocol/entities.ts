@@ -264,9 +264,10 @@ export const PublicTicket = Type.Object({
    */
   cancelledBecause: Type.Optional(literalUnion(['center_closed', 'day_closed', 'citizen', 'staff'])),
   /**
-   * Only for a ticket that ended without service (cancelled, abandoned): whether a kiosk sells its
-   * service's tickets now (open, staffed as the kiosk requires, under its daily cap), so the page
-   * points to the kiosk only then (walk s45: "please take a new ticket" while the service was closed).
+   * Only for a ticket that ended without service (cancelled, abandoned, a no-show): whether a kiosk
+   * sells its service's tickets now (open, staffed as the kiosk requires, under its daily cap, active),
+   * so the page points to the kiosk only then (walk s45: "please take a new ticket" while the service
+   * was closed; s53: said to a no-show of a service deactivated since).
    */
   newTicketsNow: Type.Optional(Type.Boolean()),
   /** Only for a visit of several steps (protocol/visit-steps.ts): the step it is at, of how many, and the next step's service. */

@@ -97,7 +97,7 @@ function cancelledOf(view: QueueView, t: Parameters<QueueView['cancelReason']>[0
 
 /** For a ticket ended without service: whether the kiosk sells its service's tickets now (the kiosk's own `available`). */
 function newTicketsOf(view: QueueView, t: Pick<PublicTicket, 'status' | 'serviceId'>): Pick<PublicTicket, 'newTicketsNow'> {
-  if (t.status !== 'cancelled' && t.status !== 'abandoned') return {}
+  if (t.status !== 'cancelled' && t.status !== 'abandoned' && t.status !== 'no_show') return {}
   return { newTicketsNow: view.serviceQueue(t.serviceId)?.available ?? false }
 }
 

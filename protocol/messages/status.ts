@@ -156,9 +156,11 @@ export const STATUS_MESSAGES = {
     ar: 'لا يوجد الآن شباك مفتوح يقدّم خدمتك؛ اسأل موظف شباك يقدّمها عند فتحه.',
     en: 'No counter serving your service is open now; ask at one when it opens.',
   },
+  // the way onward (a new ticket at the kiosk, a join from the phone) follows only while it is open (newTicketsNow):
+  // "Please take a new ticket" was said of a service deactivated since, which sells none (walk s53)
   'status.noShowExpired': {
-    ar: 'فاتك دورك وانتهت مهلة إعادتك إلى الدور. يرجى أخذ تذكرة جديدة.',
-    en: 'You missed your turn and the time to be put back in line has passed. Please take a new ticket.',
+    ar: 'فاتك دورك وانتهت مهلة إعادتك إلى الدور.',
+    en: 'You missed your turn and the time to be put back in line has passed.',
   },
   'status.noCounterServing': {
     ar: 'لا يوجد الآن شباك مفتوح يقدّم هذه الخدمة؛ يبدأ النداء عند فتح أحدها.',

@@ -33,6 +33,28 @@ async function noShowFirst(s: Awaited<ReturnType<typeof setup>>) {
   return { first, second, third }
 }
 
+// walk s53: "Please take a new ticket" was said to a no-show past its window whatever the service: the page
+// points to the kiosk only while the kiosk sells the service (newTicketsNow), as for a cancelled ticket
+describe('a no-show past its window', () => {
+  let center: TestCenter | undefined
+  afterEach(async () => center?.close())
+
+  it('is told the kiosk sells its service only while it does (not once the service is deactivated)', async () => {
+    const s = await setup()
+    center = s.center
+    const { first } = await noShowFirst(s)
+    const page = async () => (await s.center.request('GET', `/api/v1/tickets/${first.id}`)).json()
+    // within the window: put back by a clerk, no way onward
+    expect((await page()).noShow).toBeDefined()
+    s.clock.advance(30 * 60 + 1)
+    expect(await page()).toMatchObject({ status: 'no_show', newTicketsNow: true })
+    expect((await page()).noShow).toBeUndefined()
+    const admin = await s.center.admin()
+    expect((await s.center.request('PATCH', `/api/v1/services/${s.a.id}`, { token: admin, body: { active: false } })).statusCode).toBe(200)
+    expect(await page()).toMatchObject({ status: 'no_show', newTicketsNow: false })
+  })
+})
+
 describe('the minimum time before a no-show', () => {
   let center: TestCenter
   afterEach(async () => center?.close())
