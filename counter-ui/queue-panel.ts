@@ -151,7 +151,7 @@ export class QueuePanel extends LitElement {
         }
         ${(q?.rows ?? []).map(
           (row) => html`<li class="line ${row.weight === 0 ? 'backup' : ''}" data-queue-service=${row.service.id}>
-            <span class="name"><span class="prefix">${row.service.prefix}</span>${SEPARATOR}${lang === 'ar' ? row.service.nameAr : row.service.nameEn}${row.weight === 0 ? html` <small>(${consoleText('queue.backup', lang)})</small>` : nothing}</span>
+            <span class="name"><span class="prefix">${row.service.prefix}</span>${SEPARATOR}${lang === 'ar' ? row.service.nameAr : row.service.nameEn}${row.weight === 0 ? html` <small>(${consoleText('queue.backup', lang)})</small>` : nothing}${row.service.active ? nothing : html` <small data-inactive>(${consoleText('queue.inactive', lang)})</small>`}</span>
             <span class="count"><span data-waiting>${formatNumber(row.waiting, { digits: this.digits })}</span><small>${consoleText('queue.waiting', lang)}</small></span>
             <span class="meta">
               ${

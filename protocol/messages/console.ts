@@ -161,6 +161,8 @@ export const CONSOLE_MESSAGES = {
   'queue.next': { ar: 'التالي', en: 'Next' },
   'queue.empty': { ar: 'لا أحد', en: 'Nobody' },
   'queue.backup': { ar: 'احتياطي', en: 'backup' },
+  // a line whose service was deactivated while people waited in it (s53): no new ticket joins, those waiting are still called
+  'queue.inactive': { ar: 'متوقفة عن إصدار التذاكر؛ نادِ المنتظرين', en: 'no new tickets; call those waiting' },
   'queue.targeted': { ar: 'محوّلة إلى هذا الشباك', en: 'Transferred to this counter' },
   'queue.priorityCount': { ar: '{n} أولوية', en: '{n} priority' },
   // after a line's next labels, when more wait than are shown (walk s45: «٦ منتظر» beside four labels)

@@ -1,4 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
+import { QueuePanel } from '../../counter-ui/queue-panel.ts'
+import { markup } from '../../server/first-screen/shadow-markup.ts'
 import {
   CONSOLE_ACTIONS,
   CONFIRMED_ACTIONS,
@@ -233,6 +235,13 @@ describe('the queue panel', () => {
       ['A', 1],
       ['B', 1],
     ])
+    // the panel says why that line takes no new ticket, and that its people are still to be called (s53)
+    const panel = new QueuePanel()
+    panel.lang = 'en'
+    panel.queue = still
+    const text = markup(panel.render()).replace(/<[^>]*>/g, '')
+    expect(text.match(/no new tickets; call those waiting/g)).toHaveLength(1)
+    expect(text.indexOf('no new tickets')).toBeGreaterThan(text.indexOf('Service B'))
   })
 
   it('shows a wait since the ticket joined this line, whatever place it keeps: a check-in arrival or a transfer that keeps the issue time', () => {
