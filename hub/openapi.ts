@@ -43,7 +43,12 @@ export function installHubOpenApi(app: FastifyInstance): void {
   fastifySwagger(app, options, (err?: Error) => {
     if (err) throw err
   })
-  app.get(HUB_OPENAPI_PATH, { schema: { hide: true } }, async () => app.swagger())
+  // fixed once the routes are: written out once, not at every request (as the center's, server/openapi.ts)
+  let written: string | undefined
+  app.get(HUB_OPENAPI_PATH, { schema: { hide: true } }, async (_req, reply) => {
+    written ??= JSON.stringify(app.swagger())
+    return reply.type('application/json; charset=utf-8').send(written)
+  })
 }
 
 /** Open data, sign-in, health and the document itself need nothing; centers sign (x-tabour-* headers); the rest takes a bearer token. */
