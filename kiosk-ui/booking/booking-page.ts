@@ -149,9 +149,9 @@ export class BookingPage extends LitElement {
     // day and time), not where Book was tapped, which left them above the screen and showed the code
     // and QR first (walk s53, 390×844)
     if (changed.has('view' as keyof BookingPage) && this.view === 'done') {
-      const heading = this.renderRoot.querySelector<HTMLElement>('[data-booking] p.final')
-      heading?.scrollIntoView({ block: 'start' })
-      heading?.focus({ preventScroll: true })
+      // the card's top (its frame and padding above the heading) at the screen's top
+      this.renderRoot.querySelector<HTMLElement>('[data-booking]')?.scrollIntoView({ block: 'start' })
+      this.renderRoot.querySelector<HTMLElement>('[data-booking] p.final')?.focus({ preventScroll: true })
     }
     if (!changed.has('error' as keyof BookingPage) || this.error === null) return
     const box = this.renderRoot.querySelector<HTMLElement>('p.error')
