@@ -310,10 +310,18 @@ describe('the status page tells the truth', { timeout: 180_000 }, () => {
       expect(said, lang).not.toContain(lang === 'ar' ? 'اقترب دورك' : 'Your turn is near')
       await expectAccessible(page, `no counter (${lang})`)
     }
-    // the undo window over: take a new ticket
+    // the undo window over: the kiosk still sells A (offered without an estimate while no counter is open), so the
+    // page points there
     clock.advance(31 * 60)
     await pages.ar.goto(`${url}/t/${missed.id}`)
-    await pages.ar.locator('tabour-ticket-status [data-state="no-show-over"]').getByText('يرجى أخذ تذكرة جديدة').waitFor()
+    await pages.ar
+      .locator('tabour-ticket-status [data-state="no-show-over"]')
+      .getByText('فاتك دورك وانتهت مهلة إعادتك إلى الدور.')
+      .waitFor()
+    await pages.ar
+      .locator('tabour-ticket-status [data-onward="kiosk"]')
+      .getByText('يمكنك أخذ تذكرة جديدة من جهاز التذاكر في المركز.')
+      .waitFor()
 
     // s53: the admin deactivates A and takes it off counter 3, its one counter: no counter will open to call the ticket
     // still waiting, whatever "calls start when one opens" promised; the page says to ask a member of staff
@@ -333,6 +341,11 @@ describe('the status page tells the truth', { timeout: 180_000 }, () => {
       expect(await page.locator('tabour-ticket-status [data-no-counter]').count(), lang).toBe(0)
     }
     await pages.ar.screenshot({ path: join(SHOTS, 'status-no-counter-serves-ar.png'), fullPage: true })
+    // and the missed ticket is no longer sent to a kiosk that sells no A: it said "Please take a new ticket"
+    await pages.ar.goto(`${url}/t/${missed.id}`)
+    await pages.ar.locator('tabour-ticket-status [data-state="no-show-over"]').waitFor()
+    expect(await pages.ar.locator('tabour-ticket-status [data-onward="kiosk"]').count()).toBe(0)
+    expect(await text(pages.ar, 'tabour-ticket-status [data-status="no_show"]')).not.toContain('تذكرة جديدة')
   })
 
   it('closed with a grace before the line is cancelled: the page says the center closed and by when the ticket must be called, then that it was cancelled', async () => {
