@@ -3,7 +3,7 @@
  * it (hub_center_status): the records, their mapping from rows, and the one upsert every batch
  * and heartbeat makes to the status. HubStore (store.ts) serves them.
  */
-import type { Kysely, Selectable } from 'kysely'
+import { type Kysely, type Selectable, sql } from 'kysely'
 import type { CenterHealth, CenterOwnName } from '../../protocol/upstream.ts'
 import type { CenterKind } from '../../protocol/hub-api.ts'
 import type { HubCenterStatusTable, HubCentersTable, HubDatabase } from './schema.ts'
@@ -99,64 +99,86 @@ const KEPT_STATUS_COLUMNS = [
   'time_zone',
 ] as const
 
-/**
- * Records a report (a batch: `seq`, a heartbeat: `health`) in the center's status, keeping what the report does not say.
- * The center's own name is a heartbeat's to say: one without it (an older center again) clears it, a batch leaves it.
- */
-export async function touchStatus(
-  db: Kysely<HubDatabase>,
-  centerId: string,
-  now: number,
-  o: { seq?: number; timeZone?: string; batches?: number; duplicates?: number; health?: CenterHealth; ownName?: CenterOwnName },
-): Promise<void> {
+/** What one report writes to hub_center_status, a value per column (STATUS_COLUMNS). */
+export type StatusValues = {
+  center_id: string
+  last_report_at: number | null
+  last_seq: number
+  last_heartbeat_at: number | null
+  counters_open: number | null
+  devices_faulty: number | null
+  outbox_pending: number | null
+  version: string | null
+  time_zone: string | null
+  batches_received: number
+  batches_duplicate: number
+  heartbeat_seconds: number | null
+  config_version: string | null
+  last_backup_at: number | null
+  last_backup_ok: number | null
+  backups_off: number | null
+  own_name_ar: string | null
+  own_name_en: string | null
+}
+
+/** A report: a batch says `seq` (and its counts), a heartbeat says no `seq`; either may carry the center's health. */
+export interface StatusReport {
+  seq?: number
+  timeZone?: string
+  batches?: number
+  duplicates?: number
+  health?: CenterHealth
+  ownName?: CenterOwnName
+}
+
+/** The row a report writes (before it meets the one held: STATUS_CONFLICT). */
+export function statusValues(centerId: string, now: number, o: StatusReport): StatusValues {
   const h = o.health
-  await db
-    .insertInto('hub_center_status')
-    .values({
-      center_id: centerId,
-      last_report_at: o.seq !== undefined ? now : null,
-      last_seq: o.seq ?? 0,
-      last_heartbeat_at: h ? now : null,
-      counters_open: h?.countersOpen ?? null,
-      devices_faulty: h?.devicesFaulty ?? null,
-      outbox_pending: h?.outboxPending ?? null,
-      version: h?.version ?? null,
-      time_zone: o.timeZone ?? null,
-      batches_received: o.batches ?? 0,
-      batches_duplicate: o.duplicates ?? 0,
-      heartbeat_seconds: h?.heartbeatSeconds ?? null,
-      config_version: h?.configVersion ?? null,
-      last_backup_at: h?.lastBackupAt ?? null,
-      last_backup_ok: h?.lastBackupOk === undefined ? null : h.lastBackupOk ? 1 : 0,
-      backups_off: h?.backupsOff === undefined ? null : h.backupsOff ? 1 : 0,
-      own_name_ar: o.ownName?.ar ?? null,
-      own_name_en: o.ownName?.en ?? null,
-    })
-    .onConflict((oc) =>
-      oc.column('center_id').doUpdateSet((eb) => ({
-        ...Object.fromEntries(
-          KEPT_STATUS_COLUMNS.map((c) => [c, eb.fn.coalesce(eb.ref(`excluded.${c}`), eb.ref(`hub_center_status.${c}`))]),
-        ),
-        last_seq: eb
-          .case()
-          .when('excluded.last_seq', '>', eb.ref('hub_center_status.last_seq'))
-          .then(eb.ref('excluded.last_seq'))
-          .else(eb.ref('hub_center_status.last_seq'))
-          .end(),
-        batches_received: eb('hub_center_status.batches_received', '+', eb.ref('excluded.batches_received')),
-        batches_duplicate: eb('hub_center_status.batches_duplicate', '+', eb.ref('excluded.batches_duplicate')),
-        ...Object.fromEntries(
-          (['own_name_ar', 'own_name_en'] as const).map((c) => [
-            c,
-            eb
-              .case()
-              .when('excluded.last_heartbeat_at', 'is not', null)
-              .then(eb.ref(`excluded.${c}`))
-              .else(eb.ref(`hub_center_status.${c}`))
-              .end(),
-          ]),
-        ),
-      })),
-    )
-    .execute()
+  return {
+    center_id: centerId,
+    last_report_at: o.seq !== undefined ? now : null,
+    last_seq: o.seq ?? 0,
+    last_heartbeat_at: h ? now : null,
+    counters_open: h?.countersOpen ?? null,
+    devices_faulty: h?.devicesFaulty ?? null,
+    outbox_pending: h?.outboxPending ?? null,
+    version: h?.version ?? null,
+    time_zone: o.timeZone ?? null,
+    batches_received: o.batches ?? 0,
+    batches_duplicate: o.duplicates ?? 0,
+    heartbeat_seconds: h?.heartbeatSeconds ?? null,
+    config_version: h?.configVersion ?? null,
+    last_backup_at: h?.lastBackupAt ?? null,
+    last_backup_ok: h?.lastBackupOk === undefined ? null : h.lastBackupOk ? 1 : 0,
+    backups_off: h?.backupsOff === undefined ? null : h.backupsOff ? 1 : 0,
+    own_name_ar: o.ownName?.ar ?? null,
+    own_name_en: o.ownName?.en ?? null,
+  }
+}
+
+/** hub_center_status' columns in the order a report's row is written (the keys of StatusValues). */
+export const STATUS_COLUMNS = Object.keys(statusValues('', 0, {})) as readonly (keyof StatusValues)[]
+
+/**
+ * How a report's row meets the one held, in SQL both stores read (the PostgreSQL ingest function,
+ * ingest-function-pg.ts, runs the same clause): what the report does not say is kept, the seq only
+ * rises, the counts add up. The center's own name is a heartbeat's to say (a report without a seq):
+ * one without it (an older center again) clears it, a batch leaves it, health or no health.
+ */
+export const STATUS_CONFLICT = `ON CONFLICT (center_id) DO UPDATE SET ${[
+  ...KEPT_STATUS_COLUMNS.map((c) => `${c} = COALESCE(excluded.${c}, hub_center_status.${c})`),
+  'last_seq = CASE WHEN excluded.last_seq > hub_center_status.last_seq THEN excluded.last_seq ELSE hub_center_status.last_seq END',
+  'batches_received = hub_center_status.batches_received + excluded.batches_received',
+  'batches_duplicate = hub_center_status.batches_duplicate + excluded.batches_duplicate',
+  ...['own_name_ar', 'own_name_en'].map(
+    (c) => `${c} = CASE WHEN excluded.last_report_at IS NULL THEN excluded.${c} ELSE hub_center_status.${c} END`,
+  ),
+].join(', ')}`
+
+/** Records a report in the center's status, keeping what the report does not say (STATUS_CONFLICT). */
+export async function touchStatus(db: Kysely<HubDatabase>, centerId: string, now: number, o: StatusReport): Promise<void> {
+  const row = statusValues(centerId, now, o)
+  await sql`INSERT INTO hub_center_status (${sql.raw(STATUS_COLUMNS.join(', '))}) VALUES (${sql.join(
+    STATUS_COLUMNS.map((c) => row[c]),
+  )}) ${sql.raw(STATUS_CONFLICT)}`.execute(db)
 }

@@ -56,6 +56,10 @@ describe.each(BACKENDS)("a center's own name on %s", (backend) => {
     }
     expect((await postSigned(hub.url, batchPath, 'EG-GZ-001', secret, batch)).status).toBe(200)
     expect((await centerOf('EG-GZ-001')).ownName).toEqual({ nameAr: centerName.ar, nameEn: centerName.en })
+    // nor does a batch with the center's health in it, as a center's batches are sent (server/upstream/reporter.ts)
+    const withHealth = { ...batch, seq: 2, hour: 11, health: health() }
+    expect((await postSigned(hub.url, batchPath, 'EG-GZ-001', secret, withHealth)).status).toBe(200)
+    expect((await centerOf('EG-GZ-001')).ownName).toEqual({ nameAr: centerName.ar, nameEn: centerName.en })
 
     // renamed in its own settings: the next heartbeat says the new name
     expect((await beat({ health: health(), centerName: { ar: 'مركز الدقي', en: 'Dokki Citizen Center' } })).status).toBe(200)
