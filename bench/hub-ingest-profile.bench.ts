@@ -133,7 +133,8 @@ try {
   if (process.argv.includes('--explain') && last.call) {
     // the plan of the merge statement the function runs (rollup-merge-pg.ts), with the last call's rows moved to a day
     // not stored yet, run and rolled back (the nonce and the lock are not part of it)
-    const [center, , now, days, hours, batchDays, batchHours, batchRevisions, ...arrays] = last.call.map((p) =>
+    // the function's parameters (ingest-function-pg.ts): the hours' finals and seqs, the status and the codes sit before the arrays
+    const [center, , now, days, hours, batchDays, batchHours, batchRevisions, , , , , ...arrays] = last.call.map((p) =>
       typeof p === 'string' ? p.replaceAll('2026-03-10', '2026-03-12') : p,
     )
     const { names, types, conflict } = PG_MERGE_COLUMNS

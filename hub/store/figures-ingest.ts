@@ -11,7 +11,7 @@ import type { HourBatch, HourFigures } from '../../protocol/upstream.ts'
 import { FigureLimits, HubErrorCodes } from '../../protocol/upstream.ts'
 import { HubError } from '../errors.ts'
 import { type Kysely, sql } from 'kysely'
-import { dialectOf } from './database.ts'
+import { type StatusReport, statusValues } from './centers.ts'
 import { pgArrayLiteral, pgArrayLiteralOf } from './pg-array-literal.ts'
 import { FIGURE_COLUMNS } from './figure-columns.ts'
 import type { IngestFunction, MergeColumns } from './ingest-function-pg.ts'
@@ -112,7 +112,7 @@ const hourKey = (b: { centerId: string; day: string; hour: number }) => `${b.cen
  * the higher revision (of equal ones, the first), whole, as storing them one after the other would
  * leave the hour.
  */
-function latestBatches(batches: readonly HourBatch[]): HourBatch[] {
+export function latestBatches(batches: readonly HourBatch[]): HourBatch[] {
   const byHour = new Map<string, HourBatch>()
   for (const b of batches) {
     const held = byHour.get(hourKey(b))
@@ -215,24 +215,58 @@ async function upsertAndMark(
   return changed
 }
 
-/** PostgreSQL: the nonce, the lock, the rows and every rollup in one call (ingest-function-pg.ts), then the few keys a sum cannot keep exact. */
-async function mergeRows(
+/** What a call of ingest answers (HubStore.ingestHours). */
+export interface IngestResult {
+  stored: number
+  ignored: number
+  duplicate: boolean
+  /** National codes of the batch the catalogue does not hold (their rows are kept, unmapped). */
+  unknownNationalCodes: string[]
+}
+
+/** What a call's batches say of the center's status (centers.ts): the highest seq, the last time zone and health, how many. */
+export const batchesReport = (batches: readonly HourBatch[]): StatusReport => ({
+  seq: Math.max(...batches.map((b) => b.seq)),
+  timeZone: batches.at(-1)!.timeZone,
+  batches: batches.length,
+  health: batches.findLast((b) => b.health)?.health,
+})
+
+/** The rows a call's batches hold (those not stored were ignored: older or equal revisions). */
+export const countRows = (batches: readonly HourBatch[]) => batches.reduce((n, b) => n + b.rows.length, 0)
+
+/**
+ * PostgreSQL: the whole call in one round trip of the ingest function (ingest-function-pg.ts): the
+ * nonce, the lock, the rows and every rollup (or the days' marks), the hours advanced, the center's
+ * status and the unknown national codes; then the few rollup keys a sum cannot keep exact (inline
+ * rollups only, in the caller's transaction: with deferred rollups the call is its own transaction).
+ */
+export async function ingestOnPostgres(
   db: Kysely<HubDatabase>,
   fn: IngestFunction,
   batches: readonly HourBatch[],
   nonce: string,
   now: number,
-): Promise<number | 'replayed'> {
-  const rows = rowsOf(batches)
+): Promise<IngestResult | 'replayed'> {
+  const latest = latestBatches(batches)
+  const rows = rowsOf(latest)
+  // its duplicates (the batches that advanced no hour) are counted by the function
+  const status = statusValues(latest[0].centerId, now, batchesReport(batches))
+  const codes = new Set<string>()
+  for (const b of batches) for (const r of b.rows) if (r.nationalCode) codes.add(r.nationalCode)
   const result = await fn.call(db, {
-    center: batches[0].centerId,
+    center: latest[0].centerId,
     nonce,
     now,
-    days: pgArrayLiteral([...new Set(batches.map((b) => b.day))]),
-    hours: pgArrayLiteral([...new Set(batches.map((b) => b.hour))]),
-    batchDays: pgArrayLiteralOf(batches, (b) => b.day),
-    batchHours: pgArrayLiteralOf(batches, (b) => b.hour),
-    batchRevisions: pgArrayLiteralOf(batches, (b) => b.revision),
+    days: pgArrayLiteral([...new Set(latest.map((b) => b.day))]),
+    hours: pgArrayLiteral([...new Set(latest.map((b) => b.hour))]),
+    batchDays: pgArrayLiteralOf(latest, (b) => b.day),
+    batchHours: pgArrayLiteralOf(latest, (b) => b.hour),
+    batchRevisions: pgArrayLiteralOf(latest, (b) => b.revision),
+    batchFinals: pgArrayLiteralOf(latest, (b) => (b.final ? 1 : 0)),
+    batchSeqs: pgArrayLiteralOf(latest, (b) => b.seq),
+    status: JSON.stringify(status),
+    codes: pgArrayLiteral([...codes]),
     // column by column from the batches' own rows: no copy of the rows or of a column in between (a day's 720 rows × 42 columns)
     arrays: COLUMNS.map((c) => pgArrayLiteralOf(rows, COLUMN_OF[c])),
   })
@@ -240,40 +274,44 @@ async function mergeRows(
   // json arrives parsed from node-pg; a driver that hands it back as text (another adapter) is read the same
   const exact: MergeResult['exact'] = typeof result.exact === 'string' ? JSON.parse(result.exact) : result.exact
   for (const { rollup, key } of exact) await recomputeExact(db, ROLLUPS[rollup], key)
-  return result.stored
+  return {
+    stored: result.stored,
+    ignored: countRows(batches) - result.stored,
+    duplicate: result.hoursAdvanced === 0,
+    unknownNationalCodes: [...result.unknownCodes].sort(),
+  }
 }
 
-/** The batch's nonce: on PostgreSQL taken by the ingest function, on SQLite by `remember` (false: seen before). */
+/** The batch's nonce, on SQLite: taken by `remember` (false: seen before). (On PostgreSQL the ingest function takes it.) */
 export interface BatchNonce {
   value: string
   remember(): Promise<boolean>
 }
 
+/** Refuses a call whose batches are of several centers (the caller's mistake) or name a day the calendar lacks (the center's). */
+export function checkBatches(batches: readonly HourBatch[]): void {
+  if (batches.length === 0 || new Set(batches.map((b) => b.centerId)).size > 1)
+    throw new Error('ingest: the batches of one center, at least one')
+  for (const b of batches)
+    if (!isCalendarDay(b.day)) throw new HubError(400, HubErrorCodes.VALIDATION, `body/day: ${b.day.slice(0, 10)} is not a calendar day`)
+}
+
 /**
- * Stores the rows of one or more batches (of one center) and updates the rollups, in the caller's
- * transaction, after taking the batch's nonce; resolves with the number of rows changed, or
- * 'replayed' (nothing stored) when the nonce was seen before. The same few statements whatever
- * the number of hours: a center's backlog of a day costs what one hour costs. `fn`: the store's
- * PostgreSQL ingest function (made beforehand, IngestFunction.ensure). `deferRollups`: store the rows
- * and mark their days for the fold (rollup-fold.ts) instead of updating the rollups here (on
- * PostgreSQL `fn` is then the deferred function).
+ * SQLite: stores the rows of one or more batches (of one center, checkBatches) and updates the
+ * rollups, in the caller's transaction, after taking the batch's nonce; resolves with the number of
+ * rows changed, or 'replayed' (nothing stored) when the nonce was seen before. SQLite has one
+ * writer, so no lock is needed for two copies of a center's batches in flight. `deferRollups`:
+ * store the rows and mark their days for the fold (rollup-fold.ts) instead of updating the rollups
+ * here. (PostgreSQL: ingestOnPostgres.)
  */
 export async function storeHourRows(
   db: Kysely<HubDatabase>,
   batches: readonly HourBatch[],
   now: number,
   nonce: BatchNonce,
-  fn: IngestFunction,
   deferRollups = false,
 ): Promise<number | 'replayed'> {
-  if (new Set(batches.map((b) => b.centerId)).size > 1) throw new Error('storeHourRows: the batches of one center')
-  for (const b of batches)
-    if (!isCalendarDay(b.day)) throw new HubError(400, HubErrorCodes.VALIDATION, `body/day: ${b.day.slice(0, 10)} is not a calendar day`)
   const latest = latestBatches(batches)
-  // two copies of a center's batches in flight must not both take the old rows as their base: one lock per center, so
-  // batches of one center are stored one after the other (and never deadlock on its rollup rows); on PostgreSQL the
-  // function takes it (and leaves out the hours it holds at the batch's revision or a newer one), SQLite has one writer
-  if (dialectOf(db) === 'postgres') return mergeRows(db, fn, latest, nonce.value, now)
   if (!(await nonce.remember())) return 'replayed'
   const newer = await newerBatches(db, latest)
   if (newer.length === 0) return 0

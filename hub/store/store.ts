@@ -16,7 +16,16 @@ import { AnalystsStore } from './analysts.ts'
 import { ConfigBundlesStore } from './config-bundles.ts'
 import { LiveQueuesStore } from './live-queues.ts'
 import type { LiveQueue, LocalLiveQueue } from '../../protocol/open-data.ts'
-import { PG_MERGE_COLUMNS, storeHourRows } from './figures-ingest.ts'
+import {
+  batchesReport,
+  checkBatches,
+  countRows,
+  type IngestResult,
+  ingestOnPostgres,
+  latestBatches,
+  PG_MERGE_COLUMNS,
+  storeHourRows,
+} from './figures-ingest.ts'
 import { IngestFunction } from './ingest-function-pg.ts'
 import { FigurePartitions } from './partitions.ts'
 import { migration11 } from './migration-11-scale.ts'
@@ -35,14 +44,6 @@ export { CENTER_KINDS, type CenterKind } from '../../protocol/hub-api.ts'
 export type { FigureRow }
 export { GROUP_BYS, type GroupBy, type FiguresQuery } from './figures-query.ts'
 export { averageRating, figureRow, slaPercentOf, unmappedKey } from './figure-rows.ts'
-
-export interface IngestResult {
-  stored: number
-  ignored: number
-  duplicate: boolean
-  /** National codes of the batch the catalogue does not hold (their rows are kept, unmapped). */
-  unknownNationalCodes: string[]
-}
 
 /** The migration that builds the rollups. */
 const ROLLUPS_SCHEMA_VERSION = migration11.version
@@ -196,33 +197,32 @@ export class HubStore {
    * the sums of the rows. A handful of statements whatever the number of hours.
    */
   async ingestHours(batches: readonly HourBatch[], nonce: string, now: number): Promise<IngestResult | 'replayed'> {
-    const centerId = batches[0]?.centerId
-    if (!centerId || batches.some((b) => b.centerId !== centerId)) throw new Error('ingestHours: one center, at least one batch')
+    checkBatches(batches)
+    const centerId = batches[0].centerId
     for (const day of new Set(batches.map((b) => b.day))) await this.partitions.ensureFor(day)
     // (a store part-way through its migrations has no marks' table: it keeps the rollups inline)
     const defer = this.defersRollups && this.hasRollupMarks()
-    const fn = this.ingestFunctions[defer ? 'deferred' : 'inline']
     // its batches leave no mark, so the fold would never sum them into the rollup by governorate: the views stop reading it
     if (!defer && !this.serviceHourDisowned && this.hasServiceHourRollup()) {
       await disownServiceHourRollup(this.db)
       this.serviceHourDisowned = true
     }
-    if (this.dialect === 'postgres') await fn.ensure(this.db)
+    if (this.dialect === 'postgres') {
+      const fn = this.ingestFunctions[defer ? 'deferred' : 'inline']
+      await fn.ensure(this.db)
+      // one round trip; with deferred rollups it is its own transaction, inline the keys a sum cannot keep are recomputed in it
+      if (defer) return ingestOnPostgres(this.db, fn, batches, nonce, now)
+      return this.db.transaction().execute((trx) => ingestOnPostgres(trx, fn, batches, nonce, now))
+    }
     return this.db.transaction().execute(async (trx) => {
       const remember = () => this.rememberNonce(centerId, nonce, now, trx)
-      const stored = await storeHourRows(trx, batches, now, { value: nonce, remember }, fn, defer)
+      const stored = await storeHourRows(trx, batches, now, { value: nonce, remember }, defer)
       if (stored === 'replayed') return 'replayed'
       // the hours the batches advance (per hour the latest revision sent); a batch that advances none is a duplicate
-      const hours = new Map<string, HourBatch>()
-      for (const b of batches) {
-        const key = `${b.day}|${b.hour}`
-        const held = hours.get(key)
-        if (!held || held.revision < b.revision) hours.set(key, b)
-      }
       const { numInsertedOrUpdatedRows: hoursChanged } = await trx
         .insertInto('hub_hours')
         .values(
-          [...hours.values()].map((b) => ({
+          latestBatches(batches).map((b) => ({
             center_id: b.centerId,
             day: b.day,
             hour: b.hour,
@@ -245,18 +245,10 @@ export class HubStore {
         )
         .executeTakeFirstOrThrow()
       const duplicates = batches.length - Number(hoursChanged)
-      const health = batches.findLast((b) => b.health)?.health
-      await touchStatus(trx, centerId, now, {
-        seq: Math.max(...batches.map((b) => b.seq)),
-        timeZone: batches.at(-1)!.timeZone,
-        batches: batches.length,
-        duplicates,
-        health,
-      })
+      await touchStatus(trx, centerId, now, { ...batchesReport(batches), duplicates })
       const codes = batches.flatMap((b) => b.rows.flatMap((r) => (r.nationalCode ? [r.nationalCode] : [])))
       const unknownNationalCodes = await this.nationalServices.unknownOf(codes, trx)
-      const rows = batches.reduce((n, b) => n + b.rows.length, 0)
-      return { stored, ignored: rows - stored, duplicate: duplicates === batches.length, unknownNationalCodes }
+      return { stored, ignored: countRows(batches) - stored, duplicate: duplicates === batches.length, unknownNationalCodes }
     })
   }
 

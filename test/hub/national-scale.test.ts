@@ -272,10 +272,16 @@ describe.each(CASES)('national scale on %s, rollups %s', { timeout: 120_000 }, (
       revision: 3,
       rows: b.rows.map((r) => ({ ...r, issued: r.issued + 5, nationalCode: r.serviceCode === 'C' ? undefined : r.nationalCode })),
     }))
+    // a batch in the middle carries the center's health (a backlog sends it once): the status keeps it, the highest seq, the zone
+    const health = { at: 3, countersOpen: 4, devicesFaulty: 1, version: '9.9.9', outboxPending: later.length, heartbeatSeconds: 60 }
+    later[2] = { ...later[2], health }
     expect(await store.ingestHours(later, nonce(), 3)).toMatchObject({ stored: c1.length * SERVICES.length })
     await expectRollupsAsRebuilt(store, rollups === 'deferred' ? 'kept' : 'not kept')
     const status = (await store.statuses()).get('C1')
     expect(status).toMatchObject({ batchesReceived: 2 * backlog.length + later.length, batchesDuplicate: backlog.length + 1 })
+    const lastSeq = Math.max(...[...backlog, ...later].map((b) => b.seq))
+    expect(status).toMatchObject({ lastSeq, lastReportAt: 3, lastHeartbeatAt: 3, timeZone: 'Africa/Cairo', countersOpen: 4 })
+    expect(status).toMatchObject({ devicesFaulty: 1, version: '9.9.9', outboxPending: later.length, heartbeatSeconds: 60 })
   })
 
   it('the national rollups split a Cairo day boundary and a month end, and a late backlog revising hours already rolled up replaces them', async () => {
