@@ -3,7 +3,7 @@
  * it (hub_center_status): the records, their mapping from rows, and the one upsert every batch
  * and heartbeat makes to the status. HubStore (store.ts) serves them.
  */
-import { type Kysely, type Selectable, sql } from 'kysely'
+import { type Insertable, type Kysely, type Selectable, sql } from 'kysely'
 import type { CenterHealth, CenterOwnName } from '../../protocol/upstream.ts'
 import type { CenterKind } from '../../protocol/hub-api.ts'
 import type { HubCenterStatusTable, HubCentersTable, HubDatabase } from './schema.ts'
@@ -100,26 +100,7 @@ const KEPT_STATUS_COLUMNS = [
 ] as const
 
 /** What one report writes to hub_center_status, a value per column (STATUS_COLUMNS). */
-export type StatusValues = {
-  center_id: string
-  last_report_at: number | null
-  last_seq: number
-  last_heartbeat_at: number | null
-  counters_open: number | null
-  devices_faulty: number | null
-  outbox_pending: number | null
-  version: string | null
-  time_zone: string | null
-  batches_received: number
-  batches_duplicate: number
-  heartbeat_seconds: number | null
-  config_version: string | null
-  last_backup_at: number | null
-  last_backup_ok: number | null
-  backups_off: number | null
-  own_name_ar: string | null
-  own_name_en: string | null
-}
+export type StatusValues = Required<Insertable<HubCenterStatusTable>>
 
 /** A report: a batch says `seq` (and its counts), a heartbeat says no `seq`; either may carry the center's health. */
 export interface StatusReport {
