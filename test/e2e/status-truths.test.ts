@@ -327,7 +327,11 @@ describe('the status page tells the truth', { timeout: 180_000 }, () => {
     // still waiting, whatever "calls start when one opens" promised; the page says to ask a member of staff
     const admin = await center.admin()
     expect((await center.request('PATCH', `/api/v1/services/${a.id}`, { token: admin, body: { active: false } })).statusCode).toBe(200)
-    const offA = await center.request('PATCH', `/api/v1/counters/${counter.id}`, { token: admin, body: { serviceIds: [other.id] } })
+    // the admin confirms it: without, 409 LAST_COUNTER_OF_WAITING_SERVICE (the ticket still waits)
+    const offA = await center.request('PATCH', `/api/v1/counters/${counter.id}`, {
+      token: admin,
+      body: { serviceIds: [other.id], confirmUnserved: true },
+    })
     expect(offA.statusCode, offA.body).toBe(200)
     for (const lang of ['ar', 'en'] as const) {
       const page = pages[lang]
