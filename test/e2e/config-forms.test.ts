@@ -451,6 +451,36 @@ describe('configuration forms (issue 15 items 4-5)', () => {
     }
   }, 180_000)
 
+  it("the change log writes each change's time on one line at 1366×768, beside a long change (walk s53)", async () => {
+    const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, cleanups)
+    const admin = await center.admin()
+    const service = await center.createService({ prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card' })
+    const counter = await center.createCounter({ number: 1, serviceIds: [service.id] })
+    const long = 'تراخيص البناء وطلبات التصالح والاستعلامات · Building permits, reconciliation requests and enquiries'
+    expect((await center.request('PATCH', `/api/v1/counters/${counter.id}`, { token: admin, body: { name: long } })).statusCode).toBe(200)
+    for (const lang of ['ar', 'en'] as const) {
+      const page = await contexts.page({ width: 1366, height: 768 })
+      await dashboardLogin(page, url, 'admin', ADMIN_PASSWORD, lang, '#config')
+      await page.locator('tabour-config-view button[data-section="center"]').click()
+      const log = page.locator('tabour-center-config table[data-table="audit"]')
+      await log.locator('td[data-when]').first().waitFor()
+      // the lines each time's text takes, as laid out
+      const lines = await log.locator('td[data-when]').evaluateAll((cells) =>
+        cells.map((cell) => {
+          const range = document.createRange()
+          range.selectNodeContents(cell)
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size
+        }),
+      )
+      expect(lines.length, lang).toBeGreaterThan(1)
+      expect(lines, lang).toEqual(lines.map(() => 1))
+      // and the table still fits its card
+      expect(await sidewaysScroll(log), lang).toBe(0)
+      await log.screenshot({ path: join(SHOTS, `change-log-${lang}.png`) })
+      await page.close()
+    }
+  }, 120_000)
+
   it('a failed load of the services is said in words with a way to try again, never shown as no services', async () => {
     const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, cleanups)
     await center.createService({ prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card' })
