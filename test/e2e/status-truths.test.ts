@@ -6,6 +6,7 @@ import { TestClock } from '../helpers/test-center.ts'
 import { DEFAULT_CALENDAR } from '../../protocol/calendar.ts'
 import { listeningCenter } from '../helpers/listening-center.ts'
 import { PHONE, useBrowserSuite } from './browser.ts'
+import { ROOT } from './ui-build.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { readQr } from './qr.ts'
 
@@ -15,9 +16,9 @@ import { readQr } from './qr.ts'
  * (the kiosk's scanner checks it in with what the code holds) and its figures as "if you check in
  * now"; once parked, until when the turn is kept; abandoned after parking, that it was not back in
  * time (not "nobody checked in"). The join page does not say "nobody waiting" next to a wait of
- * minutes. Screenshots go to /tmp/s24-status/ (TABOUR_SHOTS to change it).
+ * minutes. Screenshots go to test-results/status-truths/ (TABOUR_SHOTS to change it).
  */
-const SHOTS = process.env.TABOUR_SHOTS ?? '/tmp/s24-status'
+const SHOTS = process.env.TABOUR_SHOTS ?? join(ROOT, 'test-results', 'status-truths')
 const suite = useBrowserSuite(SHOTS)
 const WIFI = '192.168.1.20'
 
