@@ -28,7 +28,7 @@ export const SAVE_SCREENSHOTS = process.env.TABOUR_TEST_SHOTS !== 'off' || proce
 
 /**
  * Where a test may write a screenshot: under test-results/ (ignored by git), under the folder a person
- * named for this run (TABOUR_SHOTS, TABOUR_SHOTS_DIR), and under docs/screenshots/ only with
+ * named for this run (TABOUR_SHOTS, TABOUR_SHOTS_DIR, WEBHOOK_SHOTS), and under docs/screenshots/ only with
  * UPDATE_SCREENSHOTS=1. A test wrote docs/screenshots/kiosk-printer-fault-*.png on every run, so
  * `npm test` left the tree dirty (walk s53); a screenshot elsewhere is now an error, not a surprise in
  * `git status`.
@@ -38,7 +38,7 @@ export function screenshotPathAllowed(path: string, env: NodeJS.ProcessEnv = pro
     const rel = relative(resolve(dir), resolve(path))
     return rel !== '' && !rel.startsWith('..') && !rel.startsWith('/')
   }
-  const named = [env.TABOUR_SHOTS, env.TABOUR_SHOTS_DIR].filter((d): d is string => !!d)
+  const named = [env.TABOUR_SHOTS, env.TABOUR_SHOTS_DIR, env.WEBHOOK_SHOTS].filter((d): d is string => !!d)
   return (
     inside(join(ROOT, 'test-results')) ||
     named.some(inside) ||
