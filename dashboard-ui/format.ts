@@ -68,6 +68,16 @@ export function momentInWords(at: number | string, timeZone: string, lang: Lang,
   return `${dayInWords(dayIn(at, timeZone), lang, digits)}${lang === 'ar' ? '،' : ','} ${clockTime(at, timeZone, lang, digits)}`
 }
 
+/**
+ * An instant as the dashboard's device lines write it: its time alone when it is today in the center's
+ * zone, else as every other instant of the dashboard (momentInWords): «الأحد، ٦ ديسمبر ٢٠٢٦، ٩:٤٤ م», "Sunday,
+ * 6 December 2026, 9:44 PM". They wrote "Sunday 6 December, 9:44 PM" (the booking pages' day name, no
+ * comma), a last backup "06/12/2026, 21:44:00", and a screen last seen yesterday by its time alone (walk s53).
+ */
+export function timeOrMoment(at: number | string, now: number, timeZone: string, lang: Lang, digits: DigitStyle): string {
+  return dayIn(at, timeZone) === dayIn(now, timeZone) ? clockTime(at, timeZone, lang, digits) : momentInWords(at, timeZone, lang, digits)
+}
+
 /** `day` moved by `n` days. */
 export function shiftDay(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)

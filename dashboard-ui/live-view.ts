@@ -8,8 +8,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import type { Counter, ServiceWithQueue } from '../protocol/entities.ts'
 import { cancelledByPeople, type DeviceHealth, type HourlySeries, type StatsToday } from '../protocol/stats.ts'
-import { intlLocale, type DigitStyle } from '../ui-common/digits.ts'
-import { clockTime, clockTimeOrDay } from '../protocol/messages/clock-time.ts'
+import type { DigitStyle } from '../ui-common/digits.ts'
 import { printerAlertText } from '../protocol/messages/printer-alerts.ts'
 import { printProblemKey } from '../protocol/messages/print-problem.ts'
 import type { PrinterStatusReport } from '../protocol/device-config.ts'
@@ -20,7 +19,7 @@ import { servedInWords } from './served-services.ts'
 import { counterCell } from './counter-name.ts'
 import { isolate, nameIn } from '../ui-common/bilingual.ts'
 import { unservedLines, unservedServiceText } from './unserved-lines.ts'
-import { duration, num, percent } from './format.ts'
+import { duration, num, percent, timeOrMoment } from './format.ts'
 import { dashboardText, figureLabel, type DashboardMessageKey } from '../protocol/messages/dashboard.ts'
 import { drawsALine } from './hour-chart.ts'
 import type { FailedJobAlert, PrinterAlert } from '../ui-common/printer-alerts.ts'
@@ -400,7 +399,7 @@ export class LiveView extends LitElement {
     else {
       const at = b.last?.at ?? b.files?.[0]?.at
       backup = at
-        ? html`<span class="pill" data-tone="ok" data-backup="ok">${new Date(at).toLocaleString(intlLocale(lang, this.digits), { timeZone: this.timeZone })}</span>`
+        ? html`<span class="pill" data-tone="ok" data-backup="ok">${timeOrMoment(at, this.now, this.timeZone, lang, this.digits)}</span>`
         : html`<span class="pill" data-tone="warn">${dashboardText('live.backupNever', lang)}</span>`
     }
     return html`<section class="card">
@@ -432,11 +431,11 @@ export class LiveView extends LitElement {
   /** When a device was last heard from, or why there is no time to give (protocol/device-verdict.ts lastHeard). */
   private seenText(d: DeviceHealth, seen: string): string {
     const lang = this.lang
-    if (!seen.startsWith('health.')) return clockTime(seen, this.timeZone, lang, this.digits)
+    if (!seen.startsWith('health.')) return timeOrMoment(seen, this.now, this.timeZone, lang, this.digits)
     const since = seen === 'health.notHeard' ? watchedSince(d) : null
     return since === null
       ? dashboardText(seen as DashboardMessageKey, lang)
-      : dashboardText('health.notHeardSince', lang, { time: clockTimeOrDay(since, this.now, this.timeZone, lang, this.digits) })
+      : dashboardText('health.notHeardSince', lang, { time: timeOrMoment(since, this.now, this.timeZone, lang, this.digits) })
   }
 
   /** A printer's last ticket job (kiosk or stand-alone): printed when, or not and why; nothing before its first. */
@@ -444,7 +443,7 @@ export class LiveView extends LitElement {
     const job = (d.status?.printer as PrinterStatusReport | undefined)?.lastJob
     if (!job?.at) return nothing
     const lang = this.lang
-    const values = { label: isolate(job.label ?? '?'), time: clockTimeOrDay(job.at, this.now, this.timeZone, lang, this.digits) }
+    const values = { label: isolate(job.label ?? '?'), time: timeOrMoment(job.at, this.now, this.timeZone, lang, this.digits) }
     return job.outcome === 'printed'
       ? html`<span class="muted" data-last-job="printed">${dashboardText('health.lastPrinted', lang, values)}</span>`
       : html`<span data-last-job="failed" data-problem=${job.problem ?? 'failed'}

@@ -9,7 +9,7 @@ import type { ReactiveControllerHost } from 'lit'
 import type { CenterInfo } from '../protocol/center.ts'
 import type { PrinterStatusReport } from '../protocol/device-config.ts'
 import type { Device, ServiceWithQueue } from '../protocol/entities.ts'
-import type { ServerToClientEvents, Snapshot } from '../protocol/events.ts'
+import type { QueueFigures, ServerToClientEvents, Snapshot } from '../protocol/events.ts'
 import { DeviceSession } from '../ui-common/device-session.ts'
 import { takeStartData } from '../ui-common/start-data.ts'
 import { fetchCenter, fetchOwnDevice } from '../ui-common/device-api.ts'
@@ -99,6 +99,17 @@ export class KioskSession extends DeviceSession {
 
   protected override interrupted(): void {
     this.hooks.onInterrupted()
+  }
+
+  /**
+   * A service deactivated while the kiosk shows it leaves the menu at once, as it leaves the kiosk's
+   * snapshot and list (decision 0008: deactivating stops new tickets): it stayed as a greyed tile
+   * saying "Not available now" until the next reload, a tile that invited a tap and promised a later
+   * (walk s53). Its people already waiting are served; the kiosk has nothing to sell them.
+   */
+  protected override applyFigures(figures: readonly QueueFigures[]): void {
+    super.applyFigures(figures)
+    if (this.services.some((s) => s.active === false)) this.update(() => (this.services = this.services.filter((s) => s.active !== false)))
   }
 
   protected override reset(): void {

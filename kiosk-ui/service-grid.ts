@@ -1,7 +1,9 @@
 /**
  * `<tabour-service-grid>`: the active services as large buttons with both names, how many people
- * are ahead of a ticket taken now (what that ticket prints) and the expected wait. A service that is not available (inactive, or at its daily
- * cap) stays in its place, greyed out and not tappable, so the screen does not reshuffle.
+ * are ahead of a ticket taken now (what that ticket prints) and the expected wait. A service not available for
+ * now (at its daily cap, outside its hours, no counter serving) stays in its place, greyed out, not tappable and
+ * saying why, so the screen does not reshuffle; a deactivated one leaves the menu (kiosk-session.ts), as it is in
+ * no kiosk's list after a reload (decision 0008).
  * Two columns on a portrait screen, three on a landscape one, one on a narrow one. The markup
  * and styles are service-grid-view.ts's, which the center also renders into the kiosk's page.
  */

@@ -56,6 +56,13 @@ export const ErrorResponse = Type.Object({
       description: 'TABOUR_ERR_SERVICE_CLOSED: the server instant of the refusal (ISO): "opens today / tomorrow" is said from it',
     }),
   ),
+  // a counter edit that would leave a waiting line with no counter (409 TABOUR_ERR_LAST_COUNTER_OF_WAITING_SERVICE; protocol/error-codes.ts UnservedDetail)
+  unserved: Type.Optional(
+    Type.Array(Type.Object({ serviceId: Type.Integer(), waiting: Type.Integer() }), {
+      description:
+        'TABOUR_ERR_LAST_COUNTER_OF_WAITING_SERVICE: each service no active counter would serve, and how many of its tickets wait; send confirmUnserved: true to save anyway',
+    }),
+  ),
 })
 export type ErrorResponse = Static<typeof ErrorResponse>
 

@@ -227,6 +227,11 @@ export const CenterBundleState = Type.Object({
       appliedAt: Type.Integer(),
       /** The settings the hub manages: a later bundle replaces what an admin changes there. */
       managed: Type.Array(Type.String()),
+      /**
+       * The citizen message texts it sets, by kind and language (the others stay the center's own): the
+       * messages editor says so above each (walk s53: it said nothing). Absent from an older center.
+       */
+      messageTexts: Type.Optional(Type.Array(Type.Object({ kind: Type.String(), lang: Type.String() }))),
     }),
   ),
   /** The last bundle refused after the running one, with its code and reason (as the hub sees it). */

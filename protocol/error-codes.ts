@@ -70,6 +70,12 @@ export const ErrorCodes = {
   SERVICE_UNSTAFFED: 'TABOUR_ERR_SERVICE_UNSTAFFED',
   /** A manager closing a counter whose clerk is not away (the clerk closes it, or a manager takes it over). */
   COUNTER_NOT_AWAY: 'TABOUR_ERR_COUNTER_NOT_AWAY',
+  /**
+   * A counter edit (its services, or active: false) that would leave a service with tickets waiting
+   * served by no active counter, so nobody calls them: the body lists each such service and how many
+   * wait (UnservedDetail); the same edit with `confirmUnserved: true` is saved (decision 0008).
+   */
+  LAST_COUNTER_OF_WAITING_SERVICE: 'TABOUR_ERR_LAST_COUNTER_OF_WAITING_SERVICE',
   // 410: too late for good
   /** A no-show undone after queue.noShowGraceMinutes: the citizen takes a new ticket. */
   GRACE_EXPIRED: 'TABOUR_ERR_GRACE_EXPIRED',
@@ -299,6 +305,15 @@ export interface ErrorDetail {
   reason: FieldReason
   /** The bound that was broken (a minimum length, a maximum value), when there is one. */
   limit?: number
+}
+
+/**
+ * The structured part of a 409 LAST_COUNTER_OF_WAITING_SERVICE body: each service the edit would
+ * leave with no active counter, and how many of its tickets wait for any counter of it (a ticket
+ * sent to one counter is left out: that counter calls it).
+ */
+export interface UnservedDetail {
+  unserved: { serviceId: number; waiting: number }[]
 }
 
 /**

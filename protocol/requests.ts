@@ -79,7 +79,14 @@ export const CreateCounterBody = Type.Object(
   { additionalProperties: false },
 )
 export type CreateCounterBody = Static<typeof CreateCounterBody>
-export const UpdateCounterBody = Type.Partial(CreateCounterBody, { additionalProperties: false, minProperties: 1 })
+/**
+ * Any field of a new counter; `confirmUnserved: true` saves an edit that leaves a service with tickets
+ * waiting and no active counter (refused otherwise: 409 LAST_COUNTER_OF_WAITING_SERVICE). Default false.
+ */
+export const UpdateCounterBody = Type.Composite(
+  [Type.Partial(CreateCounterBody), Type.Object({ confirmUnserved: Type.Optional(Type.Boolean()) })],
+  { additionalProperties: false, minProperties: 1 },
+)
 export type UpdateCounterBody = Static<typeof UpdateCounterBody>
 
 export const CreateUserBody = Type.Object(

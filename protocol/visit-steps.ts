@@ -32,7 +32,12 @@ export const VisitProgress = Type.Object({
   of: Type.Integer({ minimum: 2 }),
   /** The service of the step after this one; null at the last step. */
   next: Nullable(StepService),
-  /** Every step's service in order, the issuing one first: what a finished visit's page says was done (walk s46). */
+  /**
+   * Every step's service in order, the issuing one first, as the visit really takes them: the services
+   * its steps were taken at so far (a step a clerk transferred to another service is named by that
+   * service), the one it is in now, then the route's steps ahead (walk s53: a transferred step was
+   * still reported as planned). At issue, the route of the service.
+   */
   route: Type.Array(StepService),
   /**
    * Only once the visit is done (status done): the services its steps were served at, in order, the

@@ -1,11 +1,25 @@
 import { STATUS_CODES } from 'node:http'
 import type { Socket } from 'node:net'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyServerOptions } from 'fastify'
-import { DomainError, ErrorCodes, RetryLaterError, type ClosedDetail, type ErrorCode, type ErrorDetail } from './errors.ts'
+import {
+  DomainError,
+  ErrorCodes,
+  RetryLaterError,
+  type ClosedDetail,
+  type ErrorCode,
+  type ErrorDetail,
+  type UnservedDetail,
+} from './errors.ts'
 import { httpStatusOf } from './routes/error-status.ts'
 import { detailOfAjv } from './validation-detail.ts'
 
-function send(reply: FastifyReply, statusCode: number, code: ErrorCode, message: string, detail?: ErrorDetail | ClosedDetail | null) {
+function send(
+  reply: FastifyReply,
+  statusCode: number,
+  code: ErrorCode,
+  message: string,
+  detail?: ErrorDetail | ClosedDetail | UnservedDetail | null,
+) {
   return reply.status(statusCode).send({ statusCode, code, error: STATUS_CODES[statusCode] ?? 'Error', message, ...detail })
 }
 

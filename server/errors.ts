@@ -1,7 +1,7 @@
-import { ErrorCodes, type ClosedDetail, type ErrorCode, type ErrorDetail } from '../protocol/error-codes.ts'
+import { ErrorCodes, type ClosedDetail, type ErrorCode, type ErrorDetail, type UnservedDetail } from '../protocol/error-codes.ts'
 import type { ClosedReason, HoursNow } from '../protocol/calendar.ts'
 
-export { ErrorCodes, type ClosedDetail, type ErrorCode, type ErrorDetail }
+export { ErrorCodes, type ClosedDetail, type ErrorCode, type ErrorDetail, type UnservedDetail }
 
 /**
  * A refusal the caller should hear about: a stable code from protocol/error-codes.ts (the wire
@@ -16,8 +16,8 @@ export class DomainError extends Error {
     message: string,
     /** Names a case of the code that the edge answers differently (e.g. `disabled`); default none. */
     readonly variant?: string,
-    /** Sent in the error body: which field of the request is at fault and why (`field`, `reason`, `limit`), or the hours that refused (SERVICE_CLOSED); default none. */
-    readonly detail?: ErrorDetail | ClosedDetail,
+    /** Sent in the error body: which field of the request is at fault and why (`field`, `reason`, `limit`), the hours that refused (SERVICE_CLOSED) or the lines left with no counter (LAST_COUNTER_OF_WAITING_SERVICE); default none. */
+    readonly detail?: ErrorDetail | ClosedDetail | UnservedDetail,
   ) {
     super(message)
     this.name = 'DomainError'

@@ -4,7 +4,7 @@
  * could not be reached at all (`NetworkError`: refused, reset, timed out, or a 502/503/504
  * from whatever stands in front of it).
  */
-import type { ClosedDetail } from '../protocol/error-codes.ts'
+import type { ClosedDetail, UnservedDetail } from '../protocol/error-codes.ts'
 
 /** What an error body says about one field (protocol/error-codes.ts ErrorDetail), as received. */
 export interface ApiErrorDetail {
@@ -25,6 +25,8 @@ export class ApiError extends Error {
     readonly detail: ApiErrorDetail | null = null,
     /** A refusal for the service's hours (SERVICE_CLOSED): the hours' facts the body carried; default none. */
     readonly closed: ClosedDetail | null = null,
+    /** A counter edit that would leave waiting lines with no counter (LAST_COUNTER_OF_WAITING_SERVICE): each line and how many wait; default none. */
+    readonly unserved: UnservedDetail['unserved'] | null = null,
   ) {
     super(message)
     this.name = 'ApiError'
@@ -93,6 +95,7 @@ export async function requestJson<T>(url: string, options: RequestOptions = {}):
     reason?: unknown
     limit?: unknown
     closedReason?: unknown
+    unserved?: unknown
   }
   // a 503 with a Tabour code (NOT_READY) is still the server talking, but it cannot serve: unreachable for a screen
   if (UNREACHABLE.has(res.status)) throw new NetworkError(`HTTP ${res.status}`)
@@ -104,6 +107,7 @@ export async function requestJson<T>(url: string, options: RequestOptions = {}):
       ? { field: err.field, reason: String(err.reason ?? 'invalid'), ...(typeof err.limit === 'number' ? { limit: err.limit } : {}) }
       : null,
     typeof err.closedReason === 'string' ? closedDetailOf(err as Record<string, unknown>) : null,
+    Array.isArray(err.unserved) ? (err.unserved as UnservedDetail['unserved']) : null,
   )
 }
 

@@ -52,12 +52,17 @@ export class RatingForm extends LitElement {
         flex-direction: column;
         align-items: center;
         gap: var(--tabour-space-1);
-        /* five share the row; on a narrow phone a face may be a few px under 64 wide (still well over 44), never on the tablet */
+        /*
+         * Five share the row equally, none narrower than its own face and word (the flex item's automatic
+         * minimum): a minimum of a fifth of the row let «ممتازة» / "Excellent" run past its button onto the
+         * card's edge on a 390 px phone (walk s53). On a narrow phone a button may be a few px under 64 wide
+         * (still well over 44), never on the tablet.
+         */
         flex: 1 1 0;
         max-inline-size: 10rem;
-        min-inline-size: min(var(--tabour-touch-min), calc((100% - 1rem) / 5));
+        min-inline-size: auto;
         min-block-size: var(--tabour-touch-min);
-        padding: 0.25rem;
+        padding: 0.25rem 0.125rem;
         border: 3px solid transparent;
         border-radius: var(--tabour-radius);
         background: var(--tabour-bg);
@@ -70,9 +75,10 @@ export class RatingForm extends LitElement {
         border-color: var(--tabour-primary);
         background: var(--tabour-surface);
       }
+      /* a little smaller on a narrow phone, so the five and their words fit a 360 px screen's card */
       .face {
-        inline-size: 3rem;
-        block-size: 3rem;
+        inline-size: min(3rem, 11vw);
+        block-size: min(3rem, 11vw);
       }
       :host(:not([large])) .word {
         font-size: 0.7em;

@@ -62,6 +62,10 @@ export class CenterConfig extends ConfigForm {
         display: block;
         margin-block-start: 1rem;
       }
+      /* a change's time on one line: at 1366 px a long change squeezed it to «Monday, 7 December 2026, / 9:51 PM» (walk s53) */
+      td[data-when] {
+        white-space: nowrap;
+      }
       /* the request as received: long JSON wraps inside its cell, never widens the table */
       [data-request] {
         display: block;

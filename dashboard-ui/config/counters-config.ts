@@ -3,9 +3,10 @@
  * the center's zones (or a new one typed on the fly), its walk-in printer, and the services it
  * serves with their weights, explained in place (protocol/call-policy.ts).
  */
-import { html, nothing, type TemplateResult } from 'lit'
+import { css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import type { Counter, Device, ServiceWithQueue } from '../../protocol/entities.ts'
+import { ErrorCodes, type UnservedDetail } from '../../protocol/error-codes.ts'
 import type { PrinterTarget } from '../../protocol/ticket-tools.ts'
 import { configText, fieldErrorText } from '../../protocol/messages/config-forms.ts'
 import { ApiError } from '../../ui-common/api-client.ts'
@@ -26,6 +27,39 @@ export class CountersConfig extends ConfigForm {
   @state() private devices: Device[] = []
   /** The services of the weights last sent, in their order: a refusal of `services/1/weight` names the second. */
   private sent: number[] = []
+  /** The edit last sent (the one a refusal answers): "Save anyway" sends it again, confirmed. */
+  private lastBody: Record<string, unknown> | null = null
+  /**
+   * The waiting lines the last save would have left with no active counter (409
+   * LAST_COUNTER_OF_WAITING_SERVICE), said above the buttons with "Save anyway"; null when none.
+   */
+  @state() private unserved: UnservedDetail['unserved'] | null = null
+
+  static override styles = [
+    ...ConfigForm.styles,
+    css`
+      [data-unserved] {
+        display: grid;
+        gap: 0.4rem;
+        padding: 0.6rem 0.8rem;
+        border: 1px solid #f3c98c;
+        border-radius: 8px;
+        background: #fff1de;
+        color: var(--warn);
+      }
+      [data-unserved] p {
+        margin: 0;
+      }
+      [data-unserved] button {
+        justify-self: start;
+      }
+    `,
+  ]
+
+  protected override load(values: Values, editing: number | null = null): void {
+    super.load(values, editing)
+    this.unserved = null
+  }
 
   override connectedCallback(): void {
     super.connectedCallback()
@@ -111,6 +145,7 @@ export class CountersConfig extends ConfigForm {
           .filter((f) => f.name !== 'services')
           .map((f) => this.field(f))}
         ${this.weights()}
+        ${this.unservedNote()}
         ${this.footer(this.editing === null ? nothing : html`<button type="button" class="secondary" @click=${() => this.load(this.blank())}>${configText('common.cancel', l)}</button>`)}
       </form>
     </div>
@@ -127,6 +162,10 @@ export class CountersConfig extends ConfigForm {
    * was refused at the end of the list, as «Services and weights» at least 0, under the last service).
    */
   protected override showError(err: unknown): void {
+    if (err instanceof ApiError && err.code === ErrorCodes.LAST_COUNTER_OF_WAITING_SERVICE && err.unserved) {
+      this.unserved = err.unserved
+      return
+    }
     // the server's own refusal of an active counter serving nothing says what the form says before sending
     if (err instanceof ApiError && err.detail?.reason === 'required' && /^(services|serviceIds)$/.test(err.detail.field)) {
       this.errors = { services: configText('weights.none', this.lang) }
@@ -140,6 +179,24 @@ export class CountersConfig extends ConfigForm {
     }
     const label = configText('weights.weight', this.lang, { service: serviceLabel(service, this.lang) })
     this.errors = { services: fieldErrorText(err, label, this.lang, this.digits), [`w${service.id}`]: 'invalid' }
+  }
+
+  /** The lines this save would leave with no counter, what to do instead, and "Save anyway" (decision 0008). */
+  private unservedNote(): TemplateResult | typeof nothing {
+    if (!this.unserved) return nothing
+    const l = this.lang
+    const named = (id: number) => {
+      const service = this.services.find((s) => s.id === id)
+      return service ? serviceLabel(service, l) : String(id)
+    }
+    return html`<div role="alert" data-unserved>
+      ${this.unserved.map(
+        (u) =>
+          html`<p data-unserved-service=${u.serviceId}>${configText('counter.unserved', l, { service: named(u.serviceId), waiting: u.waiting }, this.digits)}</p>`,
+      )}
+      <p>${configText('counter.unserved.how', l)}</p>
+      <button type="button" class="secondary" data-action="confirm-unserved" @click=${this.onConfirmUnserved}>${configText('counter.unserved.confirm', l)}</button>
+    </div>`
   }
 
   private weights(): TemplateResult {
@@ -214,16 +271,30 @@ export class CountersConfig extends ConfigForm {
       this.errors = { services: configText('weights.none', this.lang) }
       return
     }
+    this.unserved = null
     const body = this.body(creating)
     if (!body) {
       this.notice = configText('form.unchanged', this.lang)
       return
     }
+    await this.send(body)
+  }
+
+  private async send(body: Record<string, unknown>): Promise<void> {
+    const creating = this.editing === null
+    this.lastBody = body
     await this.saveWith(async () => {
       await this.api.save(creating ? '/counters' : `/counters/${this.editing}`, creating ? 'POST' : 'PATCH', body)
       await this.reload()
       this.load(this.blank())
     })
+  }
+
+  /** The refused edit sent again, the admin having read who would be left waiting. */
+  private readonly onConfirmUnserved = async () => {
+    const body = this.lastBody
+    this.unserved = null
+    if (body) await this.send({ ...body, confirmUnserved: true })
   }
 }
 

@@ -56,3 +56,19 @@ export function weeklyHoursBundle(bundle: CenterBundleState | null): number | nu
   const running = bundle?.running
   return running?.managed.includes('weeklyHours') ? running.version : null
 }
+
+/**
+ * The hint above a citizen message text the running bundle sets (`kind` in `lang`), the Center section's
+ * own words (hubManagedHint: a change made here lasts until the next bundle); null when the bundle sets
+ * none of it, or no bundle runs.
+ */
+export function messageTextHint(
+  bundle: CenterBundleState | null,
+  kind: string,
+  lang: string,
+  screen: Lang,
+  digits: DigitStyle,
+): string | null {
+  const sets = bundle?.running?.messageTexts?.some((m) => m.kind === kind && m.lang === lang)
+  return sets ? hubManagedHint(bundle!, screen, digits) : null
+}

@@ -17,6 +17,8 @@ import { messagesCardText, type MessagesCardKey } from '../../protocol/messages/
 import type { DashboardApi } from '../dashboard-api.ts'
 import { deskStyles } from '../dashboard-styles.ts'
 import { messagesApi } from './messages-api.ts'
+import { messageTextHint, noBundleRoute } from './hub-bundle-note.ts'
+import type { CenterBundleState } from '../../protocol/config-bundle.ts'
 import { leftToRight } from '../../ui-common/time-range.ts'
 import './template-editor.ts'
 
@@ -73,6 +75,8 @@ export class MessagesConfig extends LitElement {
   @state() private reminderHours: number | undefined = undefined
   /** What the messages' links start with (publicUrl, else the center's own address); undefined until known. */
   @state() private links: MessagesToday['links'] | undefined = undefined
+  /** The hub's bundle running here: the texts it sets say so; null when none (or an older center). */
+  @state() private bundle: CenterBundleState | null = null
 
   private get calls() {
     return messagesApi(this.api)
@@ -84,8 +88,14 @@ export class MessagesConfig extends LitElement {
   }
 
   private async load(): Promise<void> {
-    const [templates, today] = await Promise.all([this.calls.templates(), this.calls.today()])
+    const [templates, today, bundle] = await Promise.all([
+      this.calls.templates(),
+      this.calls.today(),
+      // an older center has no bundle route: no hub note, the editor still works
+      this.api.configBundle().catch(noBundleRoute),
+    ])
     this.templates = templates
+    this.bundle = bundle
     this.provider = today.provider
     this.reminderHours = today.reminderHoursBefore
     this.links = today.links
@@ -128,7 +138,7 @@ export class MessagesConfig extends LitElement {
         <div class="editors">
           ${pair.map(
             (tpl) =>
-              html`${keyed(`${tpl.kind}:${tpl.lang}`, html`<tabour-template-editor data-lang=${tpl.lang} .calls=${this.calls} .template=${tpl} .lang=${this.lang} .digits=${this.digits}></tabour-template-editor>`)}`,
+              html`${keyed(`${tpl.kind}:${tpl.lang}`, html`<tabour-template-editor data-lang=${tpl.lang} .calls=${this.calls} .template=${tpl} .lang=${this.lang} .digits=${this.digits} .hubNote=${messageTextHint(this.bundle, tpl.kind, tpl.lang, this.lang, this.digits)}></tabour-template-editor>`)}`,
           )}
         </div>
       </section>`

@@ -84,6 +84,8 @@ export class TemplateEditor extends LitElement {
   @property() override lang: Lang = 'ar'
   /** The screen's digits for the figures in the words (hours, characters, messages); default 'western'. */
   @property() digits: DigitStyle = 'western'
+  /** What the hub's running bundle makes of this text (config/hub-bundle-note.ts messageTextHint), said under its title; null: the center's own. */
+  @property({ attribute: false }) hubNote: string | null = null
   @state() private text = ''
   @state() private preview = ''
   @state() private segments: Static<typeof Segments> | null = null
@@ -189,6 +191,7 @@ export class TemplateEditor extends LitElement {
     const invalid = this.error !== ''
     return html`<h3 id="title">${this.t(`tpl.lang.${tpl.lang}`)}
         <span class="pill" data-tone=${tpl.edited ? 'warn' : 'ok'}>${this.t(tpl.edited ? 'tpl.edited' : 'tpl.default')}</span></h3>
+      ${this.hubNote ? html`<p class="muted" id="hub-note" data-hub-managed>${this.hubNote}</p>` : nothing}
       <div class="chips" role="group" aria-labelledby="insert">
         <span class="muted" id="insert">${this.t('tpl.insert')}</span>
         ${tpl.placeholders.map(
@@ -198,7 +201,7 @@ export class TemplateEditor extends LitElement {
       <textarea
         name="text"
         aria-labelledby="title"
-        aria-describedby=${invalid ? 'error counter' : 'counter'}
+        aria-describedby=${[this.hubNote ? 'hub-note' : '', invalid ? 'error' : '', 'counter'].filter(Boolean).join(' ')}
         aria-invalid=${String(invalid)}
         lang=${tpl.lang}
         dir=${tpl.lang === 'ar' ? 'rtl' : 'ltr'}

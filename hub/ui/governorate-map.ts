@@ -107,7 +107,7 @@ export class HubMap extends LitElement {
     for (const v of [...values].sort((a, b) => a - b)) {
       const c = scale!.classOf(v)
       const text = formatFigure(fig, v, f)
-      // several short waits are one "< 1 min", not the words again for each
+      // several short waits are one "< 1", not the words again for each
       if (!shown.get(c)?.includes(text)) shown.set(c, [...(shown.get(c) ?? []), text])
     }
     const selected = this.selected ? governorateOf(this.selected)?.code : undefined

@@ -11,7 +11,10 @@ export const hubDigits = (lang: Lang): DigitStyle => (lang === 'ar' ? 'arabic-in
 
 export interface HubFormat {
   num(n: number | null | undefined, digits?: number): string
-  /** A wait in minutes, one decimal; under a minute "< 1 min" / «أقل من دقيقة» (a 1.8 s mean read "0"); '—' for none. */
+  /**
+   * A wait in minutes, one decimal, under a heading that names the unit ("(min)"); under a minute "< 1" /
+   * «أقل من ١» (a 1.8 s mean read "0"); '—' for none.
+   */
   minutes(seconds: number | null): string
   percent(p: number | null): string
   name(r: { nameAr: string; nameEn: string }): string
@@ -39,7 +42,8 @@ export function hubFormat(lang: Lang): HubFormat {
     n === null || n === undefined ? '—' : formatNumber(n, { digits: hubDigits(lang), grouping: true, maximumFractionDigits: digits })
   return {
     num,
-    minutes: (seconds) => (seconds === null ? '—' : seconds < 60 ? hubText('waitUnderMinute', lang) : num(seconds / 60, 1)),
+    minutes: (seconds) =>
+      seconds === null ? '—' : seconds < 60 ? hubText('waitUnderMinute', lang, { one: num(1) }) : num(seconds / 60, 1),
     percent: (p) => (p === null ? '—' : `${num(p, 1)}${lang === 'ar' ? '٪' : '%'}`),
     name: (r) => nameIn(r, lang),
     // the hub's zone (hub-time-zone.ts), named: a bare time misleads whoever reads it from elsewhere

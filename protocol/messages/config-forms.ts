@@ -75,6 +75,16 @@ export const CONFIG_FORM_MESSAGES = {
     en: 'An active counter needs at least one service, or no ticket is ever called to it: give a service a weight, or untick Active to keep it for later',
   },
   'counter.noServices': { ar: 'لا شيء: لا تُنادى إليه أي تذكرة', en: 'None: no ticket is called to it' },
+  // a save refused because it takes a waiting line off its last active counter (409 LAST_COUNTER_OF_WAITING_SERVICE; decision 0008)
+  'counter.unserved': {
+    ar: 'لا يقدّم أي شباك مفعّل آخر خدمة {service}، وفي طابورها {waiting, plural, zero {لا أحد} one {شخص واحد ينتظر} two {شخصان ينتظران} few {# أشخاص ينتظرون} many {# شخصًا ينتظرون} other {# شخص ينتظرون}}: لن يناديهم أحد بعد هذا الحفظ.',
+    en: 'No other active counter serves {service}, and {waiting, plural, one {# person waits} other {# people wait}} in its line: no one will call them after this save.',
+  },
+  'counter.unserved.how': {
+    ar: 'اترك الشباك يُنهي هذا الطابور أولًا، أو أضف الخدمة إلى شباك آخر. إن حفظت على أي حال، تطلب صفحات تذاكرهم منهم سؤال أحد موظفي المركز.',
+    en: 'Let the counter empty this line first, or give the service to another counter. If you save anyway, their ticket pages tell them to ask a member of staff.',
+  },
+  'counter.unserved.confirm': { ar: 'احفظ على أي حال', en: 'Save anyway' },
   // the target wait is typed in seconds while the hours and the appointments count minutes: the figure read back in minutes
   // (walk 2026-12-06: 15 typed meaning a quarter of an hour is 15 seconds)
   'service.targetWaitHint': {

@@ -27,8 +27,12 @@ export const HUB_MESSAGES = {
   avgRating: { ar: 'متوسط تقييم المواطنين (من ٥)', en: "Citizens' average rating (of 5)" },
   avgRatingColumn: { ar: 'متوسط التقييم (من ٥)', en: 'Average rating (of 5)' },
   appointmentWait: { ar: 'متوسط انتظار أصحاب المواعيد (دقيقة)', en: 'Avg wait with an appointment (min)' },
-  /** A mean wait under a minute, in a column of minutes: a 1.8 s mean read "0" (walk s48). */
-  waitUnderMinute: { ar: 'أقل من دقيقة', en: '< 1 min' },
+  /**
+   * A mean wait under a minute, in a column or a tile of minutes: a 1.8 s mean read "0" (walk s48). The
+   * heading says "(min)" / «(دقيقة)», so the cell has no unit of its own (walk s53: "< 1 min" under "(min)");
+   * {one} is 1 in the page's digits.
+   */
+  waitUnderMinute: { ar: 'أقل من {one}', en: '< {one}' },
   noShow: { ar: 'لم يحضروا', en: 'No-show' },
   // the drill-down's and the hours of the day's counts beside the within-target share: an hour whose only tickets were still waiting read
   // "0 issued, 0 called, 0% within target" with nothing saying what the 0% was of, and one count "past target, not called" put the

@@ -258,7 +258,13 @@ const payloadOf = (payload: string) => JSON.parse(payload) as ConfigBundlePayloa
 function runningOf(row: Row | undefined, centerId: string | undefined): RunningBundle | null {
   if (!row?.payload) return null
   const payload = payloadOf(row.payload)
-  return { version: row.version, issuedAt: payload.issuedAt, appliedAt: row.received_at, managed: managedKeys(payload.contents, centerId) }
+  return {
+    version: row.version,
+    issuedAt: payload.issuedAt,
+    appliedAt: row.received_at,
+    managed: managedKeys(payload.contents, centerId),
+    messageTexts: (payload.contents.messageTexts ?? []).map(({ kind, lang }) => ({ kind, lang })),
+  }
 }
 
 /** What the audit row keeps of a bundle: counts and codes, not every text. */

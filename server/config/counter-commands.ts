@@ -2,7 +2,7 @@ import type { CreateCounterBody, UpdateCounterBody } from '../../protocol/reques
 import type { CounterFields, CounterRecord } from '../db/repositories/counters-repo.ts'
 import type { QueueContext, WriteScope } from '../queue/queue-context.ts'
 import type { Actor } from '../queue/actor.ts'
-import { domainError, ErrorCodes, fieldError } from '../errors.ts'
+import { DomainError, domainError, ErrorCodes, fieldError, type UnservedDetail } from '../errors.ts'
 import { auditChange } from './config-audit.ts'
 import { assertNoReorderingControls } from './public-text-check.ts'
 import { assertPrinter } from '../queue/printer-targets.ts'
@@ -49,6 +49,7 @@ export class CounterCommands {
       const active = body.active ?? current.active
       const services = this.servicesOf(body, current.services)
       assertServesWhenActive(body, active, services)
+      if (body.confirmUnserved !== true) this.assertNoLineLeftUnserved(current, active, services)
       this.ctx.counters.update(current.id, {
         number: body.number ?? current.number,
         name: body.name ?? current.name,
@@ -57,7 +58,8 @@ export class CounterCommands {
         services,
         printerDeviceId: body.printerDeviceId === undefined ? (current.printerDeviceId ?? null) : this.printerOf(body.printerDeviceId),
       })
-      auditChange(tx, actor, 'counter.update', { id }, body)
+      const { confirmUnserved: _, ...change } = body
+      auditChange(tx, actor, 'counter.update', { id }, change)
       return this.changed(tx, current.id)
     })
   }
@@ -67,6 +69,33 @@ export class CounterCommands {
     tx.emit({ type: 'counter:updated', counter })
     tx.emit({ type: 'queue:updated', serviceIds: counter.services.map((s) => s.serviceId) })
     return counter
+  }
+
+  /**
+   * Refuses (409 LAST_COUNTER_OF_WAITING_SERVICE, each line and how many wait) an edit of `current` that
+   * takes a service with tickets waiting off the last active counter serving it (by its services or by
+   * active: false): nobody would call those people, and the admin learns it before, not the citizens
+   * after (decision 0008: retire a service by letting its counters empty its line first). A ticket sent
+   * to one counter is not counted: that counter still calls it.
+   */
+  private assertNoLineLeftUnserved(current: CounterRecord, active: boolean, services: CounterFields['services']): void {
+    const kept = new Set(active ? services.map((s) => s.serviceId) : [])
+    const others = this.ctx.counters.list().filter((c) => c.id !== current.id && c.active)
+    const unserved: UnservedDetail['unserved'] = []
+    for (const { serviceId } of current.active ? current.services : []) {
+      if (kept.has(serviceId) || others.some((c) => c.services.some((s) => s.serviceId === serviceId))) continue
+      const sent = this.ctx.tickets.waitingByTargetCounter(serviceId).reduce((n, c) => n + c.waiting, 0)
+      const waiting = this.ctx.tickets.waitingCount(serviceId) - sent
+      if (waiting > 0) unserved.push({ serviceId, waiting })
+    }
+    if (unserved.length === 0) return
+    const said = unserved.map((u) => `${this.ctx.services.get(u.serviceId)?.prefix ?? u.serviceId} (${u.waiting} waiting)`).join(', ')
+    throw new DomainError(
+      ErrorCodes.LAST_COUNTER_OF_WAITING_SERVICE,
+      `no other active counter serves ${said}: nobody would call them; send confirmUnserved: true to save anyway`,
+      undefined,
+      { unserved },
+    )
   }
 
   /** The services a body names, with weights; every one must exist. */

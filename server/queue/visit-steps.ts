@@ -14,7 +14,11 @@ import { counterTimesSoFar } from './service-time.ts'
  * services a ticket issued for it passes after the first; `tickets.step` says where it is (0:
  * the service it was issued for). The route followed is always the one of the service that
  * issued the ticket, read when a step is finished: a transfer mid-visit moves the ticket's line
- * but not its route, and a route edited during the day applies to the steps still ahead.
+ * but not its route, and a route edited during the day applies to the steps still ahead. What the
+ * API says of a visit (`visit.route`) is the route it really takes: the services its steps were
+ * taken at so far (a step transferred to another line is named by that line), the one it is in
+ * now, then the plan's steps ahead (walk s53: a step transferred off the plan was still reported
+ * as planned).
  *
  * Finishing a step with no outcome or the default one (the first of queue.finishOutcomes) while
  * a step is left sends the ticket on (a last step finished with none records none: its page says
@@ -75,8 +79,9 @@ export function nextStepOf(ctx: QueueContext, ticket: Pick<TicketRecord, 'id' | 
 }
 
 /**
- * The services a visit's steps were served at, in order: each `ticket.next_step` names the service
- * that finished its step (fromServiceId), and the last step was finished in the ticket's service.
+ * The services a visit's steps were taken at, in order: each `ticket.next_step` names the service
+ * that finished its step (fromServiceId), and the ticket's service is the step it is at now (for a
+ * done visit, the one its last step was finished in).
  */
 function servedStepIds(ctx: QueueContext, ticket: Pick<TicketRecord, 'id' | 'serviceId'>): number[] {
   const steps = ctx.events
@@ -98,13 +103,16 @@ export function visitProgressOf(
     const s = id === undefined ? undefined : ctx.services.get(id)
     return s ? { serviceId: s.id, nameAr: s.nameAr, nameEn: s.nameEn } : null
   }
+  // the services of the steps behind and of this one as they were taken (a transfer within a step moved it to
+  // another line), read from the log only when one may differ from the plan: a step done, or this one moved
+  const moved = at > 0 || ticket.serviceId !== ticket.issuedServiceId
+  const taken = moved ? servedStepIds(ctx, ticket) : [ticket.issuedServiceId]
   return {
     step: step + 1,
     of: route.length + 1,
     next: named(route[step]),
-    route: [ticket.issuedServiceId, ...route].flatMap((id) => named(id) ?? []),
-    // read from the log only for a visit that is over: what its page says was done
-    ...(ticket.status === 'done' ? { served: servedStepIds(ctx, ticket).flatMap((id) => named(id) ?? []) } : {}),
+    route: [...taken, ...route.slice(step)].flatMap((id) => named(id) ?? []),
+    ...(ticket.status === 'done' ? { served: taken.flatMap((id) => named(id) ?? []) } : {}),
   }
 }
 

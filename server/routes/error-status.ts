@@ -34,6 +34,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCodes.COUNTER_BUSY]: 409,
   [ErrorCodes.SERVICE_UNSTAFFED]: 409,
   [ErrorCodes.COUNTER_NOT_AWAY]: 409,
+  [ErrorCodes.LAST_COUNTER_OF_WAITING_SERVICE]: 409,
   [ErrorCodes.COUNTER_IDLE]: 409,
   [ErrorCodes.CLERK_AT_OTHER_COUNTER]: 409,
   [ErrorCodes.DUPLICATE_PREFIX]: 409,

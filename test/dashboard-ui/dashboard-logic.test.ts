@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { categoriesToText, dayDuration, dayIn, duration, num, percent, shiftDay, textToCategories } from '../../dashboard-ui/format.ts'
+import {
+  categoriesToText,
+  dayDuration,
+  dayIn,
+  duration,
+  momentInWords,
+  num,
+  percent,
+  shiftDay,
+  textToCategories,
+  timeOrMoment,
+} from '../../dashboard-ui/format.ts'
 import { isFaulty } from '../../protocol/device-health.ts'
 import { printerHealth, serialHealth } from '../helpers/device-health.ts'
 import { deviceVerdict as deviceHealth } from '../../protocol/device-verdict.ts'
@@ -157,5 +168,21 @@ describe("the ratings' reasons in words (reasonsGiven: the live card and the rep
     // walk s46: the live card wrote «(1)» under Arabic-Indic digits, and the Arabic comma in English
     expect(reasonsGiven(figure, 'ar', 'arabic-indic', 2)).toBe('تعامل الموظف (٣)، أوراق كثيرة أو غير متوقعة (٢)')
     expect(reasonsGiven({ ...figure, reasons: {} }, 'ar', 'arabic-indic')).toBe('—')
+  })
+})
+
+describe("the device lines' times", () => {
+  it('are the time alone today, else the day and time as the rest of the dashboard writes them, comma and year (walk s53)', () => {
+    const now = Date.parse('2026-12-07T19:44:00Z')
+    const yesterday = Date.parse('2026-12-06T19:44:00Z')
+    expect(timeOrMoment(Date.parse('2026-12-07T08:05:00Z'), now, 'Africa/Cairo', 'en', 'western')).toBe('10:05\u00a0AM')
+    // it read "Sunday 6 December, 9:44 PM": the booking pages' day name, unlike the header's «Monday, 7 December 2026, 9:41 PM»
+    expect(timeOrMoment(yesterday, now, 'Africa/Cairo', 'en', 'western')).toBe('Sunday, 6 December 2026, 9:44\u00a0PM')
+    expect(timeOrMoment(yesterday, now, 'Africa/Cairo', 'ar', 'arabic-indic')).toBe(
+      momentInWords(yesterday, 'Africa/Cairo', 'ar', 'arabic-indic'),
+    )
+    expect(timeOrMoment(yesterday, now, 'Africa/Cairo', 'ar', 'arabic-indic')).toMatch(/^الأحد، ٦ ديسمبر ٢٠٢٦، /)
+    // the center's day, not UTC's: 22:30 UTC on the 6th is 00:30 on the 7th in Cairo, today
+    expect(timeOrMoment(Date.parse('2026-12-06T22:30:00Z'), now, 'Africa/Cairo', 'en', 'western')).toBe('12:30\u00a0AM')
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bundleRefusalNote, hubManagedHint, weeklyHoursBundle } from '../../dashboard-ui/config/hub-bundle-note.ts'
+import { bundleRefusalNote, hubManagedHint, messageTextHint, weeklyHoursBundle } from '../../dashboard-ui/config/hub-bundle-note.ts'
 import { momentInWords } from '../../dashboard-ui/format.ts'
 import type { CenterBundleState } from '../../protocol/config-bundle.ts'
 
@@ -65,5 +65,22 @@ describe("the Center section's word on the hub's bundles", () => {
     expect(weeklyHoursBundle(refused)).toBeNull()
     expect(weeklyHoursBundle({ ...refused, running: null })).toBeNull()
     expect(weeklyHoursBundle(null)).toBeNull()
+  })
+})
+
+describe("the messages editor's word on the hub's bundle", () => {
+  it('says above a text the running bundle sets that the hub manages it, as the Center section says, and nothing above the others (walk s53)', () => {
+    const sets = { keyPinned: true, running: { ...running, messageTexts: [{ kind: 'ticket_called', lang: 'en' }] }, lastRefusal: null }
+    expect(messageTextHint(sets, 'ticket_called', 'en', 'en', 'western')).toBe(
+      'Managed by the national hub (configuration bundle 1): the next bundle replaces a change made here',
+    )
+    expect(messageTextHint(sets, 'ticket_called', 'en', 'ar', 'arabic-indic')).toBe(hubManagedHint(sets, 'ar', 'arabic-indic'))
+    expect(messageTextHint(sets, 'ticket_called', 'ar', 'en', 'western')).toBeNull()
+    expect(messageTextHint(sets, 'ticket_taken', 'en', 'en', 'western')).toBeNull()
+    // a refused bundle after it: a change made here stays until a bundle applies
+    expect(messageTextHint({ ...refused, running: sets.running }, 'ticket_called', 'en', 'en', 'western')).toMatch(/was refused here/)
+    // no bundle, or an older center that does not list its texts
+    expect(messageTextHint(null, 'ticket_called', 'en', 'en', 'western')).toBeNull()
+    expect(messageTextHint({ keyPinned: true, running, lastRefusal: null }, 'ticket_called', 'en', 'en', 'western')).toBeNull()
   })
 })

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, relative, resolve } from 'node:path'
 import { afterAll, afterEach, beforeAll, expect } from 'vitest'
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
-import { ensureUiBuilt } from './ui-build.ts'
+import { ensureUiBuilt, ROOT } from './ui-build.ts'
 
 /**
  * Real headless Chromium for the UI tests: Debian's build driven by playwright-core (never
@@ -25,6 +25,39 @@ export const PHONE = { width: 390, height: 844 } as const
  * buffer: a QR code, first-frame pixels, a poster) has no `path` and is always taken.
  */
 export const SAVE_SCREENSHOTS = process.env.TABOUR_TEST_SHOTS !== 'off' || process.env.UPDATE_SCREENSHOTS === '1'
+
+/**
+ * Where a test may write a screenshot: under test-results/ (ignored by git), under the folder a person
+ * named for this run (TABOUR_SHOTS, TABOUR_SHOTS_DIR, WEBHOOK_SHOTS), and under docs/screenshots/ only with
+ * UPDATE_SCREENSHOTS=1. A test wrote docs/screenshots/kiosk-printer-fault-*.png on every run, so
+ * `npm test` left the tree dirty (walk s53); a screenshot elsewhere is now an error, not a surprise in
+ * `git status`.
+ */
+export function screenshotPathAllowed(path: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  const inside = (dir: string) => {
+    const rel = relative(resolve(dir), resolve(path))
+    return rel !== '' && !rel.startsWith('..') && !rel.startsWith('/')
+  }
+  const named = [env.TABOUR_SHOTS, env.TABOUR_SHOTS_DIR, env.WEBHOOK_SHOTS].filter((d): d is string => !!d)
+  return (
+    inside(join(ROOT, 'test-results')) ||
+    named.some(inside) ||
+    (env.UPDATE_SCREENSHOTS === '1' && inside(join(ROOT, 'docs', 'screenshots')))
+  )
+}
+
+/** A page whose `screenshot({ path })` refuses a path `screenshotPathAllowed` does not allow. */
+function guardedScreenshots(page: Page): Page {
+  const take = page.screenshot.bind(page)
+  page.screenshot = async (options) => {
+    if (options?.path && !screenshotPathAllowed(options.path))
+      throw new Error(
+        `a test writes screenshots under test-results/ (docs/screenshots/ only with UPDATE_SCREENSHOTS=1), not ${options.path}`,
+      )
+    return take(options)
+  }
+  return page
+}
 
 /** A page whose `screenshot({ path })` writes nothing (SAVE_SCREENSHOTS off); without a path it is Playwright's own. */
 function withoutSavedScreenshots(page: Page): Page {
@@ -92,6 +125,7 @@ export class Contexts {
     const page = await context.newPage()
     // a page error is a test failure: collect them where the test can see them
     page.on('pageerror', (err) => pageErrors.push(`${page.url()}: ${err.message}`))
+    guardedScreenshots(page)
     return SAVE_SCREENSHOTS ? page : withoutSavedScreenshots(page)
   }
 

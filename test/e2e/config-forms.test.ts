@@ -409,6 +409,78 @@ describe('configuration forms (issue 15 items 4-5)', () => {
     }
   }, 180_000)
 
+  it('taking a waiting line off its last counter is said, with who waits, and saved only when the admin confirms (walk s53)', async () => {
+    const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, cleanups)
+    const admin = await center.admin()
+    const service = await center.createService({ prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card' })
+    const counter = await center.createCounter({ number: 1, serviceIds: [service.id] })
+    const kiosk = (await center.createDevice('kiosk')).token
+    for (let i = 0; i < 3; i++) await center.issue(kiosk, { serviceId: service.id })
+    const active = async () => (await center.request('GET', `/api/v1/counters/${counter.id}`, { token: admin })).json().active
+    for (const lang of ['ar', 'en'] as const) {
+      const page = await contexts.page({ width: 1366, height: 768 })
+      await dashboardLogin(page, url, 'admin', ADMIN_PASSWORD, lang, '#config')
+      await page.locator('tabour-config-view button[data-section="counters"]').click()
+      const form = page.locator('tabour-config-view form[data-form="counters"]')
+      await page.locator(`tabour-counters-config button[data-edit="${counter.id}"]`).click()
+      await expect.poll(() => input(form, 'active').isChecked()).toBe(true)
+      // the admin closes counter 1 for good while three wait for it: it was saved, and nothing said so
+      await input(form, 'active').uncheck()
+      await form.locator('button[data-action="save"]').click()
+      const note = form.locator('[data-unserved]')
+      await expect
+        .poll(() => note.locator(`[data-unserved-service="${service.id}"]`).textContent())
+        .toBe(configText('counter.unserved', lang, { service: serviceLabel(service, lang), waiting: 3 }))
+      expect(await note.getAttribute('role')).toBe('alert')
+      expect(await form.locator('[data-notice]').count()).toBe(0)
+      expect(await active()).toBe(true)
+      await expectAxeClean(page, `unserved ${lang}`)
+      await page.screenshot({ path: join(SHOTS, `counter-unserved-${lang}.png`), fullPage: true })
+      if (lang === 'ar') {
+        // not confirmed: the form stays as typed, the counter as it was
+        await form.locator('button[type="button"].secondary', { hasText: configText('common.cancel', lang) }).click()
+        expect(await note.count()).toBe(0)
+        expect(await active()).toBe(true)
+      } else {
+        await note.locator('button[data-action="confirm-unserved"]').click()
+        await form.locator('[data-notice]').waitFor()
+        expect(await active()).toBe(false)
+        expect(await note.count()).toBe(0)
+      }
+      await page.close()
+    }
+  }, 180_000)
+
+  it("the change log writes each change's time on one line at 1366×768, beside a long change (walk s53)", async () => {
+    const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, cleanups)
+    const admin = await center.admin()
+    const service = await center.createService({ prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card' })
+    const counter = await center.createCounter({ number: 1, serviceIds: [service.id] })
+    const long = 'تراخيص البناء وطلبات التصالح والاستعلامات · Building permits, reconciliation requests and enquiries'
+    expect((await center.request('PATCH', `/api/v1/counters/${counter.id}`, { token: admin, body: { name: long } })).statusCode).toBe(200)
+    for (const lang of ['ar', 'en'] as const) {
+      const page = await contexts.page({ width: 1366, height: 768 })
+      await dashboardLogin(page, url, 'admin', ADMIN_PASSWORD, lang, '#config')
+      await page.locator('tabour-config-view button[data-section="center"]').click()
+      const log = page.locator('tabour-center-config table[data-table="audit"]')
+      await log.locator('td[data-when]').first().waitFor()
+      // the lines each time's text takes, as laid out
+      const lines = await log.locator('td[data-when]').evaluateAll((cells) =>
+        cells.map((cell) => {
+          const range = document.createRange()
+          range.selectNodeContents(cell)
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size
+        }),
+      )
+      expect(lines.length, lang).toBeGreaterThan(1)
+      expect(lines, lang).toEqual(lines.map(() => 1))
+      // and the table still fits its card
+      expect(await sidewaysScroll(log), lang).toBe(0)
+      await log.screenshot({ path: join(SHOTS, `change-log-${lang}.png`) })
+      await page.close()
+    }
+  }, 120_000)
+
   it('a failed load of the services is said in words with a way to try again, never shown as no services', async () => {
     const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, cleanups)
     await center.createService({ prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card' })

@@ -4,6 +4,8 @@ import { TestClock } from '../helpers/test-center.ts'
 import { listeningCenter } from '../helpers/listening-center.ts'
 import { demoCalendar } from '../../server/demo/seed.ts'
 import { LANDSCAPE, PHONE, PORTRAIT, useBrowserSuite } from './browser.ts'
+import { ROOT } from './ui-build.ts'
+import { join } from 'node:path'
 import { seriousAxeViolations } from './axe.ts'
 
 /**
@@ -13,9 +15,9 @@ import { seriousAxeViolations } from './axe.ts'
  * status page say that today's line closes at 12:00 AM and that tickets not yet called are
  * cancelled; a status page opened at 23:20 says it once the clock gets there, with no queue
  * event to push it; after midnight the cancelled ticket says the day's line closed, not the
- * center. The kiosk's card and the display's band say it too. Screenshots go to /tmp/s40-dayclose/ (TABOUR_SHOTS to change it).
+ * center. The kiosk's card and the display's band say it too. Screenshots go to test-results/day-close-notes/ (TABOUR_SHOTS to change it).
  */
-const SHOTS = process.env.TABOUR_SHOTS ?? '/tmp/s40-dayclose'
+const SHOTS = process.env.TABOUR_SHOTS ?? join(ROOT, 'test-results', 'day-close-notes')
 const suite = useBrowserSuite(SHOTS)
 
 // Sunday 6 December 2026 in Cairo (UTC+2)

@@ -10,6 +10,7 @@ import type { ParkingFigures } from '../../protocol/parking.ts'
 import { pairFeedbackTablet } from '../server/feedback/feedback-helpers.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { useBrowserSuite } from './browser.ts'
+import { ROOT } from './ui-build.ts'
 
 /**
  * Issue 21, the reports of feedback and parking: a day of ratings (from the counters' tablets)
@@ -17,10 +18,10 @@ import { useBrowserSuite } from './browser.ts'
  * back, then the dashboard's reports view at 1366×768, in Arabic and in English, shows the
  * citizen ratings by service, counter, clerk and hour and the parked tickets per service, every
  * figure equal to the API's; the parking figures are also computed by hand. axe finds nothing
- * serious. Screenshots go to /tmp/s23-fbreport/ (TABOUR_SHOTS to change it).
+ * serious. Screenshots go to test-results/feedback-report/ (TABOUR_SHOTS to change it).
  */
 
-const SHOTS = process.env.TABOUR_SHOTS ?? '/tmp/s23-fbreport'
+const SHOTS = process.env.TABOUR_SHOTS ?? join(ROOT, 'test-results', 'feedback-report')
 const DESK = { width: 1366, height: 768 } as const
 const suite = useBrowserSuite(SHOTS)
 

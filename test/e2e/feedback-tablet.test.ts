@@ -120,4 +120,41 @@ describe('feedback tablet', () => {
     await desk.locator('tabour-feedback-card [data-feedback-summary][data-count="1"]').waitFor()
     expect(await row.locator('[data-col="reasons"]').textContent()).toBe('انتظار طويل (١)')
   }, 180_000)
+
+  it("the status page's faces and their words sit inside the card on a 390×844 phone, in Arabic and English (walk s53: «Excellent» touched its edge)", async () => {
+    const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, suite.cleanups)
+    const service = await center.createService({ prefix: 'A', nameAr: 'الرقم القومي', nameEn: 'National ID' })
+    const counter = await center.createCounter({ number: 1, serviceIds: [service.id] })
+    const kiosk = await center.createDevice('kiosk')
+    const clerk = await center.openCounterAs('clerk1', counter.id)
+    const ticket = await center.issue(kiosk.token, { serviceId: service.id })
+    await center.action(clerk, counter.id, 'call-next')
+    await center.action(clerk, counter.id, 'start')
+    expect((await center.action(clerk, counter.id, 'finish', {})).statusCode).toBe(200)
+    for (const lang of ['ar', 'en'] as const) {
+      const phone = await suite.contexts.page(PHONE)
+      await phone.goto(`${url}/t/${ticket.id}${lang === 'en' ? '?lang=en' : ''}`)
+      await phone.locator('tabour-status-rating [data-rating="open"]').waitFor()
+      await phone.evaluate(() => document.fonts.ready)
+      // each face's word, as drawn (its text's own box, not its button's), against the card's padding box
+      const outside = await phone.locator('tabour-ticket-status section.card').evaluate((card) => {
+        const box = card.getBoundingClientRect()
+        const style = getComputedStyle(card)
+        const [left, right] = [box.left + Number.parseFloat(style.paddingLeft), box.right - Number.parseFloat(style.paddingRight)]
+        const form = card.querySelector('tabour-status-rating')!.shadowRoot!.querySelector('tabour-rating-form')!.shadowRoot!
+        return [...form.querySelectorAll('.word')].flatMap((word) => {
+          const range = document.createRange()
+          range.selectNodeContents(word)
+          const r = range.getBoundingClientRect()
+          return r.left < left || r.right > right
+            ? [`${word.textContent} ${Math.round(r.left)}–${Math.round(r.right)} in ${left}–${right}`]
+            : []
+        })
+      })
+      expect(outside, lang).toEqual([])
+      expect(await seriousAxeViolations(phone), lang).toEqual([])
+      await shot(phone, `status-page-faces-phone-${lang}`)
+      await phone.close()
+    }
+  })
 })

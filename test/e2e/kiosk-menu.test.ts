@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { join } from 'node:path'
-import { mkdirSync } from 'node:fs'
 import { daytimeShiftMs, TestCenter, type TestClock } from '../helpers/test-center.ts'
 import { FakePrinter } from '../drivers/printer/fake-printer.ts'
 import { decodeJob } from '../helpers/escpos-decode.ts'
@@ -20,7 +19,6 @@ import { ROOT } from './ui-build.ts'
  * targets at least 64 px, no serious or critical axe finding, right to left in Arabic.
  */
 const SHOTS = join(ROOT, 'test-results', 'kiosk-menu')
-const TMP_SHOTS = '/tmp/s21-menu'
 const suite = useBrowserSuite(SHOTS)
 
 const DOCUMENTS = [
@@ -41,11 +39,10 @@ async function expectAxeClean(page: Page, what: string): Promise<void> {
   expect(await seriousAxeViolations(page), what).toEqual([])
 }
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(TMP_SHOTS, name) })
+const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, name) })
 
 describe('the kiosk menu that scales, and what to bring (issue 21)', () => {
   it('groups with icons, search in both languages, the documents step, the documents on screen and on the decoded paper ticket', async () => {
-    mkdirSync(TMP_SHOTS, { recursive: true })
     const printer = await FakePrinter.start()
     // on a daytime clock: in the last half hour before the center's midnight close the paper carries a
     // closing note and is taller than the one measured below (a faked 23:40 run failed so)

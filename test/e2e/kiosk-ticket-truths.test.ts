@@ -73,6 +73,40 @@ describe("the kiosk's ticket screen says what is true", { timeout: 180_000 }, ()
       await page.locator('tabour-ticket-confirmation [data-action="done"]').click()
     }
   })
+  it('a service deactivated while the kiosk shows it leaves the menu at once, in both languages: no greyed tile saying "Not available now" (walk s53)', async () => {
+    const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, suite.cleanups)
+    const admin = await center.admin()
+    const a = await center.createService({ prefix: 'A', nameAr: 'الجوازات', nameEn: 'Passports' })
+    const b = await center.createService({ prefix: 'B', nameAr: 'السجل المدني', nameEn: 'Civil registry' })
+    const c = await center.createService({ prefix: 'C', nameAr: 'التراخيص', nameEn: 'Permits' })
+    const counter = await center.createCounter({ number: 1, serviceIds: [a.id, b.id, c.id] })
+    await center.openCounterAs('clerk1', counter.id)
+    const page = await openKiosk(suite.contexts, center, url)
+    // two wait in B's line: its counter still serves them (decision 0008), the kiosk has nothing more to sell
+    const kiosk = (await center.createDevice('kiosk')).token
+    for (let i = 0; i < 2; i++) await center.issue(kiosk, { serviceId: b.id })
+    const tile = (id: number) => page.locator(`tabour-service-grid button[data-service-id="${id}"]`)
+    for (const [lang, off] of [
+      ['ar', b],
+      ['en', c],
+    ] as const) {
+      if (lang === 'en') await page.locator('tabour-lang-switch button').click()
+      await tile(off.id).waitFor()
+      const res = await center.request('PATCH', `/api/v1/services/${off.id}`, { token: admin, body: { active: false } })
+      expect(res.statusCode, res.body).toBe(200)
+      // it stayed as a greyed tile saying «غير متاحة الآن» / "Not available now" until the next reload
+      await tile(off.id).waitFor({ state: 'detached' })
+      expect(await page.locator('tabour-service-grid .unavailable-note').count(), lang).toBe(0)
+      // the tile left is whole, and its accessible name is what it says: its names and the people ahead
+      const name = lang === 'ar' ? 'الجوازات' : 'Passports'
+      const left = page.getByRole('button', { name: new RegExp(name) })
+      expect(await left.isEnabled(), lang).toBe(true)
+      expect(await left.getAttribute('data-service-id'), lang).toBe(String(a.id))
+      expect(await seriousAxeViolations(page), lang).toEqual([])
+      await shot(page, `kiosk-${lang}-deactivated-leaves`)
+    }
+  })
+
   it('a checked-in booking is marked on the ticket screen with its slot («موعد محجوز … — تم تسجيل الوصول» / "Appointment … — checked in")', async () => {
     const clock = new TestClock(Date.now() + daytimeShiftMs())
     const { center, url } = await listeningCenter({ clock, config: { uiDir: suite.uiDir } }, suite.cleanups)

@@ -132,4 +132,48 @@ describe('message templates on the dashboard (issue 20)', () => {
     expect(await page.locator('tabour-config-view nav button[data-section="messages"]').count()).toBe(0)
     expect(await page.locator('tabour-messages-config').count()).toBe(0)
   })
+
+  it("a text the hub's bundle sets says so above it, as the Center section says of what the hub manages (walk s53)", async () => {
+    const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, suite.cleanups)
+    // the bundle as the center keeps it once applied (its signature was checked on receipt: test/hub/config-bundles.test.ts)
+    const contents = {
+      priorityCategories: [],
+      finishOutcomes: [{ code: 'served', nameAr: 'تمت الخدمة', nameEn: 'Served' }],
+      holidays: [],
+      announcement: { ar: '', en: '' },
+      messageTexts: [{ kind: 'ticket_called', lang: 'en', text: 'Ticket {label}: please go to counter {counter}.' }],
+      serviceMapping: {},
+      weeklyHours: null,
+      nationalCatalogue: { version: 'n1', services: [] },
+    }
+    center.app.tabour.db
+      .prepare(`INSERT INTO config_bundles (version, outcome, payload, signature, received_at) VALUES (3, 'applied', ?, 'x', ?)`)
+      .run(JSON.stringify({ version: 3, issuedAt: Date.now(), contents }), Date.now())
+    for (const lang of ['ar', 'en'] as const) {
+      const page = await suite.contexts.page(DESK)
+      await dashboardLogin(page, url, 'admin', ADMIN_PASSWORD, lang, '#config')
+      await page.locator('tabour-config-view button[data-section="messages"]').click()
+      const view = page.locator('tabour-messages-config')
+      await view.locator('button[data-kind="ticket_called"]').click()
+      const editor = (l: string) => view.locator(`section[data-editing="ticket_called"] tabour-template-editor[data-lang="${l}"]`)
+      const note = editor('en').locator('[data-hub-managed]')
+      await note.waitFor()
+      expect(await note.textContent(), lang).toBe(
+        lang === 'ar'
+          ? 'تديره الجهة المركزية (حزمة الإعدادات رقم 3): الحزمة التالية تستبدل أي تعديل هنا'
+          : 'Managed by the national hub (configuration bundle 3): the next bundle replaces a change made here',
+      )
+      // the text box is described by it; the Arabic text, which the bundle leaves to the center, says nothing
+      expect(await editor('en').locator('textarea').getAttribute('aria-describedby'), lang).toContain('hub-note')
+      expect(await editor('ar').locator('[data-hub-managed]').count(), lang).toBe(0)
+      await view.locator('button[data-kind="ticket_taken"]').click()
+      await view.locator('section[data-editing="ticket_taken"] tabour-template-editor[data-lang="en"]').waitFor()
+      expect(await view.locator('[data-hub-managed]').count(), lang).toBe(0)
+      await view.locator('button[data-kind="ticket_called"]').click()
+      await note.waitFor()
+      expect(await seriousAxeViolations(page), lang).toEqual([])
+      await shot(page, `template-hub-managed-${lang}`)
+      await page.close()
+    }
+  })
 })

@@ -4,6 +4,8 @@ import { TestClock } from '../helpers/test-center.ts'
 import { listeningCenter } from '../helpers/listening-center.ts'
 import { DEFAULT_CALENDAR, type WeeklyHours } from '../../protocol/calendar.ts'
 import { LANDSCAPE, PHONE, useBrowserSuite } from './browser.ts'
+import { ROOT } from './ui-build.ts'
+import { join } from 'node:path'
 import { seriousAxeViolations } from './axe.ts'
 
 /**
@@ -16,9 +18,9 @@ import { seriousAxeViolations } from './axe.ts'
  *  - after closing with the default `serve-until-empty`, while tickets wait, the board (1920×1080)
  *    says the center takes no new tickets but serves those taken, not "Closed — opens tomorrow",
  *    and a waiting ticket's status page says it will still be served.
- * Screenshots go to /tmp/s40-outcome-truths/ (TABOUR_SHOTS to change it).
+ * Screenshots go to test-results/outcome-truths/ (TABOUR_SHOTS to change it).
  */
-const SHOTS = process.env.TABOUR_SHOTS ?? '/tmp/s40-outcome-truths'
+const SHOTS = process.env.TABOUR_SHOTS ?? join(ROOT, 'test-results', 'outcome-truths')
 const suite = useBrowserSuite(SHOTS)
 
 const text = async (page: Page, selector: string) =>

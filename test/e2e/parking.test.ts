@@ -3,6 +3,8 @@ import type { Page } from 'playwright-core'
 import { daytimeShiftMs, STAFF_PASSWORD, type TestClock } from '../helpers/test-center.ts'
 import { listeningCenter } from '../helpers/listening-center.ts'
 import { PHONE, useBrowserSuite } from './browser.ts'
+import { ROOT } from './ui-build.ts'
+import { join } from 'node:path'
 import { seriousAxeViolations } from './axe.ts'
 
 /**
@@ -10,10 +12,10 @@ import { seriousAxeViolations } from './axe.ts'
  * counter with a reason and minutes, the counter is free; clerk 2 (English) at another counter
  * of the same service sees it in "Parked" with the time left and resumes it when the citizen
  * comes back: it becomes clerk 2's current ticket and leaves both lists. Screenshots go to
- * /tmp/s21-visits/ (TABOUR_SHOTS to change it).
+ * test-results/parking/ (TABOUR_SHOTS to change it).
  */
 
-const SHOTS = process.env.TABOUR_SHOTS ?? '/tmp/s21-visits'
+const SHOTS = process.env.TABOUR_SHOTS ?? join(ROOT, 'test-results', 'parking')
 const DESK = { width: 1366, height: 768 } as const
 const suite = useBrowserSuite(SHOTS)
 

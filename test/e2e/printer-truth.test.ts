@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { seriousAxeViolations, type AxeImpact } from './axe.ts'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { type AddressInfo, connect, createServer, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -26,8 +26,20 @@ import { LateError, within } from '../helpers/within.ts'
 
 const SHOTS = join(ROOT, 'test-results', 'printer-truth')
 const DOCS_SHOTS = join(ROOT, 'docs', 'screenshots')
-const TMP_SHOTS = '/tmp/s14-printer'
 const suite = useBrowserSuite(SHOTS)
+
+/**
+ * A screenshot to test-results/printer-truth/, copied to docs/screenshots/ (the README's) only with
+ * UPDATE_SCREENSHOTS=1: it wrote docs/screenshots/kiosk-printer-fault-*.png on every run (walk s53).
+ */
+async function shotTo(page: Page, name: string, docs = false): Promise<void> {
+  const path = join(SHOTS, name)
+  await page.screenshot({ path })
+  if (docs && process.env.UPDATE_SCREENSHOTS === '1') {
+    mkdirSync(DOCS_SHOTS, { recursive: true })
+    copyFileSync(path, join(DOCS_SHOTS, name))
+  }
+}
 
 const PAPER_OUT = { printer: 0x12, offline: 0x12, paper: 0x12 | 0x60 }
 const HEALTHY = { printer: 0x12, offline: 0x12, paper: 0x12 }
@@ -113,7 +125,6 @@ describe('the kiosk never claims a print it has not seen succeed', () => {
   })
 
   it('paper out, server restarted, ticket taken: on-screen ticket, fault on the home screen and every console; paper back: printed only once written', async () => {
-    mkdirSync(TMP_SHOTS, { recursive: true })
     const printer = await FakePrinter.start()
     closers.push(['the fake printer', () => printer.close()])
     const cable = await slowCable(printer.port, 1500)
@@ -177,11 +188,11 @@ describe('the kiosk never claims a print it has not seen succeed', () => {
     await faultBanner(kiosk).and(kiosk.locator('[data-printer-problem="paper-out"]')).waitFor({ timeout: 15_000 })
     expect(await faultBanner(kiosk).textContent()).toContain('الطابعة معطّلة')
     expect(await faultBanner(kiosk).textContent()).toContain('The printer is out of order')
-    await kiosk.screenshot({ path: join(DOCS_SHOTS, 'kiosk-printer-fault-ar.png') })
+    await shotTo(kiosk, 'kiosk-printer-fault-ar.png', true)
     await expectAxeClean(kiosk, 'kiosk home with the printer fault (ar)', 'moderate')
     await kiosk.locator('tabour-lang-switch button').click()
     await kiosk.getByText('Choose a service').waitFor()
-    await kiosk.screenshot({ path: join(DOCS_SHOTS, 'kiosk-printer-fault-en.png') })
+    await shotTo(kiosk, 'kiosk-printer-fault-en.png', true)
     await expectAxeClean(kiosk, 'kiosk home with the printer fault (en)', 'moderate')
     await kiosk.locator('tabour-lang-switch button').click()
     await kiosk.getByText('اختر الخدمة').waitFor()
@@ -197,7 +208,7 @@ describe('the kiosk never claims a print it has not seen succeed', () => {
     // the kiosk's name isolated (FSI … PDI): a name in the other script keeps its own direction (console-truths.test.ts)
     expect(await alert.textContent()).toContain('الكشك «\u2068Entrance\u2069»: نفد ورق الطابعة')
     await desk.locator('main[data-phase="choose"]').waitFor()
-    await desk.screenshot({ path: join(TMP_SHOTS, 'console-printer-alert.png') })
+    await shotTo(desk, 'console-printer-alert.png')
     await expectAxeClean(desk, 'console with a printer alert')
 
     // and the dashboard's live view, reconnected by itself after the restart: the alert, and its device
@@ -236,7 +247,7 @@ describe('the kiosk never claims a print it has not seen succeed', () => {
     await jobAlert(dashboard).waitFor({ timeout: 15_000 })
     await kioskHealth.and(dashboard.locator('[data-health="health.printerFault"]')).waitFor({ timeout: 15_000 })
     await kioskHealth.locator('[data-last-job="failed"]').getByText('A-003').waitFor()
-    await dashboard.screenshot({ path: join(TMP_SHOTS, 'dashboard-failed-job.png') })
+    await shotTo(dashboard, 'dashboard-failed-job.png')
     // fixed: the next ticket prints, and the alert goes
     cable.dropJobs = false
     await kiosk.locator('tabour-ticket-confirmation [data-action="done"]').click()

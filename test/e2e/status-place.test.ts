@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { listeningCenter } from '../helpers/listening-center.ts'
 import { PHONE, useBrowserSuite } from './browser.ts'
+import { ROOT } from './ui-build.ts'
 import { seriousAxeViolations } from './axe.ts'
 
 /**
@@ -11,9 +12,9 @@ import { seriousAxeViolations } from './axe.ts'
  * of another service the same counter serves moves the page from "nobody ahead of you now" to "1
  * person ahead" without a reload, and the page never promises "you are next"; a ticket sent to a
  * closed counter says it waits for that counter, not that no counter serves its service.
- * Screenshots go to /tmp/s34-citizen/ (TABOUR_SHOTS to change it).
+ * Screenshots go to test-results/status-place/ (TABOUR_SHOTS to change it).
  */
-const SHOTS = process.env.TABOUR_SHOTS ?? '/tmp/s34-citizen'
+const SHOTS = process.env.TABOUR_SHOTS ?? join(ROOT, 'test-results', 'status-place')
 const suite = useBrowserSuite(SHOTS)
 
 const said = async (page: Page) =>

@@ -6,6 +6,7 @@ import { TestClock } from '../helpers/test-center.ts'
 import { DEFAULT_CALENDAR } from '../../protocol/calendar.ts'
 import { listeningCenter } from '../helpers/listening-center.ts'
 import { PHONE, useBrowserSuite } from './browser.ts'
+import { ROOT } from './ui-build.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { readQr } from './qr.ts'
 
@@ -15,9 +16,9 @@ import { readQr } from './qr.ts'
  * (the kiosk's scanner checks it in with what the code holds) and its figures as "if you check in
  * now"; once parked, until when the turn is kept; abandoned after parking, that it was not back in
  * time (not "nobody checked in"). The join page does not say "nobody waiting" next to a wait of
- * minutes. Screenshots go to /tmp/s24-status/ (TABOUR_SHOTS to change it).
+ * minutes. Screenshots go to test-results/status-truths/ (TABOUR_SHOTS to change it).
  */
-const SHOTS = process.env.TABOUR_SHOTS ?? '/tmp/s24-status'
+const SHOTS = process.env.TABOUR_SHOTS ?? join(ROOT, 'test-results', 'status-truths')
 const suite = useBrowserSuite(SHOTS)
 const WIFI = '192.168.1.20'
 
@@ -327,7 +328,11 @@ describe('the status page tells the truth', { timeout: 180_000 }, () => {
     // still waiting, whatever "calls start when one opens" promised; the page says to ask a member of staff
     const admin = await center.admin()
     expect((await center.request('PATCH', `/api/v1/services/${a.id}`, { token: admin, body: { active: false } })).statusCode).toBe(200)
-    const offA = await center.request('PATCH', `/api/v1/counters/${counter.id}`, { token: admin, body: { serviceIds: [other.id] } })
+    // the admin confirms it: without, 409 LAST_COUNTER_OF_WAITING_SERVICE (the ticket still waits)
+    const offA = await center.request('PATCH', `/api/v1/counters/${counter.id}`, {
+      token: admin,
+      body: { serviceIds: [other.id], confirmUnserved: true },
+    })
     expect(offA.statusCode, offA.body).toBe(200)
     for (const lang of ['ar', 'en'] as const) {
       const page = pages[lang]

@@ -3,6 +3,8 @@ import type { Page } from 'playwright-core'
 import { daytimeShiftMs, type TestClock } from '../helpers/test-center.ts'
 import { listeningCenter } from '../helpers/listening-center.ts'
 import { LANDSCAPE, PHONE, PORTRAIT, useBrowserSuite } from './browser.ts'
+import { ROOT } from './ui-build.ts'
+import { join } from 'node:path'
 import { seriousAxeViolations } from './axe.ts'
 
 /**
@@ -10,10 +12,10 @@ import { seriousAxeViolations } from './axe.ts'
  * reception (counter 1), review (counter 2) and the cashier (counter 3) each call and finish the
  * ticket over the API; the display shows each next counter for the same label, and the status
  * page on a phone (390×844) says which step it is and where to go next, until "served".
- * Screenshots go to /tmp/s23-steps/ (TABOUR_SHOTS to change it).
+ * Screenshots go to test-results/visit-steps/ (TABOUR_SHOTS to change it).
  */
 
-const SHOTS = process.env.TABOUR_SHOTS ?? '/tmp/s23-steps'
+const SHOTS = process.env.TABOUR_SHOTS ?? join(ROOT, 'test-results', 'visit-steps')
 const suite = useBrowserSuite(SHOTS)
 
 const nowShown = (page: Page, label: string, counter: number) =>

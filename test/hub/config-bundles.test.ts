@@ -201,6 +201,8 @@ describe.each(BACKENDS)('configuration bundles on %s', (backend) => {
       'messageTexts',
       'nationalCatalogue',
     ])
+    // and which citizen texts it sets: the messages editor says so above them (walk s53: it said nothing)
+    expect(seenByAdmin.running.messageTexts).toEqual([{ kind: 'ticket_called', lang: 'en' }])
 
     // --- back online: it fetches and applies it; the fleet shows the version each runs
     await offlineLink.up()

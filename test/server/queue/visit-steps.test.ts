@@ -273,7 +273,7 @@ describe('a visit of several steps', () => {
     expect((await s.status(early.id)).visit).toMatchObject({ step: 2, of: 3, next: { serviceId: s.c.id } })
   })
 
-  it('a finished visit names the services its steps were served at, not its route: a step moved to another service was served there', async () => {
+  it('a visit names the services its steps were taken at, not its plan: a step moved to another service is named so, done or not', async () => {
     const s = await setup()
     center = s.center
     await s.setRoute(s.a.id, [s.b.id])
@@ -281,11 +281,19 @@ describe('a visit of several steps', () => {
     // step 1 is called at Reception and moved to the Cashier's line, where it is served (walk s52: A-003)
     await center.action(s.clerks[0]!, s.counters[0]!.id, 'call-next')
     expect((await center.action(s.clerks[0]!, s.counters[0]!.id, 'transfer', { serviceId: s.c.id })).statusCode).toBe(200)
+    // the route the visit really takes, while it takes it: its first step is the Cashier's now (walk s53: the API
+    // still said Reception, the plan, while the ticket waited in the Cashier's line)
+    const names = (visit: { route: { nameEn: string }[] }) => visit.route.map((r) => r.nameEn)
+    const moved = (await s.status(t.id)).visit
+    expect(moved).toMatchObject({ step: 1, of: 2, next: { serviceId: s.b.id } })
+    expect(names(moved)).toEqual(['Cashier', 'Review'])
     expect((await s.serveAt(2, 60)).finished.ticket).toMatchObject({ id: t.id, status: 'waiting', serviceId: s.b.id })
-    expect((await s.status(t.id)).visit.served).toBeUndefined()
+    const onward = (await s.status(t.id)).visit
+    expect(onward.served).toBeUndefined()
+    expect([onward.step, names(onward)]).toEqual([2, ['Cashier', 'Review']])
     expect((await s.serveAt(1, 60)).finished.ticket).toMatchObject({ id: t.id, status: 'done' })
     const visit = (await s.status(t.id)).visit
-    expect(visit.route.map((r: { nameEn: string }) => r.nameEn)).toEqual(['Reception', 'Review'])
+    expect(names(visit)).toEqual(['Cashier', 'Review'])
     expect(visit.served).toEqual([
       { serviceId: s.c.id, nameAr: expect.any(String), nameEn: 'Cashier' },
       { serviceId: s.b.id, nameAr: expect.any(String), nameEn: 'Review' },

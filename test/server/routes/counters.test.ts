@@ -314,6 +314,41 @@ describe('PATCH /api/v1/counters/:id', () => {
     expectError(await center.action(token, c.id, 'open'), 422, 'TABOUR_ERR_COUNTER_NOT_OPEN')
   })
 
+  it('refuses to take a service with people waiting off its last active counter (409, each line and how many) unless confirmed', async () => {
+    center = await TestCenter.start()
+    const a = await center.createService({ prefix: 'A' })
+    const b = await center.createService({ prefix: 'B' })
+    const c = await center.createService({ prefix: 'C' })
+    const c1 = await center.createCounter({ number: 1, serviceIds: [a.id, b.id, c.id] })
+    const c2 = await center.createCounter({ number: 2, serviceIds: [a.id] })
+    const kiosk = (await center.createDevice('kiosk')).token
+    for (let i = 0; i < 2; i++) await center.issue(kiosk, { serviceId: b.id })
+    await center.issue(kiosk, { serviceId: a.id })
+    const token = await center.admin()
+    const patch = (id: number, body: unknown) => center.request('PATCH', `${COUNTERS}/${id}`, { token, body })
+    // B is served by counter 1 alone: its two would wait for a call that never comes
+    for (const body of [{ serviceIds: [a.id, c.id] }, { active: false }]) {
+      const refused = await patch(c1.id, body)
+      expectError(refused, 409, 'TABOUR_ERR_LAST_COUNTER_OF_WAITING_SERVICE')
+      expect(refused.json().unserved).toEqual([{ serviceId: b.id, waiting: 2 }])
+    }
+    expect((await center.request('GET', `${COUNTERS}/${c1.id}`, { token })).json()).toEqual(c1)
+    // an empty line, or one another active counter serves, is no one's concern
+    expect((await patch(c1.id, { serviceIds: [a.id, b.id] })).statusCode).toBe(200)
+    expect((await patch(c2.id, { active: false })).statusCode).toBe(200)
+    // now counter 1 is A's last active counter too
+    expect((await patch(c1.id, { serviceIds: [c.id] })).json().unserved).toEqual([
+      { serviceId: a.id, waiting: 1 },
+      { serviceId: b.id, waiting: 2 },
+    ])
+    // the admin who knows saves it
+    const confirmed = await patch(c1.id, { serviceIds: [a.id], confirmUnserved: true })
+    expect(confirmed.statusCode, confirmed.body).toBe(200)
+    expect(confirmed.json().services).toEqual([{ serviceId: a.id, weight: 1 }])
+    // once nobody serves B, other edits of the counter are not refused for it again
+    expect((await patch(c1.id, { name: 'One' })).statusCode).toBe(200)
+  })
+
   it('is admin-only', async () => {
     center = await TestCenter.start()
     const callers = await makeCallers(center)

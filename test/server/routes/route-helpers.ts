@@ -19,6 +19,8 @@ export function expectError(res: LightMyRequestResponse, status: number, code: s
   const detail = 'field' in body ? ['field', 'reason', ...('limit' in body ? ['limit'] : [])] : []
   // a refusal for the hours carries the hours' facts, all six (protocol/error-codes.ts ClosedDetail)
   if (code === 'TABOUR_ERR_SERVICE_CLOSED') detail.push('closedReason', 'opensAt', 'closesAt', 'lastTicketAt', 'dayClose', 'at')
+  // a counter edit that leaves a waiting line with no counter names the lines (UnservedDetail)
+  if (code === 'TABOUR_ERR_LAST_COUNTER_OF_WAITING_SERVICE') detail.push('unserved')
   expect(keys).toEqual(['code', 'error', 'message', 'statusCode', ...detail].sort())
 }
 
