@@ -42,6 +42,23 @@ describe('errors name the field at fault (issue 15 item 4)', () => {
     expect(bad.json().field).toBeUndefined()
   })
 
+  it('an update whose every field is unknown is refused, not a 200 that changed nothing and logged an empty change', async () => {
+    center = await TestCenter.start()
+    const token = await center.admin()
+    const before = await center.request('GET', '/api/v1/settings/audit', { token })
+    // a misspelt key (newsAr for the news line's text): Ajv drops it, and the update had nothing left to do
+    const settings = await center.request('PUT', '/api/v1/settings', { token, body: { newsAr: 'أخبار' } })
+    expectError(settings, 400, 'TABOUR_ERR_VALIDATION')
+    expect(settings.json().message).toContain('unknown fields are dropped')
+    const service = await center.request('PATCH', '/api/v1/services/1', { token, body: { nameArabic: 'س' } })
+    expectError(service, 400, 'TABOUR_ERR_VALIDATION')
+    expect((await center.request('GET', '/api/v1/settings/audit', { token })).json()).toEqual(before.json())
+    // a known field beside an unknown one is still applied (the unknown one dropped, as documented)
+    const named = await center.request('PUT', '/api/v1/settings', { token, body: { nameEn: 'Dokki center', newsAr: 'أخبار' } })
+    expect(named.statusCode).toBe(200)
+    expect(named.json().values.nameEn).toBe('Dokki center')
+  })
+
   it("a device's config: the nested field, checked by the domain", async () => {
     center = await TestCenter.start()
     const token = await center.admin()
