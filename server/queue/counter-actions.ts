@@ -258,6 +258,9 @@ export class CounterActions {
         withinTarget,
         priority: ticket.priority,
         policy: this.ctx.config.queue.policy,
+        // its place in this line when called: the row's queued_at moves with a transfer or a next step,
+        // and a place held from a phone reads its turn from the calls of its line (remote-joins-repo.ts)
+        queuedAt: ticket.queuedAt,
       },
     })
     // what the two updates above made of them, without reading back what this transaction just wrote
