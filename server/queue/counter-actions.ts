@@ -238,7 +238,14 @@ export class CounterActions {
   ): CounterActionResult {
     assertTransition(ticket.status, 'call')
     const { waitedSeconds, targetWaitSeconds, withinTarget } = waitFacts(this.ctx, ticket, tx.now)
-    const changes = { status: 'called', calledAt: tx.now, startedAt: null, counterId: counter.id, clerkId: actorIds(actor).userId } as const
+    const changes = {
+      status: 'called',
+      calledAt: tx.now,
+      startedAt: null,
+      counterId: counter.id,
+      clerkId: actorIds(actor).userId,
+      recallCount: ticket.recallCount + (calledAgainAfterUndo(this.ctx, ticket) ? 1 : 0),
+    } as const
     this.ctx.tickets.update(ticket.id, changes)
     // counted here, at every call and in the order the calls commit: what the ticket does next (a transfer,
     // a park, a no-show and its reinstatement, a next step) unmakes no call, and two calls in one
@@ -372,4 +379,16 @@ export class CounterActions {
       )
     }
   }
+}
+
+/**
+ * Whether this call is the first since the ticket's no-show was undone: it counts as a call again
+ * (recallCount, the console's "Called again since issue"), as the figures count it (no new call,
+ * no-show-undo.ts). A reinstatement logged before this rule (its event carries recallCount) was
+ * counted at the undo already. Only a ticket back in line and not called since reads its log.
+ */
+function calledAgainAfterUndo(ctx: QueueContext, ticket: TicketRecord): boolean {
+  if (ticket.calledAt !== null || ticket.rejoinedAt === null) return false
+  const last = ctx.events.forTicket(ticket.id).findLast((e) => e.type === 'ticket.called' || e.type === 'ticket.reinstated')
+  return last?.type === 'ticket.reinstated' && typeof last.data?.recallCount !== 'number'
 }
