@@ -129,9 +129,11 @@ export const STATUS_MESSAGES = {
   },
   'status.arriveFailed': { ar: 'تعذّر تسجيل الوصول. حاول مرة أخرى.', en: 'Could not check you in. Please try again.' },
   'status.arrived': { ar: 'سجّلت وصولك الساعة {time}.', en: 'You checked in at {time}.' },
+  // walk s54: "nobody checked in in time" read as about other people, and the way onward (join again, the kiosk)
+  // followed it twice, the kiosk even when it sells none: renderOnward says it, once and only while true
   'status.placeLost': {
-    ar: 'فقدت هذه التذكرة مكانها لأن الوصول لم يُسجَّل في الوقت. يمكنك الانضمام إلى الدور من جديد أو أخذ تذكرة من جهاز التذاكر.',
-    en: 'This ticket lost its place: nobody checked in in time. You can join again, or take a ticket at the kiosk.',
+    ar: 'فقدت هذه التذكرة مكانها لأن وصولك لم يُسجَّل في الوقت المحدد.',
+    en: 'This ticket lost its place: you did not check in by the time given.',
   },
   'status.callAhead': {
     ar: 'يُنادى عليك في دورك حتى لو لم تصل بعد، فاحضر قبل أن يحين دورك. بعد النداء ينتظرك الشباك {minutes}.',

@@ -1024,4 +1024,18 @@ DROP INDEX IF EXISTS tickets_counter_calls;
 CREATE INDEX tickets_counter_finished ON tickets(counter_id, finished_at) WHERE finished_at IS NOT NULL;
 `,
   },
+  {
+    version: 41,
+    name: "an index of each line's calls in the log, for the turn of a place held from a phone",
+    sql: `
+-- A place held from a phone sees its turn come when a ticket queued after it is called in its line
+-- (server/db/repositories/remote-joins-repo.ts). It was read from the tickets' rows, whose service and
+-- called_at are of the line a ticket is in now and of its latest call anywhere: a visit called in A and
+-- moved into B by its next step counted as called in B (walk s54: B-001 lost its place though nobody
+-- was called in B), and a ticket called in B then transferred away no longer counted there. It is read
+-- from the log's ticket.called rows now (service_id is the line of the call; data.queuedAt its place
+-- there, logged since this version), through this index: a line's calls since a time.
+CREATE INDEX events_line_calls ON events(service_id, at) WHERE type = 'ticket.called';
+`,
+  },
 ]

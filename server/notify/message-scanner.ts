@@ -395,7 +395,7 @@ export class MessageScanner {
   /**
    * "Your turn has come: check in before {time}" to every consenting place held from a phone in
    * check-in mode in the line, not checked in, whose turn has come (someone queued after it was
-   * called: RemoteJoinsRepo.turnCameAt), once per ticket: the moment its status page switches to
+   * called in its line: RemoteJoinsRepo.turnCameAt), once per ticket: the moment its status page switches to
    * that sentence, with the same deadline, which the citizen away from the page would not see
    * (walk s52). It expires at the deadline: after it the place is lost, and the text would be untrue.
    */

@@ -238,7 +238,14 @@ export class CounterActions {
   ): CounterActionResult {
     assertTransition(ticket.status, 'call')
     const { waitedSeconds, targetWaitSeconds, withinTarget } = waitFacts(this.ctx, ticket, tx.now)
-    const changes = { status: 'called', calledAt: tx.now, startedAt: null, counterId: counter.id, clerkId: actorIds(actor).userId } as const
+    const changes = {
+      status: 'called',
+      calledAt: tx.now,
+      startedAt: null,
+      counterId: counter.id,
+      clerkId: actorIds(actor).userId,
+      recallCount: ticket.recallCount + (calledAgainAfterUndo(this.ctx, ticket) ? 1 : 0),
+    } as const
     this.ctx.tickets.update(ticket.id, changes)
     // counted here, at every call and in the order the calls commit: what the ticket does next (a transfer,
     // a park, a no-show and its reinstatement, a next step) unmakes no call, and two calls in one
@@ -258,6 +265,9 @@ export class CounterActions {
         withinTarget,
         priority: ticket.priority,
         policy: this.ctx.config.queue.policy,
+        // its place in this line when called: the row's queued_at moves with a transfer or a next step,
+        // and a place held from a phone reads its turn from the calls of its line (remote-joins-repo.ts)
+        queuedAt: ticket.queuedAt,
       },
     })
     // what the two updates above made of them, without reading back what this transaction just wrote
@@ -369,4 +379,16 @@ export class CounterActions {
       )
     }
   }
+}
+
+/**
+ * Whether this call is the first since the ticket's no-show was undone: it counts as a call again
+ * (recallCount, the console's "Called again since issue"), as the figures count it (no new call,
+ * no-show-undo.ts). A reinstatement logged before this rule (its event carries recallCount) was
+ * counted at the undo already. Only a ticket back in line and not called since reads its log.
+ */
+function calledAgainAfterUndo(ctx: QueueContext, ticket: TicketRecord): boolean {
+  if (ticket.calledAt !== null || ticket.rejoinedAt === null) return false
+  const last = ctx.events.forTicket(ticket.id).findLast((e) => e.type === 'ticket.called' || e.type === 'ticket.reinstated')
+  return last?.type === 'ticket.reinstated' && typeof last.data?.recallCount !== 'number'
 }

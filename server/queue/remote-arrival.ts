@@ -6,7 +6,7 @@
  * spent travelling, not ahead of anyone present: those who came after the join were told their
  * "people ahead" without it, and it enters ahead of them the moment it arrives, which their page
  * shows at once (a live count, never a promise). One that arrives after its turn came (someone
- * who joined after it was called) is therefore next, if it arrives within its service's
+ * queued after it was called in its line: RemoteJoinsRepo.turnCameAt) is therefore next, if it arrives within its service's
  * `arriveMinutes` of that turn; after that the place is lost: the ticket ends `abandoned`
  * (event `ticket.abandoned`, reason `turn_passed`), and so does any still unarrived when its day
  * is over (reason `day_closed`), where the calendar closes the day (`dailyClose`). Reports count both as abandoned, not as no-shows.

@@ -11,8 +11,9 @@ const MAY_REINSTATE_ANY = new Set(['manager', 'admin'])
  * Undoes a no-show (a citizen who came back late) within queue.noShowGraceMinutes: the ticket
  * waits again. Its position, by the call policy: it keeps its original issue time (`queuedAt`
  * is untouched), so under fifo it goes back to the place it had, ahead of everyone issued after
- * it; priority and sla order it by the same time. It is counted as a recall (`recallCount` + 1,
- * the ticket log's "recalls"); its next call is a new `ticket.called` event, but the figures
+ * it; priority and sla order it by the same time. Its next call counts as a call again (`recallCount`
+ * + 1, the ticket log's "recalls", counter-actions.ts), not the reinstatement, which calls nobody: a
+ * ticket recalled once read 2 the moment it was put back (walk s54). That call is a new `ticket.called` event, but the figures
  * count neither the no-show nor that call (server/reports/no-show-undo.ts): the citizen's wait
  * ended at the first call. Who may: a clerk whose open (or paused) counter
  * serves the ticket's service, or a manager / admin.
@@ -38,7 +39,6 @@ export function reinstateTicket(ctx: QueueContext, actor: Actor, ticketId: strin
       calledAt: null,
       startedAt: null,
       finishedAt: null,
-      recallCount: t.recallCount + 1,
       rejoinedAt: tx.now,
     })
     tx.log({
@@ -46,7 +46,7 @@ export function reinstateTicket(ctx: QueueContext, actor: Actor, ticketId: strin
       ticketId: t.id,
       serviceId: t.serviceId,
       ...actorIds(actor),
-      data: { noShowAt: t.finishedAt, recallCount: t.recallCount + 1 },
+      data: { noShowAt: t.finishedAt },
     })
     const updated = ctx.tickets.get(t.id)!
     tx.emit({ type: 'ticket:updated', ticket: updated })

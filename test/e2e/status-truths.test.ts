@@ -156,7 +156,12 @@ describe('the status page tells the truth', { timeout: 180_000 }, () => {
       (await center.app.inject({ method: 'POST', url: `/api/v1/remote/tickets/${held.id}/arrive`, remoteAddress: WIFI })).statusCode,
     ).toBe(410)
     await page.locator('tabour-ticket-status [data-state="abandoned"]').waitFor()
-    expect(await text(page, 'tabour-ticket-status [data-state="abandoned"]')).toContain('nobody checked in in time')
+    // about the citizen, not "nobody" (walk s54); the way onward follows once, not also in this sentence
+    expect(await text(page, 'tabour-ticket-status [data-state="abandoned"]')).toBe(
+      'This ticket lost its place: you did not check in by the time given.',
+    )
+    await page.locator('tabour-ticket-status [data-onward="kiosk"]').waitFor()
+    expect(await page.locator('tabour-ticket-status').getByText('kiosk').count()).toBe(1)
     // the way onward: a phone can join this ticket's own service, so its join page, in the page's language,
     // the service chosen (walk s52: offered for a service no phone could join)
     const joinAgain = page.locator('tabour-ticket-status a[data-onward="join"]')

@@ -19,6 +19,20 @@ export interface RemoteJoinRecord {
 const COLUMNS = `ticket_id AS ticketId, service_id AS serviceId, day, mode, arrive_minutes AS arriveMinutes,
   address_hash AS addressHash, joined_at AS joinedAt, arrived_at AS arrivedAt`
 
+/**
+ * The calls `e` (events) in the line of the held ticket `t` since it joined: the log's ticket.called
+ * rows of that service (the partial index events_line_calls, migration 41).
+ */
+const LINE_CALLS_AFTER = `e.type = 'ticket.called' AND e.service_id = t.service_id AND e.at >= t.queued_at AND e.ticket_id <> t.id`
+
+/**
+ * The call `e` of ticket `o` was of a place behind `t`'s in the line: by the place it was called from
+ * (data.queuedAt). A call logged before migration 41 has none: its ticket's row stands for it while
+ * the ticket is still in that line (what was read before).
+ */
+const CALLED_FROM_BEHIND = `(COALESCE(json_extract(e.data, '$.queuedAt'), CASE WHEN o.service_id = e.service_id THEN o.queued_at END), o.number)
+  > (t.queued_at, t.number)`
+
 /** Remote joins: the row beside each remote ticket, and the counts the limits need. */
 export class RemoteJoinsRepo {
   private readonly sql: Sql
@@ -66,12 +80,14 @@ export class RemoteJoinsRepo {
 
   /**
    * When a check-in ticket's turn came: the first call, in its line, of a ticket queued after it
-   * (everyone present ahead of it had been called by then); null while its turn has not come.
+   * there (everyone present ahead of it had been called by then); null while its turn has not come.
+   * Read from the log's calls (LINE_CALLS_AFTER), not the tickets' rows: a ticket moved on by a
+   * transfer or a next step keeps the call time of the line it left, and its service is the new one.
    */
   turnCameAt(ticketId: string): number | null {
     const row = this.sql(
-      `SELECT min(o.called_at) AS at FROM tickets t JOIN tickets o ON o.service_id = t.service_id
-       WHERE t.id = ? AND o.called_at IS NOT NULL AND o.called_at >= t.queued_at AND (o.queued_at, o.number) > (t.queued_at, t.number)`,
+      `SELECT min(e.at) AS at FROM tickets t JOIN events e ON ${LINE_CALLS_AFTER} JOIN tickets o ON o.id = e.ticket_id
+       WHERE t.id = ? AND ${CALLED_FROM_BEHIND}`,
     ).get(ticketId) as { at: number | null }
     return row.at
   }
@@ -97,8 +113,8 @@ export class RemoteJoinsRepo {
       `SELECT r.ticket_id AS ticketId, t.service_id AS serviceId, t.day, r.joined_at AS joinedAt
        FROM remote_joins r JOIN tickets t ON t.id = r.ticket_id
        WHERE t.status = 'remote' AND ((@closedBefore IS NOT NULL AND t.day < @closedBefore) OR EXISTS (
-         SELECT 1 FROM tickets o WHERE o.service_id = t.service_id AND o.called_at IS NOT NULL AND o.called_at >= t.queued_at
-           AND o.called_at < @now - r.arrive_minutes * 60000 AND (o.queued_at, o.number) > (t.queued_at, t.number)))`,
+         SELECT 1 FROM events e JOIN tickets o ON o.id = e.ticket_id
+         WHERE ${LINE_CALLS_AFTER} AND e.at < @now - r.arrive_minutes * 60000 AND ${CALLED_FROM_BEHIND}))`,
     ).all({ closedBefore, now }) as { ticketId: string; serviceId: number; day: string; joinedAt: number }[]
   }
 }

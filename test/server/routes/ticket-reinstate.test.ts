@@ -121,7 +121,8 @@ describe('POST /api/v1/tickets/:id/reinstate', () => {
     s.clock.advance(20 * 60)
     const res = await s.reinstate(s.clerk1, first.id)
     expect(res.statusCode, res.body).toBe(200)
-    expect(res.json()).toMatchObject({ id: first.id, status: 'waiting', counterId: null, calledAt: null, finishedAt: null, recallCount: 1 })
+    // putting it back calls nobody: its count moves at the call that follows
+    expect(res.json()).toMatchObject({ id: first.id, status: 'waiting', counterId: null, calledAt: null, finishedAt: null, recallCount: 0 })
     expect((await center.request('GET', '/api/v1/tickets/no-shows', { token: s.clerk1 })).json()).toEqual([])
 
     s.clock.advance(30)
@@ -140,6 +141,22 @@ describe('POST /api/v1/tickets/:id/reinstate', () => {
     expect(waits.map((r) => r.w)).toEqual([110, 30])
     const reinstated = db.prepare("SELECT user_id AS userId FROM events WHERE ticket_id = ? AND type = 'ticket.reinstated'").all(first.id)
     expect(reinstated).toHaveLength(1)
+  })
+
+  it('a recalled no-show put back reads its one recall until it is called again, then two; a later recall adds one (walk s54)', async () => {
+    const s = await setup()
+    center = s.center
+    const d = await center.issue(s.kiosk, { serviceId: s.a.id })
+    expect((await center.action(s.clerk1, s.c1.id, 'call-next')).json().ticket.id).toBe(d.id)
+    expect((await center.action(s.clerk1, s.c1.id, 'recall')).json().ticket.recallCount).toBe(1)
+    expect((await center.action(s.clerk1, s.c1.id, 'no-show')).statusCode).toBe(200)
+    expect((await s.reinstate(s.clerk1, d.id)).json()).toMatchObject({ status: 'waiting', recallCount: 1 })
+    // the call after the undo is a call again (the console's "Called again since issue"), counted once
+    expect((await center.action(s.clerk1, s.c1.id, 'call-next')).json().ticket).toMatchObject({ id: d.id, recallCount: 1 + 1 })
+    expect((await center.action(s.clerk1, s.c1.id, 'recall')).json().ticket.recallCount).toBe(3)
+    await center.action(s.clerk1, s.c1.id, 'start')
+    await center.action(s.clerk1, s.c1.id, 'finish', {})
+    expect(center.app.tabour.db.prepare('SELECT recall_count AS n FROM tickets WHERE id = ?').get(d.id)).toEqual({ n: 3 })
   })
 
   it('lets a manager reinstate any service', async () => {
