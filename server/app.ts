@@ -45,6 +45,7 @@ import { WebhookDispatcher } from './webhooks/webhook-dispatcher.ts'
 import { createMessaging, type Messaging } from './notify/messaging.ts'
 import { centerAddress } from './center-address.ts'
 import { NumberRetention } from './notify/number-retention.ts'
+import { named } from './plugin-name.ts'
 
 /** What the app is built from besides its config; every part can be swapped in tests. */
 export interface TabourDeps {
@@ -264,13 +265,13 @@ export const tabourPlugin: FastifyPluginAsync<TabourPluginOptions> = async (fast
   expose?.(tabour)
 
   await installOpenApi(fastify)
-  await fastify.register(apiV1, { prefix: '/api/v1' })
-  await fastify.register(healthRoutes)
-  await fastify.register(opsRoutes, { ops, config })
-  await fastify.register(mediaFiles)
+  await fastify.register(named(apiV1), { prefix: '/api/v1' })
+  await fastify.register(named(healthRoutes))
+  await fastify.register(named(opsRoutes), { ops, config })
+  await fastify.register(named(mediaFiles))
   await serveUi(fastify, resolve(config.uiDir))
-  await fastify.register(publicPages, { uiDir: resolve(config.uiDir) })
-  await fastify.register(joinPages, { uiDir: resolve(config.uiDir) })
+  await fastify.register(named(publicPages), { uiDir: resolve(config.uiDir) })
+  await fastify.register(named(joinPages), { uiDir: resolve(config.uiDir) })
 }
 
 /** Builds (never listens) a Fastify app running one center; `logger` options pass through to Fastify. */
@@ -299,7 +300,7 @@ export function buildApp(config: Config, deps: TabourDeps = {}, options: Pick<Fa
     app.decorate('reloadTls', fresh.reload)
     app.addHook('onClose', async () => fresh.stop())
   }
-  app.register(tabourPlugin, {
+  app.register(named(tabourPlugin), {
     config,
     deps,
     expose: (tabour) => {

@@ -1,11 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
-import { buildApp, type TabourDeps } from '../../server/app.ts'
+import { buildApp, databaseFile, type TabourDeps } from '../../server/app.ts'
 import { validateConfig, type Config } from '../../server/config.ts'
 import { dayStartMs, localDay } from '../../protocol/center-clock.ts'
 import { newDeviceToken } from '../../server/auth/tokens.ts'
+import { placeMigratedDatabase } from './migrated-template.ts'
 
 export const ADMIN_PASSWORD = 'admin-test-password'
 export const STAFF_PASSWORD = 'staff-test-password'
@@ -80,6 +81,9 @@ export class TestCenter {
       // most tests mark a no-show right after the call; the tests of that rule set their own minimum
       queue: { minSecondsBeforeNoShow: 0, ...(overrides.queue as object | undefined) },
     })
+    // a fresh data dir gets a copy of a migrated database instead of migrating (migrated-template.ts);
+    // a dir the server is to make itself, or a database the test brought, is left as it is
+    if (!options.deps?.db && existsSync(this.config.dataDir)) placeMigratedDatabase(databaseFile(this.config))
     this.app = buildApp(this.config, { ...options.deps, clock: options.clock?.fn })
   }
 

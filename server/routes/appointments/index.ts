@@ -17,6 +17,7 @@ import { DomainError, ErrorCodes } from '../../errors.ts'
 import { publicBase } from '../public-url.ts'
 import { bookingCenter, bookingView } from './booking-view.ts'
 import { staffBookingRoutes } from './staff.ts'
+import { named } from '../../plugin-name.ts'
 
 const CodeParam = Type.Object({ code: Type.String({ minLength: 1, maxLength: 64 }) })
 const ServiceParam = Type.Object({ id: Type.Integer({ minimum: 1 }) })
@@ -44,7 +45,7 @@ export async function appointmentRoutes(fastify: FastifyInstance): Promise<void>
         new DomainError(ErrorCodes.RATE_LIMITED, `too many attempts; try again in ${context.after}`),
     },
   })
-  await app.register(staffBookingRoutes, { prefix: '/staff' })
+  await app.register(named(staffBookingRoutes), { prefix: '/staff' })
   const view = (request: FastifyRequest, code: string) => bookingView(queue, config, publicBase(request), appointments.find(code))
 
   app.get(

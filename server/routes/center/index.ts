@@ -6,12 +6,13 @@ import { newsRoutes } from './news.ts'
 import { configBundleRoutes } from './config-bundle.ts'
 import { finishOutcomeRoutes } from './finish-outcomes.ts'
 import { messagesOn } from '../../messages-on.ts'
+import { named } from '../../plugin-name.ts'
 
 /** GET /center: what every screen needs to know about the center (name, zone, priority categories); /center/news. */
 export async function centerRoutes(app: FastifyInstance): Promise<void> {
-  await app.register(newsRoutes)
-  await app.register(configBundleRoutes)
-  await app.register(finishOutcomeRoutes)
+  await app.register(named(newsRoutes))
+  await app.register(named(configBundleRoutes))
+  await app.register(named(finishOutcomeRoutes))
   app.get(
     '/',
     {

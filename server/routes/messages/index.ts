@@ -26,6 +26,7 @@ import { waitText } from '../../../protocol/messages/ticket.ts'
 import { bookingPageUrlAt, ticketStatusUrlAt } from '../../queue/ticket-link.ts'
 import { publicBase } from '../public-url.ts'
 import { whatsappWebhookRoutes } from './whatsapp-webhook.ts'
+import { named } from '../../plugin-name.ts'
 
 /** A booking code as the booking gives it (protocol/booking-code-form.ts: 16 characters in groups of four). */
 const SAMPLE_CODE = 'K7Q2-M9XC-4TBW-8HDR'
@@ -83,7 +84,7 @@ export async function messageRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
   const { queue, config, db, messages } = app.tabour
   const commands = new MessageTemplateCommands(queue.ctx)
-  await app.register(whatsappWebhookRoutes, { prefix: '/whatsapp' })
+  await app.register(named(whatsappWebhookRoutes), { prefix: '/whatsapp' })
   const preview = (request: FastifyRequest, kind: MessageKind, lang: LangName, text: string) => {
     const digits = digitsFor(lang, config.screens.digits)
     const values = sampleValues(kind, lang, config.centerName[lang], digits, config.timeZone, publicBase(request))

@@ -7,6 +7,7 @@ import { errorResponses, IdParam, Nullable } from '../../../protocol/common.ts'
 import { NationalService } from '../../../protocol/national-catalogue.ts'
 import { actorOf, ADMINS, allow, grantOf, MANAGERS, STAFF } from '../../auth/access.ts'
 import { serviceStepRoutes } from './steps.ts'
+import { named } from '../../plugin-name.ts'
 
 /** The hub's national catalogue as the center holds it (version null: none received yet). */
 const NationalCodes = Type.Object({ version: Nullable(Type.String()), services: Type.Array(NationalService) })
@@ -18,7 +19,7 @@ export async function serviceRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
   const { queue, configuration } = app.tabour
   const services = configuration.services
-  await app.register(serviceStepRoutes)
+  await app.register(named(serviceStepRoutes))
 
   app.get(
     '/',

@@ -20,6 +20,7 @@ import { foldInBackground } from '../../reports/rollup.ts'
 import { csvDownloadHeaders } from '../../../protocol/csv.ts'
 import { appointmentFigureRoutes } from './appointment-figures.ts'
 import { stepStatsRoutes } from './steps.ts'
+import { named } from '../../plugin-name.ts'
 
 const Csv = Type.String({
   description: "text/csv; UTF-8 with BOM; headers in ?lang (default ar); the file name ends with the center's zone",
@@ -36,7 +37,7 @@ const Csv = Type.String({
 export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
   const { db, reports, config } = app.tabour
-  await app.register(stepStatsRoutes)
+  await app.register(named(stepStatsRoutes))
   // the first start after an upgrade folds the history into the report rollups, in the background
   app.addHook('onReady', async () => {
     foldInBackground(db, () => config.timeZone).catch((err: unknown) => app.log.warn({ err }, 'report rollups: background fold failed'))

@@ -14,6 +14,7 @@ import { cancelMineRoute } from './cancel-mine.ts'
 import { ticketToolRoutes } from './ticket-tools.ts'
 import { CancelTicketBody, ReprintBody } from '../../../protocol/ticket-tools.ts'
 import { DeviceRateLimit } from '../../auth/device-rate-limit.ts'
+import { named } from '../../plugin-name.ts'
 
 const TicketIdParam = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
 const IdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String()) })
@@ -24,8 +25,8 @@ export async function ticketRoutes(fastify: FastifyInstance): Promise<void> {
   const { queue, config, clock } = app.tabour
   // a kiosk's token cannot issue faster than config deviceLimits allows (staff issue walk-ins one by one, by hand)
   const issueLimit = new DeviceRateLimit({ perMinute: config.deviceLimits.ticketsPerMinute, burst: config.deviceLimits.ticketBurst }, clock)
-  await app.register(cancelMineRoute)
-  await app.register(ticketToolRoutes)
+  await app.register(named(cancelMineRoute))
+  await app.register(named(ticketToolRoutes))
 
   app.post(
     '/',
