@@ -265,6 +265,8 @@ describe('appointments over HTTP', () => {
     expectError(await s.center.request('GET', `/api/v1/appointments/${elsewhere}`), 422, 'TABOUR_ERR_BOOKING_OTHER_CENTER')
     expectError(await checkIn(s, elsewhere), 422, 'TABOUR_ERR_BOOKING_OTHER_CENTER')
     expectError(await checkIn(s, forged), 422, 'TABOUR_ERR_BOOKING_CODE_INVALID')
+    // a made-up code is a code to check, not "another center's booking" (walk s54)
+    expectError(await checkIn(s, 'AAAA-BBBB-CCCC-DDDD'), 422, 'TABOUR_ERR_BOOKING_CODE_INVALID')
     expectError(await checkIn(s, 'hello'), 422, 'TABOUR_ERR_CHECK_IN_UNRECOGNISED')
     // a service that does not take bookings
     const b = await s.center.createService({ prefix: 'B' })
