@@ -14,7 +14,7 @@ import { waitText } from '../protocol/messages/ticket.ts'
 import { themeStyles } from '../ui-common/theme.ts'
 import { kioskStyles, moreBelow, tileLook, tilePressed } from './kiosk-styles.ts'
 import { kioskText } from '../protocol/messages/kiosk.ts'
-import { closedWords, closingNoteText } from '../ui-common/opening-words.ts'
+import { closedWords, kioskClosingText } from '../ui-common/opening-words.ts'
 import { closingNoteOf } from '../protocol/closing-note-of.ts'
 import { serviceIcon } from '../ui-common/service-icons.ts'
 import { legibleZeros, ZERO_STYLES } from '../ui-common/legible-zeros.ts'
@@ -273,6 +273,6 @@ function closingLine(view: ServiceGridView, s: ServiceWithQueue): TemplateResult
   const timeZone = view.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone
   const note = closingNoteOf(s.hours, s.estimatedWaitSeconds, timeZone, 'joiner')
   return note
-    ? html`<span class="closing-note" data-closing=${note.kind} data-day-close=${note.dayClose}>${legibleZeros(closingNoteText(note, view.lang, view.digits))}</span>`
+    ? html`<span class="closing-note" data-closing=${note.kind} data-day-close=${note.dayClose}>${legibleZeros(kioskClosingText(note, s.takesBookings, view.lang, view.digits))}</span>`
     : null
 }
