@@ -6,6 +6,7 @@ import { DEFAULT_CALENDAR } from '../../../protocol/calendar.ts'
 import { addDays } from '../../../protocol/center-clock.ts'
 import { BookingCodes } from '../../../server/queue/booking-code.ts'
 import type { DomainEvent } from '../../../server/queue/domain-events.ts'
+import { appointmentErrorKey, appointmentText } from '../../../protocol/messages/appointments.ts'
 
 // Tuesday 10 March 2026, 08:00 in Cairo (UTC+2); slots of 30 minutes from local midnight
 const START = '2026-03-10T06:00:00Z'
@@ -380,6 +381,24 @@ describe('appointments over HTTP', () => {
     const desk = await s.center.request('POST', '/api/v1/check-in', { token: clerk, body: { text: english.code, lang: 'ar' } })
     expect(desk.statusCode, desk.body).toBe(200)
     expect(desk.json().ticket.statusUrl).toMatch(/\?lang=en$/)
+  })
+
+  it('a kiosk check-in for a service no counter serves now says so and keeps the booking (walk s54: "Could not check in. Please try again.")', async () => {
+    s = await setup()
+    const patched = await s.center.request('PATCH', `/api/v1/services/${s.serviceId}`, {
+      token: s.admin,
+      body: { whenUnstaffed: 'not-offered' },
+    })
+    expect(patched.statusCode, patched.body).toBe(200)
+    const booking = (await book(s, at('09:00'))).json()
+    s.clock.set(at('08:40'))
+    const refused = await checkIn(s, booking.code)
+    expectError(refused, 409, 'TABOUR_ERR_SERVICE_UNSTAFFED')
+    expect(appointmentText(appointmentErrorKey(refused.json().code, 'checkIn.failed'), 'en')).toBe(
+      'No counter is serving this service now. Your booking is kept; please try again shortly.',
+    )
+    expect(rows(s.center, 'SELECT status FROM bookings')).toEqual([{ status: 'booked' }])
+    expect(rows(s.center, 'SELECT count(*) AS n FROM tickets')).toEqual([{ n: 0 }])
   })
 
   it("a booking's timing follows the center's clock: ahead (move and cancel work), begun (both refused), missed (the kiosk refuses the code)", async () => {
