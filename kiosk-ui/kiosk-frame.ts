@@ -97,6 +97,13 @@ export const kioskAppStyles: CSSResultGroup = [
       /* the options screen's title is the service's name, which may have no space to break at */
       overflow-wrap: anywhere;
     }
+    /* the home's title a step smaller: with the printer banner the six services fit below it (walk s54) */
+    main[data-screen='home'] h1 {
+      font-size: 2.75rem;
+    }
+    main[data-screen='home'] .hint {
+      font-size: 1.875rem;
+    }
     .hint {
       margin: 0;
       margin-block-start: calc(-1 * var(--tabour-space-2));

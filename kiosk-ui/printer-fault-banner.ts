@@ -25,9 +25,10 @@ export class PrinterFaultBanner extends LitElement {
       }
       .banner {
         display: grid;
-        gap: var(--tabour-space-1);
+        /* tight: it sits above the six services, which must all show with it at 1080×1920 (walk s54) */
+        gap: 0.25rem;
         margin: 0;
-        padding: var(--tabour-space-2) var(--tabour-space-3);
+        padding: var(--tabour-space-1) var(--tabour-space-3);
         border: 4px solid var(--tabour-on-accent);
         border-radius: var(--tabour-radius);
         background: var(--tabour-accent);
@@ -35,11 +36,11 @@ export class PrinterFaultBanner extends LitElement {
       }
       p {
         margin: 0;
-        line-height: 1.35;
+        line-height: 1.3;
         font-size: var(--tabour-text-base);
       }
       strong {
-        font-size: var(--tabour-text-large);
+        font-size: 1.875rem;
       }
     `,
   ]

@@ -14,7 +14,7 @@ import { waitText } from '../protocol/messages/ticket.ts'
 import { themeStyles } from '../ui-common/theme.ts'
 import { kioskStyles, moreBelow, tileLook, tilePressed } from './kiosk-styles.ts'
 import { kioskText } from '../protocol/messages/kiosk.ts'
-import { closedWords, closingNoteText } from '../ui-common/opening-words.ts'
+import { closedWords, kioskClosingText } from '../ui-common/opening-words.ts'
 import { closingNoteOf } from '../protocol/closing-note-of.ts'
 import { serviceIcon } from '../ui-common/service-icons.ts'
 import { legibleZeros, ZERO_STYLES } from '../ui-common/legible-zeros.ts'
@@ -55,7 +55,9 @@ export const serviceGridStyles: CSSResultGroup = [
       padding-block-end: 8px;
       display: grid;
       grid-template-columns: repeat(var(--columns, 2), minmax(0, 1fr));
-      gap: var(--tabour-space-3);
+      /* the demo's six services with the printer banner or the closing notes fit 1080×1920 without
+         scrolling (walk s54: F's figures sat under the fade): a step less between and inside the tiles */
+      gap: var(--tabour-space-2);
     }
     @media (orientation: landscape) {
       .grid {
@@ -80,6 +82,7 @@ export const serviceGridStyles: CSSResultGroup = [
       align-items: center;
       gap: var(--tabour-space-1) var(--tabour-space-2);
       ${tileLook}
+      padding-block: 0.75rem;
       user-select: none;
       -webkit-tap-highlight-color: transparent;
     }
@@ -163,9 +166,13 @@ export const serviceGridStyles: CSSResultGroup = [
     .closing-note {
       font-weight: 700;
     }
-    /* the closing's note takes its own line under the figures */
+    /* the closing's note takes its own line under the figures, a step smaller than them: at night it is on
+       every tile, and in English its two or three lines pushed F's figures under the fade (walk s54) */
     .closing-note {
       flex-basis: 100%;
+      font-size: 1.25rem;
+      line-height: 1.3;
+      padding-block-start: 0.25rem;
     }
     .issuing {
       color: var(--tabour-primary);
@@ -273,6 +280,6 @@ function closingLine(view: ServiceGridView, s: ServiceWithQueue): TemplateResult
   const timeZone = view.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone
   const note = closingNoteOf(s.hours, s.estimatedWaitSeconds, timeZone, 'joiner')
   return note
-    ? html`<span class="closing-note" data-closing=${note.kind} data-day-close=${note.dayClose}>${legibleZeros(closingNoteText(note, view.lang, view.digits))}</span>`
+    ? html`<span class="closing-note" data-closing=${note.kind} data-day-close=${note.dayClose}>${legibleZeros(kioskClosingText(note, s.takesBookings, view.lang, view.digits))}</span>`
     : null
 }

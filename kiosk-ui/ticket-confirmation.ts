@@ -28,7 +28,7 @@ import {
 } from '../protocol/messages/ticket.ts'
 import { hoursText } from '../protocol/messages/hours.ts'
 import type { ClosingNote } from '../protocol/closing-note.ts'
-import { closingNoteText } from '../ui-common/opening-words.ts'
+import { kioskClosingText } from '../ui-common/opening-words.ts'
 import { themeStyles } from '../ui-common/theme.ts'
 import { kioskStyles, moreBelow } from './kiosk-styles.ts'
 import { serviceName } from './service-grid.ts'
@@ -369,7 +369,7 @@ export class TicketConfirmation extends LitElement {
   /** The ticket to show; required. */
   @property({ attribute: false }) ticket: ShownTicket | null = null
   /** Its service's names, and whether a counter serves it (`staffed`: the tile's figure, live); default none. */
-  @property({ attribute: false }) service: { nameAr: string; nameEn: string; staffed?: boolean } | null = null
+  @property({ attribute: false }) service: { nameAr: string; nameEn: string; staffed?: boolean; takesBookings?: boolean } | null = null
   /** The public status page of the ticket (the QR); default none. */
   @property() statusUrl = ''
   /** The ticket's priority category (names in both languages), shown under the label; default none (an ordinary ticket). */
@@ -501,7 +501,7 @@ export class TicketConfirmation extends LitElement {
   private renderClosing(ticket: ShownTicket, lang: Lang): TemplateResult | string {
     const digits = digitsFor(lang, this.digits)
     if (ticket.closing)
-      return html`<p class="late" role="note" data-late=${ticket.closing.kind}>${legibleZeros(closingNoteText(ticket.closing, lang, digits))}</p>`
+      return html`<p class="late" role="note" data-late=${ticket.closing.kind}>${legibleZeros(kioskClosingText(ticket.closing, this.service?.takesBookings, lang, digits))}</p>`
     if (ticket.mayNotBeServedToday) return html`<p class="late" role="note" data-late>${hoursText('hours.mayNotBeServedToday', lang)}</p>`
     return ''
   }

@@ -161,7 +161,7 @@ export const Booking = Type.Object({
   documents: Type.Array(RequiredDocument),
   /**
    * Only once checked in: the ticket the check-in gave, its label and its public status page (in the
-   * booking's language), what the paper's QR opens. Nothing more of it: the page says no more than /t/ does
+   * ticket's language: the kiosk's where the citizen checked in there), what the paper's QR opens. Nothing more of it: the page says no more than /t/ does
    * (walk s52: the page said only "This booking was used on arrival").
    */
   ticket: Type.Optional(Type.Object({ label: Type.String(), statusUrl: Type.String() })),

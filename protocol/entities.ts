@@ -65,6 +65,8 @@ export const ServiceWithQueue = Type.Composite([
     hours: Type.Optional(HoursNow),
     /** It takes bookings or joins from a phone: a code can be checked in for it (kiosk and console offer check-in only then). */
     checkIn: Type.Boolean(),
+    /** It takes bookings (its appointment settings are on): the kiosk's day's-close note says a booking is the way to another day. Absent: an older server. */
+    takesBookings: Type.Optional(Type.Boolean()),
   }),
 ])
 export type ServiceWithQueue = Static<typeof ServiceWithQueue>

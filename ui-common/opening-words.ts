@@ -4,6 +4,7 @@
  * center's zone with Intl, so the pages carry no Temporal. Times follow the screen's digits.
  */
 import type { HoursNow } from '../protocol/calendar.ts'
+import type { ClosingNote } from '../protocol/closing-note.ts'
 import { closingNoteText, closingWordsFor } from '../protocol/messages/closing-note-text.ts'
 import { clockTime } from '../protocol/messages/clock-time.ts'
 import { hoursText } from '../protocol/messages/hours.ts'
@@ -41,6 +42,18 @@ export function opensText(opensAtIso: string, nowMs: number, timeZone: string | 
 
 /** Kept here for the screens; the one implementation is the catalogue's, which the paper shares. */
 export { closingNoteText }
+
+/**
+ * A closing note as the kiosk says it before and on the ticket: where the wait runs past the day's
+ * close, which cancels what still waits, it adds the way to be served another day: a booking, when
+ * the service takes them (`takesBookings`), else coming back (walk s54). Undefined `takesBookings`
+ * (an older server): the note alone.
+ */
+export function kioskClosingText(note: ClosingNote, takesBookings: boolean | undefined, lang: Lang, digits: DigitStyle): string {
+  const text = closingNoteText(note, lang, digits)
+  if (note.kind !== 'may-not-be-served' || !note.dayClose || takesBookings === undefined) return text
+  return `${text}. ${hoursText(takesBookings ? 'hours.bookAnotherDay' : 'hours.noBookingComeBack', lang, {}, digits)}`
+}
 
 /** "The center closes at 3:00 PM", or "Today's line closes at 12:00 AM; …" when the closing `hours` name is the business day's. */
 export function closesSoonText(hours: HoursNow, timeZone: string | undefined, lang: Lang, digits: DigitStyle): string {

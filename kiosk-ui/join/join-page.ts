@@ -61,6 +61,11 @@ export class JoinPage extends LitElement {
         font-weight: 700;
         margin-block-end: var(--tabour-space-1);
       }
+      /* a block, so its margin holds: inline, the phone field's focus ring (4px, 3px off) covered the label (walk s54) */
+      label.field {
+        display: block;
+        margin-block-end: 0.75rem;
+      }
       .service {
         display: grid;
         grid-template-columns: auto 1fr;

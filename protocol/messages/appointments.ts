@@ -150,6 +150,11 @@ export const APPOINTMENT_MESSAGES = {
   'err.used': { ar: 'استُخدم هذا الحجز من قبل.', en: 'This booking was already used.' },
   'err.cancelled': { ar: 'أُلغي هذا الحجز.', en: 'This booking was cancelled.' },
   'err.unrecognised': { ar: 'لم نتعرّف على هذا الرمز.', en: 'This code was not recognised.' },
+  /** A kiosk check-in for a service no counter serves now (and the kiosk does not offer then): the booking is kept, unused (walk s54: "Could not check in. Please try again."). */
+  'err.unstaffed': {
+    ar: 'لا يوجد شباك يعمل لهذه الخدمة الآن. حجزك باقٍ؛ حاول مرة أخرى بعد قليل.',
+    en: 'No counter is serving this service now. Your booking is kept; please try again shortly.',
+  },
   'err.alreadyArrived': {
     ar: 'سُجّل وصولك من قبل. انتظر رقمك على الشاشة.',
     en: 'You are already checked in. Watch the screen for your number.',
@@ -188,6 +193,7 @@ const ERROR_KEYS: Partial<Record<ErrorCode, AppointmentMessageKey>> = {
   [ErrorCodes.BOOKING_USED]: 'err.used',
   [ErrorCodes.BOOKING_CANCELLED]: 'err.cancelled',
   [ErrorCodes.CHECK_IN_UNRECOGNISED]: 'err.unrecognised',
+  [ErrorCodes.SERVICE_UNSTAFFED]: 'err.unstaffed',
   [ErrorCodes.ALREADY_ARRIVED]: 'err.alreadyArrived',
   [ErrorCodes.ALREADY_CALLED]: 'err.alreadyCalled',
   [ErrorCodes.REMOTE_PLACE_LOST]: 'err.placeLost',

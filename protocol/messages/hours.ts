@@ -57,9 +57,23 @@ export const HOURS_MESSAGES = {
     ar: 'لن يأتي دورك قبل أن يُغلق طابور اليوم الساعة {time}',
     en: "Your turn would not come before today's line closes at {time}",
   },
+  /**
+   * The wait runs past the day's close, which cancels what still waits: said plainly, not "may not"
+   * (walk s54: A-008, 35 minutes at 23:54, was told it "may not" and was cancelled at midnight).
+   */
   'hours.mayNotBeServedBeforeDayClose': {
-    ar: 'قد لا يأتي دورك قبل أن يُغلق طابور اليوم الساعة {time}؛ عندها تُلغى التذاكر التي لم يُنادَ عليها',
-    en: "Your turn may not come before today's line closes at {time}; tickets not yet called are then cancelled",
+    ar: 'على الأرجح لن يأتي دورك قبل أن يُغلق طابور اليوم الساعة {time}، وعندها تُلغى التذاكر التي لا تزال تنتظر',
+    en: "Your turn will likely not come before today's line closes at {time}. Tickets still waiting then are cancelled",
+  },
+  /** After the day's-close note on the kiosk, for a service that takes bookings: the way to be served another day. */
+  'hours.bookAnotherDay': {
+    ar: 'يمكنك بدلًا من ذلك حجز موعد في يوم آخر',
+    en: 'You can book a time on another day instead',
+  },
+  /** After the day's-close note on the kiosk, for a service that takes no bookings. */
+  'hours.noBookingComeBack': {
+    ar: 'لا تُحجز مواعيد لهذه الخدمة؛ يمكنك العودة في يوم آخر',
+    en: 'This service takes no bookings; you can come back another day',
   },
   /** The join page: tickets (and joins) stop within the half hour. */
   'hours.lastTicketSoon': { ar: 'آخر تذكرة الساعة {time}', en: 'Last ticket at {time}' },

@@ -14,12 +14,13 @@ export const STATUS_MESSAGES = {
   'status.serving': { ar: 'تتم خدمتك في الشباك {n}', en: 'Being served at counter {n}' },
   'status.done': { ar: 'تمت خدمتك. شكرًا لزيارتك.', en: 'You have been served. Thank you for your visit.' },
   /** Finished with an outcome other than the default (referred, incomplete papers…): its own name, not "served" (walk 2026-12-05). */
-  'status.doneAs': { ar: 'انتهت زيارتك: {outcome}. شكرًا لزيارتك.', en: 'Your visit has ended: {outcome}. Thank you for your visit.' },
+  // "Thank you for coming", not "for your visit" right after "your visit has ended" (walk s54: the word twice)
+  'status.doneAs': { ar: 'انتهت زيارتك: {outcome}. شكرًا لحضورك.', en: 'Your visit has ended: {outcome}. Thank you for coming.' },
   /**
    * Finished with no name to give: an outcome the center no longer lists (its name is gone), or a
    * finish that named none (a keypad's Finish key: nobody said the citizen was served). "Served" may be untrue.
    */
-  'status.doneOther': { ar: 'انتهت زيارتك. شكرًا لزيارتك.', en: 'Your visit has ended. Thank you for your visit.' },
+  'status.doneOther': { ar: 'انتهت زيارتك. شكرًا لحضورك.', en: 'Your visit has ended. Thank you for coming.' },
   'status.cancelled': { ar: 'أُلغيت هذه التذكرة.', en: 'This ticket was cancelled.' },
   /** Cancelled by the center's closing (calendar atClosing 'cancel-after'): not the holder's doing. */
   'status.cancelledCenterClosed': {

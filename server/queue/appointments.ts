@@ -288,8 +288,11 @@ export class Appointments {
    * checkInBeforeMinutes before the slot to checkInAfterMinutes after its start) they get a
    * ticket marked `appointment` in the same transaction that marks the booking used; too early
    * says when to come back; too late offers a walk-in ticket (the booking stays unused).
+   * At a kiosk the ticket takes the language the citizen uses there (`kioskLang`), as a walk-in's
+   * does: its status link, the QR printed and its messages (walk s54: an English check-in got an
+   * Arabic page from the booking's language); at a console, or without one, the booking's.
    */
-  checkIn(actor: Actor, text: string, publicBase: string | undefined): CheckInResult {
+  checkIn(actor: Actor, text: string, publicBase: string | undefined, kioskLang?: Lang): CheckInResult {
     return this.ctx.write((tx) => {
       const booking = this.find(text)
       if (booking.status === 'cancelled') throw domainError(ErrorCodes.BOOKING_CANCELLED, 'this booking was cancelled')
@@ -316,7 +319,7 @@ export class Appointments {
       const issued = this.issuer.issueIn(tx, actor, {
         serviceId: booking.serviceId,
         phone: booking.phone,
-        lang: booking.lang,
+        lang: actor.type === 'device' && actor.kind === 'kiosk' && kioskLang ? kioskLang : booking.lang,
         publicBase,
         origin: 'appointment',
         slotStart: booking.slotStart,

@@ -3,9 +3,15 @@
  *
  *  - TTTT names the center: 20 bits of HMAC(centerKey, "center"), so a code from another center
  *    is recognised as such (not "forged") without asking anybody.
- *  - RRRRRRRR is 40 random bits: nobody guesses another person's booking.
- *  - MMMM is 20 bits of HMAC(centerKey, TTTT‖RRRRRRRR): a made-up or mistyped code is refused
+ *  - RRRRRR is 30 random bits, then CC a public check (10 bits) over TTTT‖RRRRRR that any center
+ *    can compute: it is how a center knows a code that is not its own is another center's (the
+ *    MAC of another center's code cannot be checked here), not a made-up or mistyped one (walk
+ *    s54: «AAAA-BBBB-CCCC-DDDD» was called "another center's booking"). A typed code passes it
+ *    by chance one time in 1021; a changed character or two swapped neighbours never do.
+ *  - MMMM is 20 bits of HMAC(centerKey, TTTT‖RRRRRR‖CC): a made-up or mistyped code is refused
  *    before the database is asked (one in a million passes the check, then finds no booking).
+ * Codes made before the check (all 8 characters random) are still this center's when their MAC
+ * is; another center's such code is then "not a valid code", never called a booking elsewhere.
  *
  * The key is 32 random bytes made once per center database (migration 12); it never leaves it.
  */
@@ -14,8 +20,19 @@ import { BOOKING_CODE_ALPHABET as ALPHABET, BOOKING_CODE_LENGTH, codeCharacters,
 
 const TAG = 4
 const MAC = 4
-/** The random part: what the code's length leaves (8 characters, 40 bits). */
+/** The public check's characters, at the end of the random part. */
+const CHECK = 2
+/** The random part with its check: what the code's length leaves (8 characters). */
 const RANDOM = BOOKING_CODE_LENGTH - TAG - MAC
+/** The public check is a weighted sum modulo this prime (< 32²): every single change and adjacent swap moves it. */
+const CHECK_MODULUS = 1021
+
+/** The public check of a code's first TAG + RANDOM - CHECK characters, as CHECK characters. */
+function publicCheck(head: string): string {
+  let sum = 0
+  for (let i = 0; i < head.length; i++) sum = (sum + (i + 1) * ALPHABET.indexOf(head[i]!)) % CHECK_MODULUS
+  return ALPHABET[sum >> 5]! + ALPHABET[sum & 31]!
+}
 
 /** Base32 of the first `chars` × 5 bits of `bytes`. */
 function base32(bytes: Buffer, chars: number): string {
@@ -68,7 +85,8 @@ export class BookingCodes {
 
   /** A new code (printed form). */
   issue(): string {
-    const body = this.tag + base32(randomBytes(5), RANDOM)
+    const head = this.tag + base32(randomBytes(4), RANDOM - CHECK)
+    const body = head + publicCheck(head)
     return groupedCode(body + base32(this.mac(body), MAC))
   }
 
@@ -81,6 +99,10 @@ export class BookingCodes {
     // not refused as "another center's", which would send the citizen away for a typo.
     const body = this.tag + plain.slice(TAG, TAG + RANDOM)
     if (base32(this.mac(body), MAC) === plain.slice(TAG + RANDOM)) return { ok: true, code: groupedCode(body + plain.slice(TAG + RANDOM)) }
-    return { ok: false, problem: plain.slice(0, TAG) === this.tag ? 'forged' : 'other_center' }
+    // another center's only when its tag is another and its public check holds; anything else is
+    // a made-up or mistyped code, whoever's it was meant to be
+    const head = plain.slice(0, TAG + RANDOM - CHECK)
+    const othersCode = plain.slice(0, TAG) !== this.tag && publicCheck(head) === plain.slice(TAG + RANDOM - CHECK, TAG + RANDOM)
+    return { ok: false, problem: othersCode ? 'other_center' : 'forged' }
   }
 }

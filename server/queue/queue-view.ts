@@ -554,6 +554,7 @@ export class QueueView {
       available: s.active && !capReached && kioskMaySell(s, staffed) && hours.closedReason === null,
       hours,
       checkIn: this.takesCheckIn(s),
+      takesBookings: this.ctx.bookings.settings(s.id).enabled,
     }
   }
 

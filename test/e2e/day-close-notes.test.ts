@@ -7,6 +7,7 @@ import { LANDSCAPE, PHONE, PORTRAIT, useBrowserSuite } from './browser.ts'
 import { ROOT } from './ui-build.ts'
 import { join } from 'node:path'
 import { seriousAxeViolations } from './axe.ts'
+import { APPOINTMENT_DEFAULTS } from '../../protocol/appointments.ts'
 
 /**
  * The business day's close of a center open around the clock, as the demo is (its "always open"
@@ -116,6 +117,40 @@ describe("the day's close on the citizen's phone", { timeout: 180_000 }, () => {
       expect(await seriousAxeViolations(page), `cancelled ${lang}`).toEqual([])
       await suite.shot(page, `status-day-closed-${lang}`)
     }
+  })
+
+  it('at 23:54 with 35 minutes to wait the kiosk says plainly, before the tap and on the ticket, that the turn will likely not come and the ticket is cancelled, and offers a booking (walk s54)', async () => {
+    const clock = new TestClock(cairo('23:54'))
+    const { center, url, a, kiosk } = await startCenter(clock)
+    const admin = await center.admin()
+    const put = await center.request('PUT', `/api/v1/appointments/settings/${a.id}`, {
+      token: admin,
+      body: { ...APPOINTMENT_DEFAULTS, enabled: true },
+    })
+    expect(put.statusCode, put.body).toBe(200)
+    for (let i = 0; i < 7; i++) await center.issue(kiosk, { serviceId: a.id })
+    const said = {
+      ar: 'على الأرجح لن يأتي دورك قبل أن يُغلق طابور اليوم الساعة ١٢:٠٠\u00a0ص، وعندها تُلغى التذاكر التي لا تزال تنتظر. يمكنك بدلًا من ذلك حجز موعد في يوم آخر',
+      en: "Your turn will likely not come before today's line closes at 12:00\u00a0AM. Tickets still waiting then are cancelled. You can book a time on another day instead",
+    }
+    const code = (await center.request('POST', '/api/v1/devices', { token: admin, body: { kind: 'kiosk', name: 'kiosk' } })).json()
+      .pairingCode
+    const page = await suite.contexts.page(PORTRAIT)
+    await page.goto(`${url}/kiosk/?pair=${code}`)
+    const card = page.locator(`tabour-service-grid [data-service-id="${a.id}"]`)
+    const note = card.locator('.closing-note[data-closing="may-not-be-served"]')
+    await note.waitFor()
+    expect(await note.textContent()).toBe(said.ar)
+    await page.locator('tabour-lang-switch button').first().click()
+    await page.waitForFunction(() => document.documentElement.lang === 'en')
+    expect(await note.textContent()).toBe(said.en)
+    await suite.shot(page, 'kiosk-day-close-sure-en')
+    await card.click()
+    const late = page.locator('tabour-ticket-confirmation [data-late="may-not-be-served"]')
+    await late.waitFor()
+    expect(((await late.textContent()) ?? '').replace(/[ \t\n\r\f]+/g, ' ').trim()).toBe(said.en)
+    expect(await seriousAxeViolations(page), 'ticket').toEqual([])
+    await suite.shot(page, 'kiosk-ticket-day-close-sure-en')
   })
 
   it('a status page open since 23:20 says it at 23:40 with no queue event, and ends the ticket after midnight', async () => {

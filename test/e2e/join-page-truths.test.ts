@@ -33,6 +33,29 @@ async function joinPage(url: string, lang: 'ar' | 'en', shot: string) {
 }
 
 describe('the phone join page when nobody can join', { timeout: 180_000 }, () => {
+  it('the phone field’s focus ring clears its label «رقم الموبايل (اختياري)» (walk s54: the yellow ring covered it), ar and en', async () => {
+    const remoteJoin = { services: [{ prefix: 'A', mode: 'check-in' as const, arriveMinutes: 15 }] }
+    const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir, remoteJoin } }, suite.cleanups)
+    const a = await center.createService({ prefix: 'A', nameAr: 'جوازات السفر', nameEn: 'Passports' })
+    const counter = await center.createCounter({ number: 1, serviceIds: [a.id] })
+    await center.openCounterAs('clerk1', counter.id)
+    for (const lang of LANGS) {
+      const page = await suite.contexts.page(PHONE)
+      await page.goto(`${url}/join/${lang}/`)
+      const field = page.locator('tabour-join-page #phone')
+      await field.focus()
+      const gap = await field.evaluate((input) => {
+        const label = (input.getRootNode() as ShadowRoot).querySelector('label[for="phone"]')!
+        const style = getComputedStyle(input)
+        const ring = Number.parseFloat(style.outlineWidth) + Number.parseFloat(style.outlineOffset)
+        return { ring, room: input.getBoundingClientRect().top - label.getBoundingClientRect().bottom, outline: style.outlineStyle }
+      })
+      expect(gap.outline, lang).not.toBe('none')
+      expect(gap.room, `${lang}: room between the label and the field, for a ring of ${gap.ring}px`).toBeGreaterThanOrEqual(gap.ring)
+      await suite.shot(page, `phone-focus-${lang}`)
+    }
+  })
+
   it('says phone joins are off for a center that lists no service for them, not "now"', async () => {
     const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, suite.cleanups)
     await center.createService({ prefix: 'A', nameAr: 'جوازات السفر', nameEn: 'Passports' })

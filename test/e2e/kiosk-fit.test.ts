@@ -6,7 +6,7 @@ import { daytimeShiftMs, TestClock } from '../helpers/test-center.ts'
 import { openTicketPrinter } from '../../drivers/printer/index.ts'
 import type { PrinterFactory } from '../../server/devices/printer-handle.ts'
 import { APPOINTMENT_DEFAULTS } from '../../protocol/appointments.ts'
-import { DEMO_SERVICES } from '../../server/demo/seed.ts'
+import { DEMO_SERVICES, demoCalendar } from '../../server/demo/seed.ts'
 import { PORTRAIT, useBrowserSuite } from './browser.ts'
 import { deadPrinterKiosk } from './dead-printer-kiosk.ts'
 import { ROOT } from './ui-build.ts'
@@ -215,6 +215,13 @@ describe('every kiosk screen fits 1080×1920', () => {
       await fits(kiosk, `home (${lang})`, home)
       for (const i of [0, 1])
         expect(await tiles.nth(i).locator('[data-wait]').getAttribute('data-wait'), 'paused: no estimate').toBe('unknown')
+      // the demo's six fit with the banner, nothing scrolled: every tile wholly in view, the grid not scrolling
+      // and no "more below" (walk s54: F's figures sat under the fade with a ▼)
+      for (let i = 0; i < DEMO_SERVICES.length; i++)
+        expect(await outOfView(tiles.nth(i)), `home (${lang}), as first shown: tile ${DEMO_SERVICES[i]!.prefix}`).toBe('')
+      const grid = kiosk.locator('tabour-service-grid')
+      expect(await grid.evaluate((el) => el.scrollHeight - el.clientHeight), `home (${lang}): the grid scrolls`).toBeLessThanOrEqual(1)
+      expect(await grid.locator('.more').isVisible(), `home (${lang}): "more below"`).toBe(false)
       // every tile can be reached: scrolling the grid (if it scrolls) brings it wholly into view, the rest stays
       for (let i = DEMO_SERVICES.length - 1; i >= 0; i--) {
         await tiles.nth(i).scrollIntoViewIfNeeded()
@@ -310,5 +317,36 @@ describe('every kiosk screen fits 1080×1920', () => {
     await fits(kiosk, "a phone's place checked in (en)", { done, 'language switch': kiosk.locator('footer tabour-lang-switch button') })
     expect(await textUnderDone(kiosk), "a phone's place: under Done").toEqual([])
     await kiosk.screenshot({ path: join(SHOTS, 'kiosk-fit-en-phone-ticket.png') })
+  })
+  it('home with the day-close note on each of the six services fits without scrolling, in Arabic and English (walk s54)', async () => {
+    // 23:40 in Cairo on the demo's calendar: every staffed tile says today's line closes at midnight
+    const clock = new TestClock(Date.parse('2026-12-06T23:40:00+02:00'))
+    const { center, url } = await listeningCenter({ clock, config: { uiDir: suite.uiDir } }, suite.cleanups)
+    const admin = await center.admin()
+    const put = await center.request('PUT', '/api/v1/calendar', { token: admin, body: demoCalendar(clock.now, 'Africa/Cairo') })
+    expect(put.statusCode, put.body).toBe(200)
+    const services = []
+    for (const s of DEMO_SERVICES) services.push(await center.createService({ whenUnstaffed: 'not-offered', ...s }))
+    const counter = await center.createCounter({ number: 1, serviceIds: services.map((s) => s.id) })
+    await center.openCounterAs('clerk1', counter.id)
+    const code = (await center.request('POST', '/api/v1/devices', { token: admin, body: { kind: 'kiosk', name: 'k' } })).json().pairingCode
+    const kiosk = await suite.contexts.page(PORTRAIT)
+    await kiosk.goto(`${url}/kiosk/?pair=${code}`)
+    const tiles = kiosk.locator('tabour-service-grid button.service')
+    for (const lang of ['ar', 'en'] as const) {
+      await kiosk.locator(`html[lang="${lang}"]`).waitFor()
+      await expect.poll(() => kiosk.locator('tabour-service-grid .closing-note').count()).toBe(DEMO_SERVICES.length)
+      await kiosk.screenshot({ path: join(SHOTS, `kiosk-fit-${lang}-home-day-close.png`) })
+      await fits(kiosk, `home (${lang})`, {
+        title: kiosk.locator('main[data-screen="home"] h1'),
+        'language switch': kiosk.locator('footer tabour-lang-switch button'),
+      })
+      for (let i = 0; i < DEMO_SERVICES.length; i++) {
+        expect(await outOfView(tiles.nth(i)), `home (${lang}), as first shown: tile ${DEMO_SERVICES[i]!.prefix}`).toBe('')
+        expect(await textOutside(tiles.nth(i)), `home (${lang}): the words of tile ${DEMO_SERVICES[i]!.prefix}`).toBe('')
+      }
+      expect(await kiosk.locator('tabour-service-grid .more').isVisible(), `home (${lang}): "more below"`).toBe(false)
+      if (lang === 'ar') await kiosk.locator('footer tabour-lang-switch button').click()
+    }
   })
 })

@@ -68,8 +68,8 @@ describe('the end of a visit and the closing, as they are', { timeout: 180_000 }
       await act('finish', { outcome, ...(outcome === 'served' ? {} : { note: 'no birth certificate' }) })
     }
     const said = {
-      ar: 'انتهت زيارتك: أوراق غير مكتملة. شكرًا لزيارتك.',
-      en: 'Your visit has ended: Incomplete papers. Thank you for your visit.',
+      ar: 'انتهت زيارتك: أوراق غير مكتملة. شكرًا لحضورك.',
+      en: 'Your visit has ended: Incomplete papers. Thank you for coming.',
     }
     const page = await suite.contexts.page(PHONE)
     for (const lang of ['ar', 'en'] as const) {

@@ -3,7 +3,7 @@ import { DEFAULT_CALENDAR, type CenterCalendar } from '../../protocol/calendar.t
 import { localTimeMs } from '../../protocol/center-clock.ts'
 import { closingNoteOf } from '../../protocol/closing-note-of.ts'
 import { hoursNow } from '../../protocol/opening-hours.ts'
-import { closedReasonText, closesSoonText, closingNoteText } from '../../ui-common/opening-words.ts'
+import { closedReasonText, closesSoonText, closingNoteText, kioskClosingText } from '../../ui-common/opening-words.ts'
 
 /**
  * The day's close in words (walk 2026-12-05): where the hours go on across the business day's
@@ -28,9 +28,19 @@ describe("the day's close in words", () => {
     expect(note).toMatchObject({ kind: 'closing-soon', dayClose: true })
     expect(closingNoteText(note, 'en', 'western')).toBe("Today's line closes at 12:00\u00a0AM; tickets not yet called are cancelled")
     const late = closingNoteOf(hours, 40 * 60, TZ, 'holder')!
+    // said plainly: the wait runs past a close that cancels what still waits (walk s54: "may not", then cancelled)
     expect(closingNoteText(late, 'en', 'western')).toBe(
-      "Your turn may not come before today's line closes at 12:00\u00a0AM; tickets not yet called are then cancelled",
+      "Your turn will likely not come before today's line closes at 12:00\u00a0AM. Tickets still waiting then are cancelled",
     )
+    // on the kiosk, the way to another day: a booking where the service takes them, else coming back
+    expect(kioskClosingText(late, true, 'en', 'western')).toBe(
+      "Your turn will likely not come before today's line closes at 12:00\u00a0AM. Tickets still waiting then are cancelled. You can book a time on another day instead",
+    )
+    expect(kioskClosingText(late, false, 'ar', 'western')).toBe(
+      'على الأرجح لن يأتي دورك قبل أن يُغلق طابور اليوم الساعة 12:00\u00a0ص، وعندها تُلغى التذاكر التي لا تزال تنتظر. لا تُحجز مواعيد لهذه الخدمة؛ يمكنك العودة في يوم آخر',
+    )
+    // a closing that is the hours' end says nothing of bookings
+    expect(kioskClosingText(note, true, 'en', 'western')).toBe(closingNoteText(note, 'en', 'western'))
   })
 
   it('a service that stops when the wait runs past closing names the day’s close on the kiosk and the join page', () => {

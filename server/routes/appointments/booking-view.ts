@@ -57,6 +57,6 @@ export function bookingView(
     manageUrl: bookingPageUrlAt(publicBase, b.code, b.lang),
     center: bookingCenter(config),
     documents: service.documents ?? [],
-    ...(ticket ? { ticket: { label: ticket.label, statusUrl: ticketStatusUrlAt(publicBase, ticket.id, b.lang) } } : {}),
+    ...(ticket ? { ticket: { label: ticket.label, statusUrl: ticketStatusUrlAt(publicBase, ticket.id, ticket.lang) } } : {}),
   }
 }

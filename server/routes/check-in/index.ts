@@ -32,7 +32,7 @@ export async function checkInRoutes(fastify: FastifyInstance): Promise<void> {
       const req = {
         actor: actorOf(request),
         text: request.body.text.trim(),
-        lang: request.body.lang ?? 'ar',
+        ...(request.body.lang ? { lang: request.body.lang } : {}),
         publicBase: publicBase(request),
       }
       for (const resolve of RESOLVERS) {

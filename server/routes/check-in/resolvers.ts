@@ -10,7 +10,8 @@ import { checkInTicket } from '../../queue/check-in-ticket.ts'
 export interface CheckInRequest {
   actor: Actor
   text: string
-  lang: Lang
+  /** The language the citizen uses at the kiosk (the kiosk sends it); absent: not known. */
+  lang?: Lang
   publicBase: string
 }
 
@@ -19,7 +20,7 @@ export type CheckInResolver = (queue: Queue, req: CheckInRequest) => CheckInResu
 
 /** A booking code, or a manage link holding one (issue 19). */
 export const bookingCheckIn: CheckInResolver = (queue, req) =>
-  codeInText(req.text) === null ? null : queue.appointments.checkIn(req.actor, req.text, req.publicBase)
+  codeInText(req.text) === null ? null : queue.appointments.checkIn(req.actor, req.text, req.publicBase, req.lang)
 
 /** A place joined from a phone: its status page's code (or link) scanned at the kiosk checks it in (remote-arrival.ts). */
 export const remoteArrival: CheckInResolver = (queue, req) => {

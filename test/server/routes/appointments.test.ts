@@ -6,6 +6,7 @@ import { DEFAULT_CALENDAR } from '../../../protocol/calendar.ts'
 import { addDays } from '../../../protocol/center-clock.ts'
 import { BookingCodes } from '../../../server/queue/booking-code.ts'
 import type { DomainEvent } from '../../../server/queue/domain-events.ts'
+import { appointmentErrorKey, appointmentText } from '../../../protocol/messages/appointments.ts'
 
 // Tuesday 10 March 2026, 08:00 in Cairo (UTC+2); slots of 30 minutes from local midnight
 const START = '2026-03-10T06:00:00Z'
@@ -265,6 +266,8 @@ describe('appointments over HTTP', () => {
     expectError(await s.center.request('GET', `/api/v1/appointments/${elsewhere}`), 422, 'TABOUR_ERR_BOOKING_OTHER_CENTER')
     expectError(await checkIn(s, elsewhere), 422, 'TABOUR_ERR_BOOKING_OTHER_CENTER')
     expectError(await checkIn(s, forged), 422, 'TABOUR_ERR_BOOKING_CODE_INVALID')
+    // a made-up code is a code to check, not "another center's booking" (walk s54)
+    expectError(await checkIn(s, 'AAAA-BBBB-CCCC-DDDD'), 422, 'TABOUR_ERR_BOOKING_CODE_INVALID')
     expectError(await checkIn(s, 'hello'), 422, 'TABOUR_ERR_CHECK_IN_UNRECOGNISED')
     // a service that does not take bookings
     const b = await s.center.createService({ prefix: 'B' })
@@ -318,7 +321,7 @@ describe('appointments over HTTP', () => {
     const used = (await s.center.request('GET', `/api/v1/appointments/${booking.code}`)).json()
     expect(used).toMatchObject({ status: 'checked_in', ticket: { label: 'A-001' } })
     expect(Object.keys(used.ticket).sort()).toEqual(['label', 'statusUrl'])
-    // in the booking's language, as its own link
+    // in the ticket's language (here the booking's: the kiosk sent none), the link its paper's QR carries
     expect(used.ticket.statusUrl).toBe(
       `${booking.manageUrl.split('/b/')[0]}/t/${ok.json().ticket.id}${booking.manageUrl.includes('?lang=en') ? '?lang=en' : ''}`,
     )
@@ -348,6 +351,54 @@ describe('appointments over HTTP', () => {
     const display = await s.center.createDevice('display')
     expectError(await checkIn(s, third.code, display.token), 403, 'TABOUR_ERR_FORBIDDEN')
     expect(s.events.filter((e) => e.type === 'appointment:checked_in')).toHaveLength(2)
+  })
+
+  it("a check-in's ticket speaks the language used at the kiosk: its status link and the QR printed (walk s54), the booking's at a console", async () => {
+    s = await setup()
+    const printed: (string | null)[] = []
+    s.center.app.tabour.queue.events.on((e) => {
+      if (e.type === 'ticket:issued') printed.push(e.statusUrl)
+    })
+    const bookIn = (slot: string, lang: 'ar' | 'en', phone: string) =>
+      s!.center.request('POST', '/api/v1/appointments', {
+        body: { serviceId: s!.serviceId, slotStart: at(slot), name: 'Mona Ali', phone, lang },
+      })
+    const arabic = (await bookIn('09:00', 'ar', '01000000001')).json()
+    const english = (await bookIn('09:30', 'en', '01000000002')).json()
+    s.clock.set(at('08:40'))
+    // booked in Arabic, checked in at the kiosk in English: the English page, as a walk-in's
+    const res = await s.center.request('POST', '/api/v1/check-in', { token: s.kiosk, body: { text: arabic.code, lang: 'en' } })
+    expect(res.statusCode, res.body).toBe(200)
+    const ticket = res.json().ticket
+    expect(ticket.statusUrl).toMatch(new RegExp(`/t/${ticket.id}\\?lang=en$`))
+    expect(printed.at(-1)).toBe(ticket.statusUrl)
+    expect(rows(s.center, 'SELECT lang FROM tickets WHERE id = ?', ticket.id)).toEqual([{ lang: 'en' }])
+    // the booking's page links the same page its paper's QR opens
+    expect((await s.center.request('GET', `/api/v1/appointments/${arabic.code}`)).json().ticket.statusUrl).toBe(ticket.statusUrl)
+    // at a console the citizen's language is not the clerk's screen's: the booking's stays
+    const clerk = (await s.center.createUser('clerk9')).token
+    s.clock.set(at('09:10'))
+    const desk = await s.center.request('POST', '/api/v1/check-in', { token: clerk, body: { text: english.code, lang: 'ar' } })
+    expect(desk.statusCode, desk.body).toBe(200)
+    expect(desk.json().ticket.statusUrl).toMatch(/\?lang=en$/)
+  })
+
+  it('a kiosk check-in for a service no counter serves now says so and keeps the booking (walk s54: "Could not check in. Please try again.")', async () => {
+    s = await setup()
+    const patched = await s.center.request('PATCH', `/api/v1/services/${s.serviceId}`, {
+      token: s.admin,
+      body: { whenUnstaffed: 'not-offered' },
+    })
+    expect(patched.statusCode, patched.body).toBe(200)
+    const booking = (await book(s, at('09:00'))).json()
+    s.clock.set(at('08:40'))
+    const refused = await checkIn(s, booking.code)
+    expectError(refused, 409, 'TABOUR_ERR_SERVICE_UNSTAFFED')
+    expect(appointmentText(appointmentErrorKey(refused.json().code, 'checkIn.failed'), 'en')).toBe(
+      'No counter is serving this service now. Your booking is kept; please try again shortly.',
+    )
+    expect(rows(s.center, 'SELECT status FROM bookings')).toEqual([{ status: 'booked' }])
+    expect(rows(s.center, 'SELECT count(*) AS n FROM tickets')).toEqual([{ n: 0 }])
   })
 
   it("a booking's timing follows the center's clock: ahead (move and cancel work), begun (both refused), missed (the kiosk refuses the code)", async () => {

@@ -122,6 +122,7 @@ describe('GET /api/v1/services', () => {
       available: true,
       hours,
       checkIn: false,
+      takesBookings: false,
     })
     // nobody waits for B, but the only counter calls the three older A tickets first (line forecast):
     // a B ticket taken now has them ahead, and the kiosk's tile says so
@@ -136,6 +137,7 @@ describe('GET /api/v1/services', () => {
       available: true,
       hours,
       checkIn: false,
+      takesBookings: false,
     })
   })
 
