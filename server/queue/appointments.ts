@@ -198,6 +198,17 @@ export class Appointments {
     }
   }
 
+  /**
+   * A code no booking holds: a code's 30 random bits (booking-code.ts) meet a kept booking's about
+   * once in 2^30 / n draws, and the column is UNIQUE (a citizen's booking refused with a 500).
+   */
+  private freshCode(): string {
+    for (;;) {
+      const code = this.codes.issue()
+      if (!this.ctx.bookings.byCode(code)) return code
+    }
+  }
+
   book(by: Booker, req: BookRequest): BookingRecord {
     // one form for every spelling of a number: stored and counted against the limits as such
     const phone = canonicalPhone(req.phone, this.ctx.config.messages?.countryCode)
@@ -208,7 +219,7 @@ export class Appointments {
         throw domainError(ErrorCodes.BOOKING_LIMIT_ADDRESS, 'too many bookings from this address in the last hour; try again later')
       }
       const booking = this.ctx.bookings.insert({
-        code: this.codes.issue(),
+        code: this.freshCode(),
         serviceId: req.serviceId,
         day,
         slotStart: slot.start,

@@ -211,6 +211,23 @@ describe('appointments over HTTP', () => {
     for (const r of log) expect(r.data).not.toMatch(/Mona|01000000001/)
   })
 
+  it("a new code that meets a booking's (30 random bits) is drawn again, not a 500 on the column's UNIQUE", async () => {
+    s = await setup()
+    const first = await book(s, at('09:00'))
+    expect(first.statusCode, first.body).toBe(201)
+    // the next draw repeats the first booking's code, as one in 2^30 / n draws does
+    const issue = vi.spyOn(BookingCodes.prototype, 'issue').mockReturnValueOnce(first.json().code)
+    try {
+      const second = await book(s, at('10:00', '2026-03-14'), '01000000002')
+      expect(second.statusCode, second.body).toBe(201)
+      expect(second.json().code).not.toBe(first.json().code)
+      expect(issue).toHaveBeenCalledTimes(2)
+    } finally {
+      issue.mockRestore()
+    }
+    expect(bookingCount(s)).toBe(2)
+  })
+
   it('refuses bad input with a stable code and loses nothing', async () => {
     s = await setup({ maxPerPhonePerDay: 1, maxPerPhonePerWeek: 2, maxPerAddressPerHour: 5 })
     // the center closes on Fridays (13 March) and on a holiday (12 March)
