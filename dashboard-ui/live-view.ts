@@ -236,7 +236,7 @@ export class LiveView extends LitElement {
         ${lines.map((l) =>
           l.kind === 'service'
             ? html`<li data-unserved-service=${l.prefix} data-waiting=${l.waiting} data-why=${l.away.length > 0 ? 'away' : 'none'}>
-                <span class="prefix">${l.prefix}</span><strong>${nameOf(l, lang)}</strong>:
+                <span class="prefix">${l.prefix}</span><strong>${nameOf(l, lang)}</strong>${l.active ? nothing : html` ${this.inactivePill()}`}:
                 ${unservedServiceText(l, lang, digits)}
               </li>`
             : html`<li data-unserved-counter=${l.number} data-waiting=${l.waiting} data-why=${l.why}>
@@ -278,8 +278,9 @@ export class LiveView extends LitElement {
           ${s.services.map((r) => {
             // past its target: a red row edge and the count in words beside the longest wait (not colour alone)
             const late = r.pastTarget ?? 0
-            return html`<tr data-service=${r.prefix} data-past-target=${late > 0 ? late : nothing}>
-              <td><span class="prefix">${r.prefix}</span>${nameOf(r, lang)}</td>
+            const inactive = this.services.find((x) => x.id === r.serviceId)?.active === false
+            return html`<tr data-service=${r.prefix} data-past-target=${late > 0 ? late : nothing} ?data-inactive=${inactive}>
+              <td><span class="prefix">${r.prefix}</span>${nameOf(r, lang)}${inactive ? html` ${this.inactivePill()}` : nothing}</td>
               <td class="n" data-col="waiting">${num(r.waiting, digits)}</td>
               <td class="n" data-col="longest">${duration(r.longestWaitSeconds ?? null, digits)}${
                 late > 0
@@ -300,6 +301,11 @@ export class LiveView extends LitElement {
       )}
       <p class="muted" data-durations-note>${dashboardText('live.durationsNote', lang, { example: duration(15 * 60, digits), minutes: 15 }, digits)}</p>
     </section>`
+  }
+
+  /** A deactivated service's mark, as the console's (it issues no tickets; those waiting are still called). */
+  private inactivePill(): TemplateResult {
+    return html`<span class="pill" data-tone="warn" data-inactive>${dashboardText('live.inactive', this.lang)}</span>`
   }
 
   private countersTable(s: StatsToday): TemplateResult {
