@@ -140,7 +140,9 @@ async function checkDaily(page: Page, center: TestCenter, day: string, lang: 'ar
   const prepared = (await inReport(page, '[data-prepared]').textContent()) ?? ''
   expect(prepared).not.toMatch(/[0-9٠-٩]+\/[0-9٠-٩]+/)
   expect(prepared).toMatch(
-    lang === 'en' ? /^Prepared at [A-Z][a-z]+day, \d{1,2} [A-Z][a-z]+ \d{4}, \d{1,2}:\d{2}\s[AP]M$/ : /^أُعدّ في \S+، [0-9٠-٩]{1,2} \S+ [0-9٠-٩]{4}، [0-9٠-٩]{1,2}:[0-9٠-٩]{2}\s[صم]$/,
+    lang === 'en'
+      ? /^Prepared at [A-Z][a-z]+day, \d{1,2} [A-Z][a-z]+ \d{4}, \d{1,2}:\d{2}\s[AP]M$/
+      : /^أُعدّ في \S+، [0-9٠-٩]{1,2} \S+ [0-9٠-٩]{4}، [0-9٠-٩]{1,2}:[0-9٠-٩]{2}\s[صم]$/,
   )
   const t = truth(center, day)
   for (const k of Object.keys(TYPES) as Counted[]) {
