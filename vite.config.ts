@@ -5,7 +5,7 @@ import ts from 'typescript'
 import { defineConfig, type Plugin } from 'vite'
 import { configDefaults } from 'vitest/config'
 import { FIRST_SCREEN_FONTS, fontPreload } from './scripts/vite-font-preload.ts'
-import { firstScreenChunks } from './scripts/first-screen-chunks.ts'
+import { firstScreenChunks, notStylesheet } from './scripts/first-screen-chunks.ts'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
 const entry = (path: string): string => fileURLToPath(new URL(path, import.meta.url))
@@ -166,7 +166,8 @@ export default defineConfig(({ mode }) => ({
         codeSplitting: {
           groups: [
             firstScreenChunks({ kiosk: UI_ENTRIES.kiosk, display: UI_ENTRIES.display, status: UI_ENTRIES.status }),
-            { name: 'shared', minShareCount: 2, entriesAware: true, entriesAwareMergeThreshold: 40_000 },
+            // script only: a page's stylesheet merged into a shared chunk is loaded by every page of that chunk (notStylesheet)
+            { name: 'shared', test: notStylesheet, minShareCount: 2, entriesAware: true, entriesAwareMergeThreshold: 40_000 },
           ],
         },
       },

@@ -257,6 +257,7 @@ export class DashboardApp extends LitElement {
           .digits=${digits}
           .timeZone=${tz}
           .now=${this.now}
+          .statsAt=${s.statsAt}
           .revision=${s.revision}
         ></tabour-live-view>
           <section class="card tools-card" data-section="ticket-tools"><tabour-ticket-tools .api=${s.ticketTools} .lang=${lang} .digits=${digits} .timeZone=${tz}></tabour-ticket-tools></section>

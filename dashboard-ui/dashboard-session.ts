@@ -40,6 +40,8 @@ export class DashboardSession implements ReactiveController {
   loginError: DashboardMessageKey | null = null
   reachable = true
   stats: StatsToday | null = null
+  /** When `stats` arrived, by this PC's clock (Date.now()): the live view ages the longest waits from it between reads. */
+  statsAt = 0
   hourly: HourlySeries | null = null
   devices: DeviceHealth[] = []
   /** The kiosk printers' alerts, live from the staff feed. */
@@ -191,6 +193,7 @@ export class DashboardSession implements ReactiveController {
       ])
       if (!this.liveOrder.show(ticket)) return
       this.stats = stats
+      this.statsAt = Date.now()
       this.hourly = hourly
       this.services = services
       this.revision++

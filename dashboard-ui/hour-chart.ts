@@ -123,6 +123,13 @@ export class HourChart extends LitElement {
             incrs: HOUR_STEPS,
             // "10:00 AM" is wider than "10:00": room for it, so uPlot steps further rather than overlap labels (1366 px: 4-hour steps)
             space: 60,
+            // from the first hour shown, whatever the step: uPlot's multiples of 4 started the narrower charts at
+            // 8 AM beside a wider one's 6 AM, though all three begin at 6 (walk s54)
+            splits: (_u, _axis, min, max, step) => {
+              const out: number[] = []
+              for (let h = Math.ceil(min); h <= max; h += step) out.push(h)
+              return out
+            },
             values: (_u, ticks) =>
               this.mirror(
                 'x',

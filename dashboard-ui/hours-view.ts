@@ -562,10 +562,11 @@ export class HoursView extends LitElement {
     const lang = this.lang
     return html`${mine.map((o) => {
       const other = cal.exceptions[o.winner === i ? o.loser : o.winner]!
+      const from = calendarDate(o.from, this.digits)
+      const to = calendarDate(o.to, this.digits)
       const values = {
         other: isolate(exceptionCalled(other, lang, this.digits)),
-        from: calendarDate(o.from, this.digits),
-        to: calendarDate(o.to, this.digits),
+        days: t('hoursTab.overlapDays', lang, { one: o.from === o.to ? 'yes' : 'no', from, to }),
         why: o.why,
       }
       return html`<p class="overlap" data-overlap=${o.winner === i ? 'applies' : 'yields'}>

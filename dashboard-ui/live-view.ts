@@ -38,6 +38,7 @@ import { servedOutcomesLine } from './served-by-outcome.ts'
 import './past-target-alert.ts'
 import { currentTicketCell, pausedDetail, type Clock } from './counter-now.ts'
 import { waitByHour } from './wait-by-hour.ts'
+import { RenderTicker } from '../ui-common/render-ticker.ts'
 // a thing's own name in a language (its two fields); nameIn here is a typed name's part (bilingual.ts)
 import { nameIn as nameOf } from '../protocol/name-in-language.ts'
 
@@ -177,10 +178,25 @@ export class LiveView extends LitElement {
   /** The center's zone: last-seen times are the center's wall clock, not the browser's. Default Africa/Cairo. */
   @property() timeZone = 'Africa/Cairo'
   @property({ type: Number }) now = Date.now()
+  /** When `stats` arrived by this PC's clock (epoch ms; 0: unknown): the longest waits count on from it, second by second, until the next read. */
+  @property({ type: Number }) statsAt = 0
   /** The session's count of live refreshes: the cards that read on their own read again with it. */
   @property({ type: Number }) revision = 0
   /** For a manager's actions on a counter (closing an away one); default none. */
   @property({ attribute: false }) api: DashboardApi | null = null
+
+  constructor() {
+    super()
+    // the longest waits are m:ss and grow with no event: read every 20 s they stood a minute behind
+    // for up to 20 s ("7:47" after 8:00 had passed; walk s54), so they count on each second here
+    new RenderTicker(this, 1000)
+  }
+
+  /** A longest wait as of now: the server's figure plus the time since it was read (waiting tickets keep waiting; a call pushes a new read). */
+  private aged(seconds: number | null | undefined): number | null {
+    if (seconds === null || seconds === undefined) return null
+    return this.statsAt > 0 ? seconds + Math.max(0, Math.floor((Date.now() - this.statsAt) / 1000)) : seconds
+  }
 
   override render(): TemplateResult {
     const s = this.stats
@@ -215,7 +231,7 @@ export class LiveView extends LitElement {
         : html`<span class="note" data-cancelled-at-closing=${tt.cancelledAtClosing}>${dashboardText('kpi.cancelledAtClosing', lang, { n: tt.cancelledAtClosing }, digits)}</span>`
     const slaTone = tt.slaPercent === null ? undefined : tt.slaPercent >= 80 ? 'ok' : tt.slaPercent < 60 ? 'bad' : undefined
     return html`<section class="kpis">
-      ${card('kpi.waiting', 'waiting', num(tt.waiting, digits))} ${card('kpi.longest', 'longest', duration(tt.longestWaitSeconds ?? null, digits))}
+      ${card('kpi.waiting', 'waiting', num(tt.waiting, digits))} ${card('kpi.longest', 'longest', duration(this.aged(tt.longestWaitSeconds), digits))}
       ${card('kpi.issued', 'issued', num(tt.issued, digits))} ${card('kpi.served', 'served', num(tt.served, digits), undefined, servedNote)}
       ${card('kpi.sla', 'sla', percent(tt.slaPercent, digits, lang), slaTone, slaNote)} ${card('kpi.avgWait', 'avgWait', duration(tt.avgWaitSeconds, digits))}
       ${card('kpi.p90Wait', 'p90Wait', duration(tt.p90WaitSeconds ?? null, digits))} ${card('kpi.avgService', 'avgService', duration(tt.avgServiceSeconds, digits))}
@@ -235,7 +251,7 @@ export class LiveView extends LitElement {
         ${lines.map((l) =>
           l.kind === 'service'
             ? html`<li data-unserved-service=${l.prefix} data-waiting=${l.waiting} data-why=${l.away.length > 0 ? 'away' : 'none'}>
-                <span class="prefix">${l.prefix}</span><strong>${nameOf(l, lang)}</strong>:
+                <span class="prefix">${l.prefix}</span><strong>${nameOf(l, lang)}</strong>${l.active ? nothing : html` ${this.inactivePill()}`}:
                 ${unservedServiceText(l, lang, digits)}
               </li>`
             : html`<li data-unserved-counter=${l.number} data-waiting=${l.waiting} data-why=${l.why}>
@@ -276,11 +292,17 @@ export class LiveView extends LitElement {
         <tbody>
           ${s.services.map((r) => {
             // past its target: a red row edge and the count in words beside the longest wait (not colour alone)
-            const late = r.pastTarget ?? 0
-            return html`<tr data-service=${r.prefix} data-past-target=${late > 0 ? late : nothing}>
-              <td><span class="prefix">${r.prefix}</span>${nameOf(r, lang)}</td>
+            // …and at least its longest once that, counting on, passes the target before the next read
+            const longest = this.aged(r.longestWaitSeconds)
+            const late = Math.max(
+              r.pastTarget ?? 0,
+              longest !== null && r.targetWaitSeconds !== undefined && longest > r.targetWaitSeconds ? 1 : 0,
+            )
+            const inactive = this.services.find((x) => x.id === r.serviceId)?.active === false
+            return html`<tr data-service=${r.prefix} data-past-target=${late > 0 ? late : nothing} ?data-inactive=${inactive}>
+              <td><span class="prefix">${r.prefix}</span>${nameOf(r, lang)}${inactive ? html` ${this.inactivePill()}` : nothing}</td>
               <td class="n" data-col="waiting">${num(r.waiting, digits)}</td>
-              <td class="n" data-col="longest">${duration(r.longestWaitSeconds ?? null, digits)}${
+              <td class="n" data-col="longest">${duration(longest, digits)}${
                 late > 0
                   ? html` <span class="pill" data-tone="bad">${dashboardText('live.pastTarget', lang, { n: late }, digits)}</span>`
                   : nothing
@@ -299,6 +321,11 @@ export class LiveView extends LitElement {
       )}
       <p class="muted" data-durations-note>${dashboardText('live.durationsNote', lang, { example: duration(15 * 60, digits), minutes: 15 }, digits)}</p>
     </section>`
+  }
+
+  /** A deactivated service's mark, as the console's (it issues no tickets; those waiting are still called). */
+  private inactivePill(): TemplateResult {
+    return html`<span class="pill" data-tone="warn" data-inactive>${dashboardText('live.inactive', this.lang)}</span>`
   }
 
   private countersTable(s: StatsToday): TemplateResult {

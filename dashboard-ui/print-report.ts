@@ -13,13 +13,13 @@ import type { CenterInfo } from '../protocol/center.ts'
 import { cancelledByPeople, type Report, type ReportRow, type ShiftOutcome, type ShiftReport } from '../protocol/stats.ts'
 import { dashboardText, figureLabel, type DashboardMessageKey } from '../protocol/messages/dashboard.ts'
 import { printReportText, type PrintReportMessageKey } from '../protocol/messages/print-report.ts'
-import { intlLocale, type DigitStyle } from '../ui-common/digits.ts'
+import type { DigitStyle } from '../ui-common/digits.ts'
 import { isolate } from '../ui-common/bilingual.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import type { DashboardApi } from './dashboard-api.ts'
 import { printReportStyles } from './print-report-styles.ts'
 import './feedback-report.ts'
-import { dayDuration, dayInWords, duration, num, percent } from './format.ts'
+import { dayDuration, dayInWords, duration, momentInWords, num, percent } from './format.ts'
 import { reportRowLabel } from './report-row-label.ts'
 import { servedByOutcomeTable } from './served-by-outcome.ts'
 import { outcomeName } from '../protocol/messages/finish-outcome-name.ts'
@@ -146,17 +146,12 @@ export class PrintReport extends LitElement {
     return key.startsWith('print.') ? this.t(key as PrintReportMessageKey) : figureLabel(key as DashboardMessageKey, this.lang, this.digits)
   }
 
-  private clock(ms: number, withDate = false): string {
-    const zone = this.center?.timeZone ?? 'Africa/Cairo'
-    const time = clockTime(ms, zone, this.lang, this.digits)
-    if (!withDate) return time
-    const date = new Intl.DateTimeFormat(intlLocale(this.lang, this.digits), {
-      timeZone: zone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    }).format(ms)
-    return `${date} ${time}`
+  private clock(ms: number): string {
+    return clockTime(ms, this.zone(), this.lang, this.digits)
+  }
+
+  private zone(): string {
+    return this.center?.timeZone ?? 'Africa/Cairo'
   }
 
   override render(): TemplateResult {
@@ -172,7 +167,7 @@ export class PrintReport extends LitElement {
         </div>
         <div>
           <p data-day-line>${this.t('print.dayLine', { day: dayInWords(this.target.day, this.lang, this.digits), zone: isolate(c.timeZone) })}</p>
-          <p>${this.t('print.prepared', { at: this.clock(this.preparedAt, true) })}</p>
+          <p data-prepared>${this.t('print.prepared', { at: momentInWords(this.preparedAt, this.zone(), this.lang, this.digits) })}</p>
         </div>
       </div>
       ${this.daily ? this.dailyBody(this.daily) : this.shiftBody(this.shift!)}

@@ -18,12 +18,18 @@ export interface NamedService {
   prefix: string
   nameAr: string
   nameEn: string
+  /** False for a deactivated service: marked so wherever a counter lists it (absent: active). */
+  active?: boolean
 }
+
+/** `words` with "(deactivated)" after it when the service is deactivated (it issues no tickets; those waiting are still called). */
+const marked = (s: NamedService | undefined, words: string, lang: Lang): string =>
+  s?.active === false ? dashboardText('serves.inactive', lang, { name: words }) : words
 
 /**
  * Each served service's name in `lang` with its share when the weight is not 1 (0: backup, 2:
  * wait counts double), joined by the language's comma; a service no longer known shows its id's
- * prefix or "?"; no services at all says so. Digits default to western.
+ * prefix or "?"; a deactivated one is marked so; no services at all says so. Digits default to western.
  */
 export function servedInWords(
   served: readonly { serviceId: number; weight: number }[],
@@ -33,7 +39,7 @@ export function servedInWords(
 ): string {
   if (served.length === 0) return dashboardText('serves.none', lang)
   return eachServed(served, services, lang, (s, x) =>
-    dashboardText('serves.service', lang, { name: s ? nameIn(s, lang) : '?', weight: x.weight }, digits),
+    marked(s, dashboardText('serves.service', lang, { name: s ? nameIn(s, lang) : '?', weight: x.weight }, digits), lang),
   )
 }
 
@@ -61,6 +67,6 @@ export function servedWithPrefixes(
 ): string {
   return eachServed(served, services, lang, (s, x) => {
     const name = s ? serviceListItem(s, lang) : formatNumber(x.serviceId, { digits })
-    return x.weight === 1 ? name : configText('weights.served', lang, { service: name, weight: x.weight }, digits)
+    return marked(s, x.weight === 1 ? name : configText('weights.served', lang, { service: name, weight: x.weight }, digits), lang)
   })
 }

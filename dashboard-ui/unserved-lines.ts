@@ -23,6 +23,8 @@ export type UnservedLine =
       nameAr: string
       nameEn: string
       waiting: number
+      /** False when the service is deactivated: it issues no tickets, and the line says so beside its reason. */
+      active: boolean
       /** Open or paused counters serving it whose clerk is away (by number): the reason, when there are any. */
       away: { number: number; name: string }[]
     }
@@ -45,6 +47,7 @@ export function unservedLines(services: readonly ServiceWithQueue[], counters: r
       nameAr: s.nameAr,
       nameEn: s.nameEn,
       waiting: s.waiting,
+      active: s.active,
       away: awayServing(s.id),
     }))
   const byId = new Map(counters.map((c) => [c.id, c]))

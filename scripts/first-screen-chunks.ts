@@ -18,6 +18,16 @@ import type { Rollup } from 'vite'
 type ChunkingContext = { getModuleInfo(id: string): Rollup.ModuleInfo | null }
 
 /**
+ * Whether `id` is a script, not a stylesheet: groups leave stylesheets where the bundler puts them,
+ * with the pages that link them. Grouped with script, a page's page.css went to every page that
+ * loads any of that chunk's script: the dashboard, the console and the hub's pages took the
+ * kiosk's, the display's and the status page's, so the dashboard's root font size was the status
+ * page's 22 px and its html and body, as the display's, neither scrolled nor let text be selected
+ * (walk s54: tables too wide for their cards, rows below the fold out of reach).
+ */
+export const notStylesheet = (id: string): boolean => !/\.css($|\?)/.test(id)
+
+/**
  * A code-splitting group for `pages` (a short name → the page's HTML entry, as the build's
  * input gives it): chunks named `first~` and the names of the pages that load them, sorted.
  */
@@ -70,6 +80,7 @@ export function firstScreenChunks(pages: Record<string, string>) {
     name: (id: string, ctx: ChunkingContext): string | null => {
       // the page itself stays the entry (a group that took it would take everything it imports)
       if (names.has(id)) return null
+      if (!notStylesheet(id)) return null
       if (!nameCache.has(id)) nameCache.set(id, chunkOf(id, ctx))
       return nameCache.get(id)!
     },

@@ -35,10 +35,18 @@ export class AppointmentDayForm extends ConfigForm {
   }
 
   private async start(): Promise<void> {
-    const [services, timeZone] = await Promise.all([
+    const [all, timeZone, bookable] = await Promise.all([
       this.api.services(),
       this.timeZone || this.api.settings().then((s) => s.values.timeZone),
+      // alone, it offers the services that take bookings (walk s54: all six, though only C did)
+      this.serviceId
+        ? null
+        : appointmentsApi(this.api)
+            .bookable()
+            .catch(() => null),
     ])
+    const takes = new Set((bookable ?? []).map((b) => b.id))
+    const services = takes.size > 0 ? all.filter((s) => takes.has(s.id)) : all
     this.services = services
     this.load({
       serviceId: str(this.serviceId || services[0]?.id),

@@ -9,6 +9,7 @@ import { customElement, property, state } from 'lit/decorators.js'
 import type { ZoneName } from '../../protocol/settings.ts'
 import { configText } from '../../protocol/messages/config-forms.ts'
 import { ConfigForm, str, type FieldSpec } from './config-form.ts'
+import { zoneName } from '../zone-name.ts'
 
 @customElement('tabour-zone-names')
 export class ZoneNamesConfig extends ConfigForm {
@@ -27,9 +28,17 @@ export class ZoneNamesConfig extends ConfigForm {
 
   protected fields(): FieldSpec[] {
     return this.zones.flatMap((z) => [
-      { name: `zoneNames/${z}/nameAr`, label: configText('zone.nameOf', this.lang, { zone: z }), lang: 'ar' as const },
-      { name: `zoneNames/${z}/nameEn`, label: configText('zone.nameOfEn', this.lang, { zone: z }), lang: 'en' as const },
+      { name: `zoneNames/${z}/nameAr`, label: this.label('zone.nameOf', z), lang: 'ar' as const },
+      { name: `zoneNames/${z}/nameEn`, label: this.label('zone.nameOfEn', z), lang: 'en' as const },
     ])
+  }
+
+  /**
+   * A name field's label: the zone as the page names it, its code only while it has no name
+   * («اسم المنطقة first بالعربية» read the code to a screen reader: walk s54).
+   */
+  private label(key: 'zone.nameOf' | 'zone.nameOfEn', zone: string): string {
+    return configText(key, this.lang, { zone: zoneName(zone, this.zoneNames, this.lang) })
   }
 
   override willUpdate(): void {
@@ -65,8 +74,8 @@ export class ZoneNamesConfig extends ConfigForm {
           ${this.zones.map(
             (z) => html`<tr data-zone-row=${z}>
               <td><bdi dir="ltr">${z}</bdi></td>
-              <td><input name=${`zoneNames/${z}/nameAr`} lang="ar" dir="rtl" maxlength="60" aria-label=${configText('zone.nameOf', l, { zone: z })} .value=${str(this.values[`zoneNames/${z}/nameAr`])} @input=${this.onInput} /></td>
-              <td><input name=${`zoneNames/${z}/nameEn`} lang="en" dir="ltr" maxlength="60" aria-label=${configText('zone.nameOfEn', l, { zone: z })} .value=${str(this.values[`zoneNames/${z}/nameEn`])} @input=${this.onInput} /></td>
+              <td><input name=${`zoneNames/${z}/nameAr`} lang="ar" dir="rtl" maxlength="60" aria-label=${this.label('zone.nameOf', z)} .value=${str(this.values[`zoneNames/${z}/nameAr`])} @input=${this.onInput} /></td>
+              <td><input name=${`zoneNames/${z}/nameEn`} lang="en" dir="ltr" maxlength="60" aria-label=${this.label('zone.nameOfEn', z)} .value=${str(this.values[`zoneNames/${z}/nameEn`])} @input=${this.onInput} /></td>
             </tr>`,
           )}
         </tbody>

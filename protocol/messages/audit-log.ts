@@ -29,6 +29,9 @@ export const AUDIT_LOG_MESSAGES = {
   'audit.numbered': { ar: 'رقم {id, number}', en: 'no. {id, number}' },
   'audit.service.create': { ar: 'أُضيفت الخدمة {subject}', en: 'Service {subject} added' },
   'audit.service.update': { ar: 'عُدّلت الخدمة {subject}', en: 'Service {subject} edited' },
+  // the active box ticked off or on: said so, not as any edit (walk s54 read «عُدّلت الخدمة» for both)
+  'audit.service.deactivate': { ar: 'أُوقفت الخدمة {subject} عن إصدار التذاكر', en: 'Service {subject} deactivated' },
+  'audit.service.activate': { ar: 'أُعيد تفعيل الخدمة {subject}', en: 'Service {subject} activated again' },
   'audit.service.steps': { ar: 'عُدّلت خطوات الخدمة {subject}', en: 'Steps of service {subject} changed' },
   'audit.service.national-mapping': { ar: 'رُبطت الخدمات بالرموز الوطنية', en: 'Services matched to national codes' },
   'audit.counter.create': { ar: 'أُضيف الشباك {subject}', en: 'Counter {subject} added' },

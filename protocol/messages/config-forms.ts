@@ -58,8 +58,9 @@ export const CONFIG_FORM_MESSAGES = {
   'zone.code': { ar: 'الرمز', en: 'Code' },
   'zone.nameAr': { ar: 'الاسم بالعربية', en: 'Arabic name' },
   'zone.nameEn': { ar: 'الاسم بالإنجليزية', en: 'English name' },
-  'zone.nameOf': { ar: 'اسم المنطقة {zone} بالعربية', en: 'Arabic name of zone {zone}' },
-  'zone.nameOfEn': { ar: 'اسم المنطقة {zone} بالإنجليزية', en: 'English name of zone {zone}' },
+  // {zone}: its name in the page's language, its code while it has none (zone-names-config.ts)
+  'zone.nameOf': { ar: 'اسم المنطقة «{zone}» بالعربية', en: 'Arabic name of zone “{zone}”' },
+  'zone.nameOfEn': { ar: 'اسم المنطقة «{zone}» بالإنجليزية', en: 'English name of zone “{zone}”' },
   'weights.help': {
     ar: 'اترك الخانة فارغة إن كان الشباك لا يخدم الخدمة. {backup, number}: خدمة احتياطية، يُنادى عليها فقط إن لم ينتظر أحد في الخدمات الأخرى. {normal, number}: عادي. {double, number}: ضعف الأهمية؛ يُحسب انتظار تذكرتها مضاعفًا فتسبق تذكرة بوزن {normal, number} أقدم منها متى انتظرت أكثر من نصف مدتها.',
     en: 'Leave empty when the counter does not serve the service. {backup, number}: a backup service, called only when nothing else waits. {normal, number}: normal. {double, number}: twice as urgent; its tickets’ wait counts double, so one overtakes an older weight-{normal, number} ticket once it has waited more than half as long.',

@@ -70,6 +70,8 @@ export const DASHBOARD_MESSAGES = {
   },
   'live.services': { ar: 'الخدمات', en: 'Services' },
   'live.counters': { ar: 'الشبابيك', en: 'Counters' },
+  // a deactivated service's row and its line in the unserved warning, as the console marks it (queue.inactive; walk s54)
+  'live.inactive': { ar: 'متوقفة عن إصدار التذاكر', en: 'Deactivated: no new tickets' },
   // dashboard-ui/unserved-lines.ts: tickets that wait while nobody can call them (the console warns at a transfer, the status page says so)
   'live.unserved': { ar: 'تذاكر تنتظر ولا يوجد من ينادي عليها', en: 'Tickets waiting with nobody to call them' },
   'live.unservedService': {
@@ -177,6 +179,8 @@ export const DASHBOARD_MESSAGES = {
     en: '{weight, plural, =0 {{name} (backup)} =1 {{name}} =2 {{name} (wait counts double)} other {{name} (wait counts ×{weight, number})}}',
   },
   'serves.none': { ar: 'لا خدمات', en: 'No services' },
+  // a deactivated service a counter still lists: it issues no tickets, the counter calls those already waiting (walk s54 read it unmarked)
+  'serves.inactive': { ar: '{name} (متوقفة)', en: '{name} (deactivated)' },
   'nav.sections': { ar: 'أقسام لوحة المتابعة', en: 'Dashboard sections' },
   'col.device': { ar: 'الجهاز', en: 'Device' },
   'col.kind': { ar: 'النوع', en: 'Kind' },

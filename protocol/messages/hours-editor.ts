@@ -132,12 +132,17 @@ export const HOURS_EDITOR_MESSAGES = {
    * which one applies on the shared days, in its row. {other}: the other's name; {from}/{to}: the shared days.
    */
   'hoursTab.overlapApplies': {
-    ar: 'يتداخل مع «{other}»: من {from} إلى {to}، يسري هذا الاستثناء {why, select, shorter {لأنه الأقصر} other {لأنه أُضيف لاحقًا}}',
-    en: 'Overlaps “{other}”: this one applies from {from} to {to}, {why, select, shorter {being the shorter} other {being added later}}',
+    ar: 'يتداخل مع «{other}»: {days}، يسري هذا الاستثناء {why, select, shorter {لأنه الأقصر} other {لأنه أُضيف لاحقًا}}',
+    en: 'Overlaps “{other}”: this one applies {days}, {why, select, shorter {being the shorter} other {being added later}}',
   },
   'hoursTab.overlapYields': {
-    ar: 'يتداخل مع «{other}»: من {from} إلى {to}، يسري «{other}» بدلًا منه {why, select, shorter {لأنه الأقصر} other {لأنه أُضيف لاحقًا}}',
-    en: 'Overlaps “{other}”: “{other}” applies instead from {from} to {to}, {why, select, shorter {being the shorter} other {being added later}}',
+    ar: 'يتداخل مع «{other}»: {days}، يسري «{other}» بدلًا منه {why, select, shorter {لأنه الأقصر} other {لأنه أُضيف لاحقًا}}',
+    en: 'Overlaps “{other}”: “{other}” applies instead {days}, {why, select, shorter {being the shorter} other {being added later}}',
+  },
+  /** The shared days of an overlap: one day is "on" it (walk s54 read "from 2026-12-10 to 2026-12-10"). */
+  'hoursTab.overlapDays': {
+    ar: '{one, select, yes {في {from}} other {من {from} إلى {to}}}',
+    en: '{one, select, yes {on {from}} other {from {from} to {to}}}',
   },
   /** After adding one that ended before today (walk 2026-12-06: a past holiday was taken without a word). */
   'hoursTab.exceptionSavedPast': {

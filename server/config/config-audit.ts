@@ -8,6 +8,8 @@ import type { WriteScope } from '../queue/queue-context.ts'
 export const CONFIG_COMMANDS = [
   'service.create',
   'service.update',
+  'service.deactivate',
+  'service.activate',
   'counter.create',
   'counter.update',
   'user.create',

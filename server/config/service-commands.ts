@@ -59,7 +59,9 @@ export class ServiceCommands {
       this.assertNationalCode(current, body.nationalCode)
       const { id: _id, ...fields } = { ...current, ...body, ...this.menuFields(body) }
       const service = this.ctx.services.update(current.id, fields)
-      auditChange(tx, actor, 'service.update', { id }, body)
+      // switching it off or on is its own sentence in the change log (an edit of other fields with it is in the request under it)
+      const command = service.active === current.active ? 'service.update' : service.active ? 'service.activate' : 'service.deactivate'
+      auditChange(tx, actor, command, { id }, body)
       tx.emit({ type: 'queue:updated', serviceIds: [service.id] })
       return service
     })

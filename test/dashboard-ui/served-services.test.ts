@@ -26,6 +26,18 @@ describe('the services a counter serves, in words (issue 15 item 3: not "A×2 B"
     expect(servedInWords(served, SERVICES, 'ar', 'arabic-indic')).toBe('المرور (احتياطي)، السجل المدني (انتظارها ×٣)')
   })
 
+  // walk s54: the admin's counters table listed D, deactivated, as any other
+  it('marks a deactivated service, in words and with its prefix', () => {
+    const off = SERVICES.map((s) => (s.id === 3 ? { ...s, active: false } : s))
+    const served = [
+      { serviceId: 1, weight: 1 },
+      { serviceId: 3, weight: 2 },
+    ]
+    expect(servedInWords(served, off, 'en')).toBe('Passports, Traffic (wait counts double) (deactivated)')
+    expect(servedInWords(served, off, 'ar')).toBe('الجوازات، المرور (انتظارها مضاعف) (متوقفة)')
+    expect(servedWithPrefixes([{ serviceId: 3, weight: 1 }], off, 'en')).toBe('\u2068D\u2069\u00a0—\u00a0\u2068Traffic\u2069 (deactivated)')
+  })
+
   it('no services, and a service it no longer knows', () => {
     expect(servedInWords([], SERVICES, 'en')).toBe('No services')
     expect(servedInWords([{ serviceId: 9, weight: 1 }], SERVICES, 'ar')).toBe('?')

@@ -4,8 +4,8 @@ import { dashboardText } from '../../protocol/messages/dashboard.ts'
 import type { Counter, ServiceWithQueue } from '../../protocol/entities.ts'
 import type { StatsToday } from '../../protocol/stats.ts'
 
-const service = (id: number, prefix: string, waiting: number, staffed: boolean) =>
-  ({ id, prefix, nameAr: `خدمة ${prefix}`, nameEn: `Service ${prefix}`, waiting, staffed }) as ServiceWithQueue
+const service = (id: number, prefix: string, waiting: number, staffed: boolean, active = true) =>
+  ({ id, prefix, nameAr: `خدمة ${prefix}`, nameEn: `Service ${prefix}`, waiting, staffed, active }) as ServiceWithQueue
 const counter = (id: number, state: Counter['state'], awaySince: string | null = null, serviceIds: number[] = []) =>
   ({
     id,
@@ -30,10 +30,18 @@ describe('tickets waiting with nobody to call them', () => {
     const services = [service(2, 'B', 3, false), service(1, 'A', 5, true), service(3, 'C', 0, false)]
     const counters = [counter(1, 'open'), counter(2, 'closed'), counter(3, 'open', '2026-12-05T05:00:00Z'), counter(4, 'paused')]
     expect(unservedLines(services, counters, stats({ 1: 2, 2: 1, 3: 4, 4: 1 }))).toEqual([
-      { kind: 'service', serviceId: 2, prefix: 'B', nameAr: 'خدمة B', nameEn: 'Service B', waiting: 3, away: [] },
+      { kind: 'service', serviceId: 2, prefix: 'B', nameAr: 'خدمة B', nameEn: 'Service B', waiting: 3, active: true, away: [] },
       { kind: 'counter', counterId: 2, number: 2, name: 'Window 2', waiting: 1, why: 'closed' },
       { kind: 'counter', counterId: 3, number: 3, name: 'Window 3', waiting: 4, why: 'away' },
     ])
+  })
+
+  // walk s54: D deactivated with tickets in line read only "no counter is serving this service now"
+  it('says when the service is deactivated, so the line is read as the last of it', () => {
+    const [line] = unservedLines([service(4, 'D', 2, false, false)], [], stats({}))
+    expect(line).toMatchObject({ kind: 'service', prefix: 'D', active: false })
+    expect(dashboardText('live.inactive', 'en')).toBe('Deactivated: no new tickets')
+    expect(dashboardText('live.inactive', 'ar')).toBe('متوقفة عن إصدار التذاكر')
   })
 
   it('is empty when every waiting ticket has a counter that will call it', () => {

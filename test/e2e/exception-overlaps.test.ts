@@ -24,12 +24,16 @@ const WORDS = {
     applies: 'Overlaps “Ramadan hours”: this one applies from 2027-02-20 to 2027-02-22, being the shorter',
     yields: 'Overlaps “Holiday”: “Holiday” applies instead from 2027-02-20 to 2027-02-22, being the shorter',
     past: 'Exception saved, but it ended before today, so it changes no opening hours from now on; check its dates',
+    oneDayApplies: 'Overlaps “Ramadan hours”: this one applies on 2027-02-25, being the shorter',
+    oneDayYields: 'Overlaps “Founders’ day”: “Founders’ day” applies instead on 2027-02-25, being the shorter',
   },
   ar: {
     saved: 'حُفظ الاستثناء، وهو يتداخل مع استثناء آخر؛ القائمة تبيّن أيهما يسري في الأيام المشتركة',
     applies: 'يتداخل مع «مواعيد رمضان»: من 2027-02-20 إلى 2027-02-22، يسري هذا الاستثناء لأنه الأقصر',
     yields: 'يتداخل مع «إجازة»: من 2027-02-20 إلى 2027-02-22، يسري «إجازة» بدلًا منه لأنه الأقصر',
     past: 'حُفظ الاستثناء، لكنه انتهى قبل اليوم فلا يغيّر أي مواعيد من الآن؛ تحقّق من التاريخين',
+    oneDayApplies: 'يتداخل مع «مواعيد رمضان»: في 2027-02-25، يسري هذا الاستثناء لأنه الأقصر',
+    oneDayYields: 'يتداخل مع «عيد المؤسسين»: في 2027-02-25، يسري «عيد المؤسسين» بدلًا منه لأنه الأقصر',
   },
 } as const
 
@@ -74,6 +78,15 @@ describe('overlapping holidays and special hours', { timeout: 180_000 }, () => {
       const grid = view.locator('tabour-month-calendar')
       expect(await grid.locator('h3').getAttribute('data-month')).toBe('2027-02')
       expect(await grid.locator('td[data-day="2027-02-21"]').getAttribute('data-state')).toBe('holiday')
+      // a one-day holiday inside Ramadan: "on" its day, not "from 2027-02-25 to 2027-02-25" (walk s54)
+      await addException('2027-02-25', '2027-02-25', 'عيد المؤسسين', 'Founders’ day', '')
+      expect(plain(await view.locator('tr[data-exception="2027-02-25"] p[data-overlap="applies"]').textContent())).toBe(
+        WORDS[lang].oneDayApplies,
+      )
+      expect((await view.locator('tr[data-exception="2027-02-08"] p[data-overlap="yields"]').allTextContents()).map(plain)).toEqual([
+        WORDS[lang].yields,
+        WORDS[lang].oneDayYields,
+      ])
       // one already over (the clock says 1 February) is kept, and the notice says it changes nothing ahead
       await addException('2027-01-10', '2027-01-11', 'إجازة مضت', 'Past holiday', '')
       expect(await view.locator('[data-message="ok"]').textContent()).toBe(WORDS[lang].past)

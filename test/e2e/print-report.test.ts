@@ -136,6 +136,14 @@ async function checkDaily(page: Page, center: TestCenter, day: string, lang: 'ar
   expect(dayLine).not.toContain(day)
   expect(dayLine).toContain(weekday)
   expect(dayLine).toContain(day.slice(0, 4))
+  // when it was prepared, as the day above it is written: "07/12/2026 10:02 PM" reads 12 July in English (walk s54)
+  const prepared = (await inReport(page, '[data-prepared]').textContent()) ?? ''
+  expect(prepared).not.toMatch(/[0-9٠-٩]+\/[0-9٠-٩]+/)
+  expect(prepared).toMatch(
+    lang === 'en'
+      ? /^Prepared at [A-Z][a-z]+day, \d{1,2} [A-Z][a-z]+ \d{4}, \d{1,2}:\d{2}\s[AP]M$/
+      : /^أُعدّ في \S+، [0-9٠-٩]{1,2} \S+ [0-9٠-٩]{4}، [0-9٠-٩]{1,2}:[0-9٠-٩]{2}\s[صم]$/,
+  )
   const t = truth(center, day)
   for (const k of Object.keys(TYPES) as Counted[]) {
     const kpi = inReport(page, `.kpis [data-figure="${k}"]`)

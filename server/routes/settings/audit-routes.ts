@@ -9,6 +9,8 @@ import type { ConfigChange, ConfigCommand } from '../../config/config-audit.ts'
 export const AUDIT_ROUTES: Record<ConfigCommand, { method: string; route: string; status: number }> = {
   'service.create': { method: 'POST', route: '/services', status: 201 },
   'service.update': { method: 'PATCH', route: '/services/:id', status: 200 },
+  'service.deactivate': { method: 'PATCH', route: '/services/:id', status: 200 },
+  'service.activate': { method: 'PATCH', route: '/services/:id', status: 200 },
   'counter.create': { method: 'POST', route: '/counters', status: 201 },
   'counter.update': { method: 'PATCH', route: '/counters/:id', status: 200 },
   'user.create': { method: 'POST', route: '/users', status: 201 },

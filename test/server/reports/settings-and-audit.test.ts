@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { TestCenter, TestClock } from '../../helpers/test-center.ts'
+import { auditChangeText, type AuditChange } from '../../../protocol/messages/audit-log.ts'
+import { namePart } from '../../../protocol/name-in-language.ts'
 
 describe('center settings: config defaults, admin overrides, audit', () => {
   let center: TestCenter
@@ -144,5 +146,38 @@ describe('center settings: config defaults, admin overrides, audit', () => {
     })
     const manager = (await center.createUser('boss', 'manager')).token
     expect((await center.request('GET', '/api/v1/settings/audit', { token: manager })).statusCode).toBe(403)
+  })
+  // walk s54: the change log read «عُدّلت الخدمة «…»» for both the deactivation and the reactivation
+  it("a service switched off or on is its own change, said so in the change log's words", async () => {
+    center = await TestCenter.start({ clock: new TestClock() })
+    const admin = await center.admin()
+    const s = await center.createService({ prefix: 'D', nameAr: 'توصيل المرافق', nameEn: 'Utility connections' })
+    // as the services form sends it: every field, the active box among them
+    const form = { prefix: 'D', nameAr: 'توصيل المرافق', nameEn: 'Utility connections', targetWaitSeconds: 900 }
+    for (const active of [false, false, true])
+      expect((await center.request('PATCH', `/api/v1/services/${s.id}`, { token: admin, body: { ...form, active } })).statusCode).toBe(200)
+    const log = (await center.request('GET', '/api/v1/settings/audit', { token: admin })).json()
+    // newest first: on again, an edit that left it off, off
+    expect(log.slice(0, 3).map((e: { command: string; route: string }) => `${e.command} ${e.route}`)).toEqual([
+      'service.activate /services/:id',
+      'service.update /services/:id',
+      'service.deactivate /services/:id',
+    ])
+    const said = (lang: 'ar' | 'en') =>
+      log
+        .slice(0, 3)
+        .map((e: AuditChange & { subject: string }) =>
+          auditChangeText(e, namePart(e.subject, lang), lang, 'western').replace(/[\u2068\u2069]/g, ''),
+        )
+    expect(said('en')).toEqual([
+      'Service “Utility connections” activated again',
+      'Service “Utility connections” edited',
+      'Service “Utility connections” deactivated',
+    ])
+    expect(said('ar')).toEqual([
+      'أُعيد تفعيل الخدمة «توصيل المرافق»',
+      'عُدّلت الخدمة «توصيل المرافق»',
+      'أُوقفت الخدمة «توصيل المرافق» عن إصدار التذاكر',
+    ])
   })
 })
