@@ -12,6 +12,7 @@ import { consoleStyles, ticketListStyles } from './console-styles.ts'
 import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
 import { consoleText } from '../protocol/messages/console.ts'
 import { minutesLeft } from '../ui-common/minutes-left.ts'
+import { DeadlineRefresh } from './deadline-refresh.ts'
 
 export interface ReinstateDetail {
   ticketId: string
@@ -37,6 +38,12 @@ export class NoShowList extends LitElement {
   /** Epoch ms, from the console's ticker: windows that have ended disappear. */
   @property({ attribute: false }) now = Date.now()
   @property({ type: Boolean }) disabled = false
+
+  constructor() {
+    super()
+    // a window that ends leaves the list then (and its undo with it), not at the console's next tick
+    new DeadlineRefresh(this, () => this.noShows.map((n) => n.endsAt))
+  }
 
   override render(): TemplateResult | typeof nothing {
     const lang = this.lang

@@ -17,6 +17,7 @@ import { consoleStyles, ticketListStyles } from './console-styles.ts'
 import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
 import { parkingText } from '../protocol/messages/parking.ts'
 import { minutesLeft } from '../ui-common/minutes-left.ts'
+import { DeadlineRefresh } from './deadline-refresh.ts'
 
 export interface ResumeParkedDetail {
   ticketId: string
@@ -50,6 +51,12 @@ export class ParkedList extends LitElement {
   /** Why Resume waits, said above the list: the counter holds a ticket, or is paused; null when it may resume. */
   @property({ attribute: false }) waitsFor: 'ticket' | 'paused' | null = null
   @property({ type: Boolean }) disabled = false
+
+  constructor() {
+    super()
+    // a ticket whose time runs out leaves the list then, not at the console's next tick (a stopped clock has no end)
+    new DeadlineRefresh(this, () => this.parked.filter((p) => !p.clockStopped).map((p) => p.endsAt))
+  }
 
   override render(): TemplateResult | typeof nothing {
     const lang = this.lang
