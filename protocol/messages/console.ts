@@ -46,6 +46,9 @@ export const CONSOLE_MESSAGES = {
   // beside it, for a ticket that joined this line again (transfer, undone no-show, next step, phone join's
   // arrival): the wait the call recorded against the target, which "issue to call" is not then (walk s45)
   'ticket.waitedInLine': { ar: 'الانتظار في هذا الدور حتى النداء', en: 'Wait in this line to call' },
+  // the call after an undone no-show ended no wait: the first call did, and recorded it (a hit or a
+  // miss); counted from the undo it read "6 min" that no figure holds (walk s54)
+  'ticket.waitedInLineToFirstCall': { ar: 'الانتظار في هذا الدور حتى أول نداء', en: 'Wait in this line to its first call' },
   // the whole visit, as "issue to call" above: after a transfer the count includes the recalls of
   // the step before, while the no-show hint counts only a recall since this call (walk 2026-12-05)
   // a recall and the call after an undone no-show alike (recallCount): "recalled" read as untrue of a ticket

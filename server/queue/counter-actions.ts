@@ -10,6 +10,7 @@ import { domainError, ErrorCodes } from '../errors.ts'
 import { secondsBeforeNoShow } from './no-show-rules.ts'
 import { noShowDueOf } from './no-show-due.ts'
 import { waitFacts } from './wait-facts.ts'
+import { nextCallIsAfterUndo } from './wait-ending-call.ts'
 import { sendToNextStep } from './visit-steps.ts'
 import { counterTimesSoFar } from './service-time.ts'
 import { openOrCloseCounter } from './park-clock.ts'
@@ -237,7 +238,11 @@ export class CounterActions {
     how: 'policy' | 'specific' | 'override',
   ): CounterActionResult {
     assertTransition(ticket.status, 'call')
-    const { waitedSeconds, targetWaitSeconds, withinTarget } = waitFacts(this.ctx, ticket, tx.now)
+    // the call after an undone no-show ends no wait (the first call did: wait-ending-call.ts), so its
+    // row and its webhook carry no wait a reader would count as a hit or a miss (walk s54: it stored
+    // the time since the undo, "within target"); only a ticket that rejoined a line can be one
+    const again = ticket.rejoinedAt !== null && nextCallIsAfterUndo(this.ctx.events.forTicket(ticket.id))
+    const wait = again ? undefined : waitFacts(this.ctx, ticket, tx.now)
     const changes = { status: 'called', calledAt: tx.now, startedAt: null, counterId: counter.id, clerkId: actorIds(actor).userId } as const
     this.ctx.tickets.update(ticket.id, changes)
     // counted here, at every call and in the order the calls commit: what the ticket does next (a transfer,
@@ -253,16 +258,21 @@ export class CounterActions {
       ...actorIds(actor),
       data: {
         how,
-        waitedSeconds,
-        targetWaitSeconds,
-        withinTarget,
+        ...(wait ?? { afterUndo: true }),
         priority: ticket.priority,
         policy: this.ctx.config.queue.policy,
       },
     })
     // what the two updates above made of them, without reading back what this transaction just wrote
     const result = { counter: { ...counter, currentTicketId: ticket.id, appointmentStreak }, ticket: { ...ticket, ...changes } }
-    tx.emit({ type: 'ticket:called', ticket: result.ticket, counter: result.counter, recall: false, at: tx.now, waitedSeconds })
+    tx.emit({
+      type: 'ticket:called',
+      ticket: result.ticket,
+      counter: result.counter,
+      recall: false,
+      at: tx.now,
+      waitedSeconds: wait?.waitedSeconds,
+    })
     tx.emit({ type: 'counter:updated', counter: result.counter })
     tx.emit({ type: 'queue:updated', serviceIds: [ticket.serviceId] })
     return result

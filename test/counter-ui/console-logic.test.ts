@@ -540,11 +540,29 @@ describe("the current ticket's figures and the resume notice say what happened",
     // and beside it the wait in this line, from the transfer: what the call recorded against the target
     expect(ticketMinutes(transferred, Date.parse(at('10:41')))).toEqual({
       waited: 40,
-      inLine: 8,
+      inLine: { label: 'ticket.waitedInLine', minutes: 8 },
       atCounter: { label: 'ticket.calledAgo', minutes: 1 },
     })
     expect(consoleText('ticket.waited', 'en')).toBe('Issue to call')
     expect(consoleText('ticket.waited', 'ar')).toBe('من الإصدار حتى النداء')
+  })
+
+  it('the call after an undone no-show: the wait in this line is the one its first call recorded, not the time since the undo (walk s54)', () => {
+    const calledAgain = {
+      issuedAt: at('10:00'),
+      rejoinedAt: at('10:20'),
+      calledAt: at('10:26'),
+      resumedAt: undefined,
+      status: 'called',
+      startedAt: null,
+      waitEnded: { calledAt: at('10:12'), waitedSeconds: 12 * 60 + 30 },
+    } as const
+    expect(ticketMinutes(calledAgain, Date.parse(at('10:27')))).toEqual({
+      waited: 26,
+      inLine: { label: 'ticket.waitedInLineToFirstCall', minutes: 12 },
+      atCounter: { label: 'ticket.calledAgo', minutes: 1 },
+    })
+    expect(consoleText('ticket.waitedInLineToFirstCall', 'en')).toBe('Wait in this line to its first call')
   })
 
   it('a resumed ticket is said to be resumed and called back, not called as if for the first time', () => {

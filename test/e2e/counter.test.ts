@@ -738,6 +738,11 @@ describe('a late citizen (issue 14, item 8)', { timeout: 180_000 }, () => {
     await expectCurrent(page, late.label)
     expect(ticketRow(run, late.label).status).toBe('called')
     expect(ticketRow(run, next.label).status).toBe('waiting')
+    // this call ended no wait: the card shows the wait its first call recorded, named so, not the time since the undo (walk s54)
+    await page
+      .locator('tabour-current-ticket [data-in-line-label="ticket.waitedInLineToFirstCall"]')
+      .getByText('الانتظار في هذا الدور حتى أول نداء')
+      .waitFor()
 
     // a no-show marked at another counter of the same service shows up here at once (a push)
     const counter2 = await center.createCounter({ number: 2, serviceIds: [a.id] })
