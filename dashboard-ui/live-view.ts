@@ -214,9 +214,13 @@ export class LiveView extends LitElement {
       tt.cancelledAtClosing === undefined
         ? undefined
         : html`<span class="note" data-cancelled-at-closing=${tt.cancelledAtClosing}>${dashboardText('kpi.cancelledAtClosing', lang, { n: tt.cancelledAtClosing }, digits)}</span>`
+    // parked tickets are not in "waiting": said under it, so they are seen somewhere (walk s54)
+    const parkedNote = s.parkedNow
+      ? html`<span class="note" data-parked-now=${s.parkedNow}>${dashboardText('kpi.parkedNow', lang, { n: s.parkedNow }, digits)}</span>`
+      : undefined
     const slaTone = tt.slaPercent === null ? undefined : tt.slaPercent >= 80 ? 'ok' : tt.slaPercent < 60 ? 'bad' : undefined
     return html`<section class="kpis">
-      ${card('kpi.waiting', 'waiting', num(tt.waiting, digits))} ${card('kpi.longest', 'longest', duration(tt.longestWaitSeconds ?? null, digits))}
+      ${card('kpi.waiting', 'waiting', num(tt.waiting, digits), undefined, parkedNote)} ${card('kpi.longest', 'longest', duration(tt.longestWaitSeconds ?? null, digits))}
       ${card('kpi.issued', 'issued', num(tt.issued, digits))} ${card('kpi.served', 'served', num(tt.served, digits), undefined, servedNote)}
       ${card('kpi.sla', 'sla', percent(tt.slaPercent, digits, lang), slaTone, slaNote)} ${card('kpi.avgWait', 'avgWait', duration(tt.avgWaitSeconds, digits))}
       ${card('kpi.p90Wait', 'p90Wait', duration(tt.p90WaitSeconds ?? null, digits))} ${card('kpi.avgService', 'avgService', duration(tt.avgServiceSeconds, digits))}

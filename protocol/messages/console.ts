@@ -157,6 +157,9 @@ export const CONSOLE_MESSAGES = {
   'issue.service': { ar: 'الخدمة', en: 'Service' },
   'issue.priority': { ar: 'الأولوية', en: 'Priority' },
   'issue.noPriority': { ar: 'بدون أولوية', en: 'None' },
+  // beside a service staff may not issue (the server refuses it: ticket-issuer.ts), or may though the kiosk does not sell it
+  'issue.capReached': { ar: 'بلغت حدها اليومي', en: 'daily cap reached' },
+  'issue.outsideHours': { ar: 'خارج مواعيدها الآن', en: 'outside its hours now' },
   'issue.done': { ar: 'صدرت التذكرة {label}', en: 'Ticket {label} issued' },
   'queue.title': { ar: 'الانتظار لهذا الشباك', en: 'Waiting for this counter' },
   'queue.waiting': { ar: 'منتظر', en: 'waiting' },
@@ -236,6 +239,11 @@ export const CONSOLE_MESSAGES = {
   'parked.resumed': {
     ar: 'استُؤنفت التذكرة {label}، ونودي عليها من جديد إلى شباكك.',
     en: 'Ticket {label} resumed: called back to your counter.',
+  },
+  // the server's sweep gave up a parked ticket at its deadline: said where "is parked" was (walk s54)
+  'parked.givenUp': {
+    ar: 'انتهت مدة ركن التذكرة {label} فأُلغيت ولم يعد لها دور؛ يأخذ المواطن تذكرة جديدة إن عاد.',
+    en: 'Ticket {label} was parked past its time and has lost its place; if the citizen comes back, they take a new ticket.',
   },
   'err.parkTooLong': { ar: 'المدة أطول من الحد المسموح للركن.', en: 'That is longer than a ticket may be parked.' },
   'err.unknownParkReason': { ar: 'اختر سببًا من القائمة.', en: 'Choose a reason from the list.' },

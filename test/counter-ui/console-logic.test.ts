@@ -16,6 +16,8 @@ import { counterQueue, OLDEST_FIRST } from '../../counter-ui/queue-model.ts'
 import { wholeMinutes } from '../../ui-common/whole-minutes.ts'
 import { minutesLeft } from '../../ui-common/minutes-left.ts'
 import { counterTime, counterTimeValue, ticketMinutes, type CounterTime } from '../../counter-ui/current-ticket.ts'
+import { issueChoice } from '../../counter-ui/issue-choices.ts'
+import { parkNoticeNow, type LocalParked } from '../../counter-ui/parking-state.ts'
 import { LiveState } from '../../counter-ui/live-state.ts'
 import { CountdownController } from '../../counter-ui/countdown-controller.ts'
 import { counterLost, messageForCode, messageForError } from '../../counter-ui/error-messages.ts'
@@ -617,5 +619,29 @@ describe('the finish dialog of a visit of several steps (walk of 2026-12-07: it 
     expect(consoleText('finish.nextStep', 'ar', { ...values, outcome: 'تمت الخدمة', service: 'طلبات التصالح', others: 'no' })).toBe(
       'مع «تمت الخدمة» تنتقل A-003 إلى طابور طلبات التصالح (الخطوة 2 من 2).',
     )
+  })
+})
+
+describe('the "Issue a ticket" dialog greys out only what the server refuses staff (walk s54)', () => {
+  const base = { active: true, dailyCap: null, issuedToday: 3, staffed: true, hours: undefined }
+  it('a service no counter serves stays choosable and says so; outside its hours too; at its cap it is refused and says why', () => {
+    expect(issueChoice(base)).toEqual({ disabled: false, mark: null })
+    expect(issueChoice({ ...base, staffed: false })).toEqual({ disabled: false, mark: 'transfer.unstaffedService' })
+    expect(issueChoice({ ...base, dailyCap: 3 })).toEqual({ disabled: true, mark: 'issue.capReached' })
+    expect(consoleText('transfer.unstaffedService', 'en')).toBe('no counter is serving it now')
+    expect(consoleText('issue.capReached', 'ar')).toBe('بلغت حدها اليومي')
+  })
+})
+
+describe('the banner of a parked ticket whose time ran out (walk s54)', () => {
+  const parked = (endsAt: number, clockStopped = false) =>
+    ({ ticket: { label: 'A-002' }, reason: 'payment', note: null, endsAt, clockStopped, secondsLeft: 0 }) as unknown as LocalParked
+  const notice = { key: 'park.done', values: { label: 'A-002' }, tone: 'info' } as const
+  it('no longer says "parked; the counter is free" once the list drops it: it says it lost its place', () => {
+    expect(parkNoticeNow(notice, [parked(1000)], 999)).toBe(notice)
+    expect(parkNoticeNow(notice, [parked(1000)], 1000)).toEqual({ key: 'parked.givenUp', values: { label: 'A-002' }, tone: 'info' })
+    // its counter paused: its time stands still, it is still parked
+    expect(parkNoticeNow(notice, [parked(1000, true)], 5000)).toBe(notice)
+    expect(consoleText('parked.givenUp', 'en', { label: 'A-002' })).toContain('A-002 was parked past its time and has lost its place')
   })
 })

@@ -306,6 +306,14 @@ describe('the counter console', { timeout: 180_000 }, () => {
     // I issues a walk-in ticket at reception; C calls it by its label
     await pressKey(page, 'KeyI')
     await dialog(page, 'issue').waitFor()
+    // C, which no open counter serves, is not greyed out as on the kiosk: staff may issue it, and it says why nobody calls it now (walk s54)
+    const issueC = page.locator(`tabour-console-dialog [data-issue-service="${svc.C}"]`)
+    expect(await issueC.isDisabled()).toBe(false)
+    await page
+      .locator('tabour-console-dialog label', { has: issueC })
+      .locator('[data-issue-mark="transfer.unstaffedService"]')
+      .getByText('no counter is serving it now')
+      .waitFor()
     await page.locator(`tabour-console-dialog [data-issue-service="${svc.B}"]`).check()
     await page.locator('tabour-console-dialog [data-issue-priority]').selectOption('pregnant')
     await expectAccessible(page, 'walk-in dialog, en')
