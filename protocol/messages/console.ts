@@ -172,7 +172,11 @@ export const CONSOLE_MESSAGES = {
   'queue.targeted': { ar: 'محوّلة إلى هذا الشباك', en: 'Transferred to this counter' },
   'queue.priorityCount': { ar: '{n} أولوية', en: '{n} priority' },
   // after a line's next labels, when more wait than are shown (walk s45: «٦ منتظر» beside four labels)
-  'queue.more': { ar: 'و{n} غيرهم', en: 'and {n} more' },
+  // «و1 غيرهم» had no plural forms (walk s54): CLDR's Arabic rules, as the other counts
+  'queue.more': {
+    ar: '{n, plural, one {وتذكرة أخرى} two {وتذكرتان أخريان} few {و# تذاكر أخرى} other {و# تذكرة أخرى}}',
+    en: '{n, plural, other {and # more}}',
+  },
   'day.title': { ar: 'يومي', en: 'My day' },
   // every finish, whatever its outcome (a referral too), as the dashboard's «أُنهيت» counts: "Served"
   // read 1 after one referral while the outcome "Served" was used 0 times (walk 2026-12-06)

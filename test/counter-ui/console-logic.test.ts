@@ -23,6 +23,7 @@ import { CountdownController } from '../../counter-ui/countdown-controller.ts'
 import { counterLost, messageForCode, messageForError } from '../../counter-ui/error-messages.ts'
 import { sessionEnded as needsLogin } from '../../ui-common/staff-session.ts'
 import { CONSOLE_MESSAGES, consoleText } from '../../protocol/messages/console.ts'
+import { ticketToolsText } from '../../protocol/messages/ticket-tools.ts'
 import { legalActions, TICKET_STATUSES } from '../../protocol/ticket-lifecycle.ts'
 import { legalActions as serverLegalActions } from '../../server/queue/lifecycle.ts'
 import { ErrorCodes } from '../../protocol/error-codes.ts'
@@ -643,5 +644,22 @@ describe('the banner of a parked ticket whose time ran out (walk s54)', () => {
     // its counter paused: its time stands still, it is still parked
     expect(parkNoticeNow(notice, [parked(1000, true)], 5000)).toBe(notice)
     expect(consoleText('parked.givenUp', 'en', { label: 'A-002' })).toContain('A-002 was parked past its time and has lost its place')
+  })
+})
+
+describe('small words of the console (walk s54)', () => {
+  it('"and N more" under a line has the Arabic plural forms', () => {
+    expect([1, 2, 3, 11].map((n) => consoleText('queue.more', 'ar', { n }))).toEqual([
+      'وتذكرة أخرى',
+      'وتذكرتان أخريان',
+      'و3 تذاكر أخرى',
+      'و11 تذكرة أخرى',
+    ])
+    expect(consoleText('queue.more', 'en', { n: 4 })).toBe('and 4 more')
+  })
+
+  it('the search hint shows a number as tickets are numbered (A-001), not A-15', () => {
+    expect(ticketToolsText('tools.findHint', 'en')).toContain('such as A-015')
+    expect(ticketToolsText('tools.badQuery', 'ar')).toContain('مثل A-015')
   })
 })
