@@ -307,8 +307,8 @@ describe('the counter console', { timeout: 180_000 }, () => {
     await pressKey(page, 'KeyI')
     await dialog(page, 'issue').waitFor()
     // C, which no open counter serves, is not greyed out as on the kiosk: staff may issue it, and it says why nobody calls it now (walk s54)
-    const issueC = page.locator(`tabour-console-dialog [data-issue-service="${svc.C}"]`)
-    expect(await issueC.isDisabled()).toBe(false)
+    const issueC = page.locator(`[data-issue-service="${svc.C}"]`)
+    expect(await page.locator('tabour-console-dialog').locator(issueC).isDisabled()).toBe(false)
     await page
       .locator('tabour-console-dialog label', { has: issueC })
       .locator('[data-issue-mark="transfer.unstaffedService"]')
