@@ -37,7 +37,7 @@ import { deviceVerdict, lastHeard, SCREEN_SILENT_MS, watchedSince } from '../pro
 import { serviceLabel } from '../ui-common/service-label.ts'
 import { servedOutcomesLine } from './served-by-outcome.ts'
 import './past-target-alert.ts'
-import { awayDetail, currentTicketCell, pausedDetail, type Clock } from './counter-now.ts'
+import { currentTicketCell, pausedDetail, type Clock } from './counter-now.ts'
 import { waitByHour } from './wait-by-hour.ts'
 // a thing's own name in a language (its two fields); nameIn here is a typed name's part (bilingual.ts)
 import { nameIn as nameOf } from '../protocol/name-in-language.ts'
@@ -336,8 +336,7 @@ export class LiveView extends LitElement {
               <td>${counterCell(c, lang, digits)}</td>
               <td><span class="pill" data-tone=${tone ?? nothing} data-state=${c.state}>${dashboardText(`state.${c.state}`, lang)}</span>
                 ${pausedDetail(c, clock)}
-                <tabour-away-counter .counter=${c} .api=${this.api} .lang=${lang} .digits=${digits}></tabour-away-counter>
-                ${awayDetail(c, clock)}</td>
+                <tabour-away-counter .counter=${c} .api=${this.api} .lang=${lang} .digits=${digits} .now=${this.now} .timeZone=${this.timeZone}></tabour-away-counter></td>
               <td>${c.clerk ? c.clerk.displayName || c.clerk.username : '—'}</td>
               <td data-col="now">${currentTicketCell(f?.current, clock)}</td>
               <td data-col="serves">${servedInWords(c.services, this.services, lang, digits)}</td>
