@@ -16,6 +16,7 @@ import { consoleText, type ConsoleMessageKey } from '../protocol/messages/consol
 import { SEPARATOR } from '../protocol/messages/separator.ts'
 import { PAUSE_REASONS } from '../protocol/pause-reasons.ts'
 import { counterMark, unstaffedTarget } from './transfer-targets.ts'
+import { issueChoice } from './issue-choices.ts'
 import { counterName } from './counter-name.ts'
 import { serviceLabel } from '../ui-common/service-label.ts'
 import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
@@ -199,12 +200,16 @@ export class ConsoleDialog extends LitElement {
               : html`<p class="hint">${consoleText('callTicket.none', lang)}</p>`
           }`
       }
-      case 'issue':
+      case 'issue': {
+        const firstIssuable = spec.services.find((s) => !issueChoice(s).disabled)?.id
         return html`<h2 id="title">${consoleText('issue.title', lang)}</h2>
           <fieldset>
             <legend>${consoleText('issue.service', lang)}</legend>
             <div class="choices">
-              ${spec.services.map((s, i) => html`<label class="choice"><input type="radio" name="service" required value=${s.id} ?checked=${i === 0} ?disabled=${!s.available} data-issue-service=${s.id} />${serviceLabel(s, lang)}</label>`)}
+              ${spec.services.map((s) => {
+                const choice = issueChoice(s)
+                return html`<label class="choice"><input type="radio" name="service" required value=${s.id} ?checked=${s.id === firstIssuable} ?disabled=${choice.disabled} data-issue-service=${s.id} /><span class="target">${serviceLabel(s, lang)}${choice.mark ? html`<span class="mark" data-issue-mark=${choice.mark}>${consoleText(choice.mark, lang)}</span>` : nothing}</span></label>`
+              })}
             </div>
           </fieldset>
           <label class="field">${consoleText('issue.priority', lang)}
@@ -213,6 +218,7 @@ export class ConsoleDialog extends LitElement {
               ${spec.categories.map((c) => html`<option value=${c.code}>${name(c)}</option>`)}
             </select>
           </label>`
+      }
       case 'confirm':
         return html`<h2 id="title">${consoleText(spec.confirmLabel, lang)}</h2>
           <p data-confirm-message=${spec.message}>${consoleText(spec.message, lang, spec.values, this.digits)}</p>`

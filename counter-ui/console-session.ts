@@ -115,7 +115,13 @@ export class ConsoleSession {
     this.feed
       .on('ticket:issued', (e) => this.set(() => this.live.upsertTicket(e.ticket)))
       .on('ticket:updated', (e) => {
-        this.set(() => this.live.upsertTicket(e.ticket))
+        // a parked ticket whose time ran out is given up by the server's sweep: it leaves the Parked
+        // list, and the banner that said "parked; the counter is free" must not stand (walk s54)
+        const givenUp = e.ticket.status === 'abandoned' && this.parking.parked.some((p) => p.ticket.id === e.ticket.id)
+        this.set(() => {
+          this.live.upsertTicket(e.ticket)
+          if (givenUp) this.notice = { key: 'parked.givenUp', values: { label: e.ticket.label }, tone: 'info' }
+        })
         // "my day" follows the same pushes as the rest: a ticket of this counter finished or marked
         // elsewhere (the hardware keypad, the same clerk on another device) changes its figures
         if (e.ticket.counterId === this.counterId && this.counterId !== null && isTerminal(e.ticket.status)) void this.refreshStats()

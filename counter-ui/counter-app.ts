@@ -24,6 +24,7 @@ import type { ConsoleActionDetail } from './action-bar.ts'
 import type { CounterOpenDetail } from './counter-chooser.ts'
 import type { DialogSpec } from './console-dialog.ts'
 import { ConsoleSession, type ActionInput } from './console-session.ts'
+import { parkNoticeNow } from './parking-state.ts'
 import { fetchVisit } from './console-api.ts'
 import { CountdownController } from './countdown-controller.ts'
 import { consoleStyles, dialogStyles } from './console-styles.ts'
@@ -119,6 +120,7 @@ export class CounterApp extends LitElement {
 
   override render(): TemplateResult {
     const s = this.session
+    const notice = parkNoticeNow(s.notice, s.parking.parked, this.now)
     const lang = this.language
     const counter = s.phase === 'console' ? s.myCounter : null
     return html`
@@ -143,9 +145,9 @@ export class CounterApp extends LitElement {
       </header>
       ${!s.reachable && s.phase !== 'login' ? html`<p class="banner" role="alert" data-banner="offline">${consoleText('offline.banner', lang)}</p>` : nothing}
       ${
-        s.notice
-          ? html`<p class="notice" role="status" data-notice=${s.notice.key} data-tone=${s.notice.tone}>
-            <span>${consoleText(s.notice.key, lang, isolateNames(s.notice.values ?? {}))}</span>
+        notice
+          ? html`<p class="notice" role="status" data-notice=${notice.key} data-tone=${notice.tone}>
+            <span>${consoleText(notice.key, lang, isolateNames(notice.values ?? {}))}</span>
             <button type="button" data-action="dismiss" @click=${() => s.dismissNotice()}>✕</button>
           </p>`
           : nothing

@@ -3,7 +3,7 @@
  * is shown as taken (a manager may take it over, after a confirmation the app asks for); the
  * clerk's own counter offers to carry on. Fires `counter-open` {counterId, takeover}.
  */
-import { LitElement, css, html, type TemplateResult } from 'lit'
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import type { Counter, Service } from '../protocol/entities.ts'
 import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
@@ -115,10 +115,13 @@ export class CounterChooser extends LitElement {
           </div>
           <div>${counterName(c.name, lang)}</div>
           <div class="services" aria-label=${consoleText('choose.services', lang)}>
-            ${c.services
-              .map((cs) => byId.get(cs.serviceId))
-              .filter((s): s is Service => !!s)
-              .map((s) => html`<span>${serviceLabel(s, lang)}</span>`)}
+            ${c.services.map((cs) => {
+              const s = byId.get(cs.serviceId)
+              // a backup (weight 0) is called only when nothing else waits: marked as the queue panel marks it (walk s54)
+              return s
+                ? html`<span data-backup=${cs.weight === 0 ? 'true' : nothing}>${serviceLabel(s, lang)}${cs.weight === 0 ? html` <small>(${consoleText('queue.backup', lang)})</small>` : nothing}</span>`
+                : nothing
+            })}
           </div>
           ${taken && this.canTakeOver ? html`<p class="holder" data-holder>${consoleText('choose.takenBy', lang, { name: isolate(name) })}</p>` : ''}
           ${

@@ -19,20 +19,28 @@ import { atCounterSince } from '../protocol/at-counter-since.ts'
  * the first one for a ticket back from parking, whose time parked is not in it); for a ticket that
  * joined this line again (a transfer, an undone no-show, a next step, a phone join's arrival:
  * `rejoinedAt`), also its wait in this line → the call, the wait the call recorded against the
- * target (protocol/waiting-since.ts; null otherwise: issue → call is that wait); and its time at the
- * counter (counterTime).
+ * target (protocol/waiting-since.ts; null otherwise: issue → call is that wait), or, for the call
+ * after an undone no-show, which ended no wait, the wait its first call recorded (`waitEnded`: the
+ * citizen's wait ended there); and its time at the counter (counterTime).
  */
 export function ticketMinutes(
-  ticket: Pick<Ticket, 'issuedAt' | 'rejoinedAt' | 'calledAt' | 'resumedAt' | 'status' | 'startedAt'>,
+  ticket: Pick<Ticket, 'issuedAt' | 'rejoinedAt' | 'calledAt' | 'resumedAt' | 'status' | 'startedAt' | 'waitEnded'>,
   now: number,
-): { waited: number; inLine: number | null; atCounter: CounterTime } {
+): { waited: number; inLine: InLineWait | null; atCounter: CounterTime } {
   const called = ticket.calledAt ? Date.parse(ticket.calledAt) : now
   const rejoined = ticket.rejoinedAt ? Date.parse(ticket.rejoinedAt) : null
-  return {
-    waited: wholeMinutes((called - Date.parse(ticket.issuedAt)) / 1000),
-    inLine: rejoined === null ? null : wholeMinutes((called - rejoined) / 1000),
-    atCounter: counterTime(ticket, now),
-  }
+  const inLine: InLineWait | null = ticket.waitEnded
+    ? { label: 'ticket.waitedInLineToFirstCall', minutes: wholeMinutes(ticket.waitEnded.waitedSeconds) }
+    : rejoined === null
+      ? null
+      : { label: 'ticket.waitedInLine', minutes: wholeMinutes((called - rejoined) / 1000) }
+  return { waited: wholeMinutes((called - Date.parse(ticket.issuedAt)) / 1000), inLine, atCounter: counterTime(ticket, now) }
+}
+
+/** The wait in the present line the card shows, and its words: to this call, or to the first call when this one ended no wait. */
+export interface InLineWait {
+  label: 'ticket.waitedInLine' | 'ticket.waitedInLineToFirstCall'
+  minutes: number
 }
 
 /** What the card's last time says, and its whole minutes. */
@@ -207,7 +215,7 @@ export class CurrentTicket extends LitElement {
       </div>
       <dl>
         <div><dt>${consoleText('ticket.waited', lang)}</dt><dd data-waited>${minutes(waited)}</dd></div>
-        ${inLine === null ? nothing : html`<div><dt>${consoleText('ticket.waitedInLine', lang)}</dt><dd data-waited-in-line>${minutes(inLine)}</dd></div>`}
+        ${inLine === null ? nothing : html`<div><dt data-in-line-label=${inLine.label}>${consoleText(inLine.label, lang)}</dt><dd data-waited-in-line>${minutes(inLine.minutes)}</dd></div>`}
         <div><dt data-counter-time=${atCounter.label}>${consoleText(atCounter.label, lang)}</dt><dd>${counterTimeValue(atCounter, lang, this.digits)}</dd></div>
         <div><dt>${consoleText('ticket.recalls', lang)}</dt><dd data-recalls>${formatNumber(ticket.recallCount, { digits: this.digits })}</dd></div>
       </dl>

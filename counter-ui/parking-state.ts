@@ -6,6 +6,7 @@
 import type { Ticket } from '../protocol/entities.ts'
 import type { ParkReason } from '../protocol/parking.ts'
 import { fetchParked } from './parking-api.ts'
+import type { ConsoleMessageKey } from '../protocol/messages/console.ts'
 
 /** A parked ticket as the console shows it. */
 export interface LocalParked {
@@ -53,4 +54,23 @@ export class ParkingState {
       return false
     }
   }
+}
+
+/** A banner the console shows (console-session.ts Notice), as far as parking reads it. */
+interface ParkNotice {
+  key: ConsoleMessageKey
+  values?: Record<string, string | number>
+  tone: 'error' | 'info'
+}
+
+/**
+ * The banner to show at `now`: "Ticket A-002 is parked; the counter is free" turns to "…has lost its
+ * place" once its time has run out on the console's clock, when the Parked list drops it (the server's
+ * sweep, which follows within seconds, pushes the same: console-session.ts). It stood beside a list
+ * the ticket had left (walk s54). Any other banner as it is.
+ */
+export function parkNoticeNow(notice: ParkNotice | null, parked: readonly LocalParked[], now: number): ParkNotice | null {
+  if (notice?.key !== 'park.done') return notice
+  const p = parked.find((x) => x.ticket.label === notice.values?.label)
+  return p && !p.clockStopped && p.endsAt <= now ? { key: 'parked.givenUp', values: notice.values ?? {}, tone: 'info' } : notice
 }

@@ -164,7 +164,7 @@ export class QueuePanel extends LitElement {
             </span>
             <div class="next">${chips(row.next)}${
               row.waiting > row.next.length
-                ? html`<span class="more" data-more=${row.waiting - row.next.length}>${consoleText('queue.more', lang, { n: formatNumber(row.waiting - row.next.length, { digits: this.digits }) })}</span>`
+                ? html`<span class="more" data-more=${row.waiting - row.next.length}>${consoleText('queue.more', lang, { n: row.waiting - row.next.length }, this.digits)}</span>`
                 : nothing
             }</div>
           </li>`,

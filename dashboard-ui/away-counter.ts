@@ -14,6 +14,7 @@ import type { DashboardApi } from './dashboard-api.ts'
 import { deskStyles } from './dashboard-styles.ts'
 import { num } from './format.ts'
 import { staffingText } from '../protocol/messages/staffing.ts'
+import { awayDetail } from './counter-now.ts'
 
 @customElement('tabour-away-counter')
 export class AwayCounter extends LitElement {
@@ -30,6 +31,10 @@ export class AwayCounter extends LitElement {
         padding: 0.15rem 0.6rem;
         font-size: 0.85rem;
       }
+      .paused-detail {
+        font-size: 0.85rem;
+        color: var(--tabour-muted);
+      }
       .error {
         color: var(--tabour-danger);
         font-size: 0.85rem;
@@ -42,6 +47,9 @@ export class AwayCounter extends LitElement {
   @property({ attribute: false }) api: DashboardApi | null = null
   @property() override lang: Lang = 'ar'
   @property() digits: DigitStyle = 'western'
+  /** The center's time now (epoch ms) and zone: since when it is away, "since 9:42 PM (2 min)". */
+  @property({ type: Number }) now = Date.now()
+  @property() timeZone = 'Africa/Cairo'
   @state() private confirming = false
   @state() private busy = false
   @state() private error: string | null = null
@@ -51,6 +59,7 @@ export class AwayCounter extends LitElement {
     if (!c?.awaySince) return nothing
     const lang = this.lang
     return html`<span class="pill" data-tone="bad" data-away="true" title=${staffingText('staffing.awayHint', lang)}>${staffingText('staffing.away', lang)}</span>
+      ${awayDetail(c, { now: this.now, timeZone: this.timeZone, lang, digits: this.digits })}
       ${
         !this.api
           ? nothing

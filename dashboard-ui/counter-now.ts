@@ -12,6 +12,8 @@ import type { CounterCurrentTicket } from '../protocol/stats.ts'
 import { clockTime } from '../protocol/messages/clock-time.ts'
 import { consoleText, pauseReasonText } from '../protocol/messages/console.ts'
 import { dashboardText } from '../protocol/messages/dashboard.ts'
+import { staffingText } from '../protocol/messages/staffing.ts'
+import { formatNumber } from '../ui-common/digits.ts'
 import type { DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import { pausedSinceText, wholeMinutes } from '../ui-common/whole-minutes.ts'
@@ -54,4 +56,14 @@ export function pausedDetail(counter: Counter, c: Clock): TemplateResult | typeo
     ${counter.pauseReason ? html`<span>${consoleText('ticket.pauseReason', c.lang, { reason: pauseReasonText(counter.pauseReason, c.lang) })}</span>` : nothing}
     ${since ? html`<span>${pausedSinceText(since, c.now, c.timeZone, c.lang, c.digits)}</span>` : nothing}
   </span>`
+}
+
+/** An away counter's "since 9:42 PM (2 min)": since when its clerk has had no live console, as a paused row says since when it paused (walk s54). */
+export function awayDetail(counter: Counter, c: Clock): TemplateResult | typeof nothing {
+  const since = counter.awaySince
+  if (!since) return nothing
+  return html`<span class="paused-detail" data-away-since=${since}>${staffingText('staffing.awaySince', c.lang, {
+    time: clockTime(since, c.timeZone, c.lang, c.digits),
+    n: formatNumber(minutesSince(since, c.now), { digits: c.digits }),
+  })}</span>`
 }

@@ -229,9 +229,13 @@ export class LiveView extends LitElement {
       tt.cancelledAtClosing === undefined
         ? undefined
         : html`<span class="note" data-cancelled-at-closing=${tt.cancelledAtClosing}>${dashboardText('kpi.cancelledAtClosing', lang, { n: tt.cancelledAtClosing }, digits)}</span>`
+    // parked tickets are not in "waiting": said under it, so they are seen somewhere (walk s54)
+    const parkedNote = s.parkedNow
+      ? html`<span class="note" data-parked-now=${s.parkedNow}>${dashboardText('kpi.parkedNow', lang, { n: s.parkedNow }, digits)}</span>`
+      : undefined
     const slaTone = tt.slaPercent === null ? undefined : tt.slaPercent >= 80 ? 'ok' : tt.slaPercent < 60 ? 'bad' : undefined
     return html`<section class="kpis">
-      ${card('kpi.waiting', 'waiting', num(tt.waiting, digits))} ${card('kpi.longest', 'longest', duration(this.aged(tt.longestWaitSeconds), digits))}
+      ${card('kpi.waiting', 'waiting', num(tt.waiting, digits), undefined, parkedNote)} ${card('kpi.longest', 'longest', duration(this.aged(tt.longestWaitSeconds), digits))}
       ${card('kpi.issued', 'issued', num(tt.issued, digits))} ${card('kpi.served', 'served', num(tt.served, digits), undefined, servedNote)}
       ${card('kpi.sla', 'sla', percent(tt.slaPercent, digits, lang), slaTone, slaNote)} ${card('kpi.avgWait', 'avgWait', duration(tt.avgWaitSeconds, digits))}
       ${card('kpi.p90Wait', 'p90Wait', duration(tt.p90WaitSeconds ?? null, digits))} ${card('kpi.avgService', 'avgService', duration(tt.avgServiceSeconds, digits))}
@@ -358,7 +362,7 @@ export class LiveView extends LitElement {
               <td>${counterCell(c, lang, digits)}</td>
               <td><span class="pill" data-tone=${tone ?? nothing} data-state=${c.state}>${dashboardText(`state.${c.state}`, lang)}</span>
                 ${pausedDetail(c, clock)}
-                <tabour-away-counter .counter=${c} .api=${this.api} .lang=${lang} .digits=${digits}></tabour-away-counter></td>
+                <tabour-away-counter .counter=${c} .api=${this.api} .lang=${lang} .digits=${digits} .now=${this.now} .timeZone=${this.timeZone}></tabour-away-counter></td>
               <td>${c.clerk ? c.clerk.displayName || c.clerk.username : '—'}</td>
               <td data-col="now">${currentTicketCell(f?.current, clock)}</td>
               <td data-col="serves">${servedInWords(c.services, this.services, lang, digits)}</td>

@@ -181,6 +181,13 @@ export const Ticket = Type.Object({
    * recall now ends the wait (never for a call-ahead citizen's time to arrive).
    */
   noShowAllowed: Type.Optional(NoShowAllowed),
+  /**
+   * Only on a called or serving ticket whose latest call is the call after an undone no-show, in what
+   * staff get: the earlier call that ended its wait in this line (the citizen's wait ended there, a hit
+   * or a miss: server/queue/wait-ending-call.ts), when it was and the wait it recorded. The console
+   * shows that wait, not the time since the undo (walk s54).
+   */
+  waitEnded: Type.Optional(Type.Object({ calledAt: Timestamp, waitedSeconds: Type.Integer({ minimum: 0 }) })),
 })
 export type Ticket = Static<typeof Ticket>
 

@@ -97,6 +97,11 @@ export const StatsToday = Type.Object({
   counters: Type.Array(CounterStats),
   /** Today's served tickets by finish outcome, the whole center: counts follow outcomes and add up to totals.served (absent on an older server). */
   servedByOutcome: Type.Optional(Type.Object({ outcomes: Type.Array(OutcomeColumn), counts: Type.Array(Type.Integer()) })),
+  /**
+   * Tickets parked now (issue 21): out of the line (not in `waiting`), each kept until it is resumed or
+   * its time runs out; the live view says them under "Waiting now" (absent on an older server).
+   */
+  parkedNow: Type.Optional(Type.Integer()),
 })
 export type StatsToday = Static<typeof StatsToday>
 

@@ -50,7 +50,7 @@ export const WEBHOOK_PAYLOAD_VERSION = 1
  */
 export const WEBHOOK_DETAILS: Record<WebhookEventType, readonly string[]> = {
   'ticket.issued': ['number', 'position', 'estimatedWaitSeconds', 'outsideHours', 'origin'],
-  'ticket.called': ['how', 'waitedSeconds', 'targetWaitSeconds', 'withinTarget'],
+  'ticket.called': ['how', 'waitedSeconds', 'targetWaitSeconds', 'withinTarget', 'afterUndo'],
   'ticket.recalled': ['recallCount'],
   'ticket.started': [],
   'ticket.finished': ['outcome', 'serviceSeconds', 'handlingSeconds'],

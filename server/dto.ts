@@ -39,13 +39,25 @@ export function ticketDto(t: TicketRecord): Ticket {
 
 /**
  * A ticket as the clerk at its counter gets it (action answers, the staff feed and its snapshot):
- * a called one also says when a no-show of it is accepted, as of `view.now()`.
+ * a called one also says when a no-show of it is accepted, as of `view.now()`; the call after an
+ * undone no-show, which call ended its wait (Ticket.waitEnded).
  */
-export function staffTicketDto(t: TicketRecord, view: { noShowDue(t: TicketRecord): NoShowDue | null; now(): number }): Ticket {
+export function staffTicketDto(
+  t: TicketRecord,
+  view: {
+    noShowDue(t: TicketRecord): NoShowDue | null
+    waitEndedEarlier(t: TicketRecord): { calledAt: number; waitedSeconds: number } | undefined
+    now(): number
+  },
+): Ticket {
   const due = view.noShowDue(t)
-  if (!due) return ticketDto(t)
-  const inMs = Math.max(0, due.allowedAt - view.now())
-  return { ...ticketDto(t), noShowAllowed: { at: new Date(due.allowedAt).toISOString(), inMs, recallLifts: due.recallLifts } }
+  const ended = view.waitEndedEarlier(t)
+  const inMs = due ? Math.max(0, due.allowedAt - view.now()) : 0
+  return {
+    ...ticketDto(t),
+    ...(due ? { noShowAllowed: { at: new Date(due.allowedAt).toISOString(), inMs, recallLifts: due.recallLifts } } : {}),
+    ...(ended ? { waitEnded: { calledAt: new Date(ended.calledAt).toISOString(), waitedSeconds: ended.waitedSeconds } } : {}),
+  }
 }
 
 /**

@@ -46,6 +46,9 @@ export const CONSOLE_MESSAGES = {
   // beside it, for a ticket that joined this line again (transfer, undone no-show, next step, phone join's
   // arrival): the wait the call recorded against the target, which "issue to call" is not then (walk s45)
   'ticket.waitedInLine': { ar: 'الانتظار في هذا الدور حتى النداء', en: 'Wait in this line to call' },
+  // the call after an undone no-show ended no wait: the first call did, and recorded it (a hit or a
+  // miss); counted from the undo it read "6 min" that no figure holds (walk s54)
+  'ticket.waitedInLineToFirstCall': { ar: 'الانتظار في هذا الدور حتى أول نداء', en: 'Wait in this line to its first call' },
   // the whole visit, as "issue to call" above: after a transfer the count includes the recalls of
   // the step before, while the no-show hint counts only a recall since this call (walk 2026-12-05)
   // a recall and the call after an undone no-show alike (recallCount): "recalled" read as untrue of a ticket
@@ -154,6 +157,9 @@ export const CONSOLE_MESSAGES = {
   'issue.service': { ar: 'الخدمة', en: 'Service' },
   'issue.priority': { ar: 'الأولوية', en: 'Priority' },
   'issue.noPriority': { ar: 'بدون أولوية', en: 'None' },
+  // beside a service staff may not issue (the server refuses it: ticket-issuer.ts), or may though the kiosk does not sell it
+  'issue.capReached': { ar: 'بلغت حدها اليومي', en: 'daily cap reached' },
+  'issue.outsideHours': { ar: 'خارج مواعيدها الآن', en: 'outside its hours now' },
   'issue.done': { ar: 'صدرت التذكرة {label}', en: 'Ticket {label} issued' },
   'queue.title': { ar: 'الانتظار لهذا الشباك', en: 'Waiting for this counter' },
   'queue.waiting': { ar: 'منتظر', en: 'waiting' },
@@ -166,7 +172,11 @@ export const CONSOLE_MESSAGES = {
   'queue.targeted': { ar: 'محوّلة إلى هذا الشباك', en: 'Transferred to this counter' },
   'queue.priorityCount': { ar: '{n} أولوية', en: '{n} priority' },
   // after a line's next labels, when more wait than are shown (walk s45: «٦ منتظر» beside four labels)
-  'queue.more': { ar: 'و{n} غيرهم', en: 'and {n} more' },
+  // «و1 غيرهم» had no plural forms (walk s54): CLDR's Arabic rules, as the other counts
+  'queue.more': {
+    ar: '{n, plural, one {وتذكرة أخرى} two {وتذكرتان أخريان} few {و# تذاكر أخرى} other {و# تذكرة أخرى}}',
+    en: '{n, plural, other {and # more}}',
+  },
   'day.title': { ar: 'يومي', en: 'My day' },
   // every finish, whatever its outcome (a referral too), as the dashboard's «أُنهيت» counts: "Served"
   // read 1 after one referral while the outcome "Served" was used 0 times (walk 2026-12-06)
@@ -233,6 +243,11 @@ export const CONSOLE_MESSAGES = {
   'parked.resumed': {
     ar: 'استُؤنفت التذكرة {label}، ونودي عليها من جديد إلى شباكك.',
     en: 'Ticket {label} resumed: called back to your counter.',
+  },
+  // the server's sweep gave up a parked ticket at its deadline: said where "is parked" was (walk s54)
+  'parked.givenUp': {
+    ar: 'انتهت مدة ركن التذكرة {label} فأُلغيت ولم يعد لها دور؛ يأخذ المواطن تذكرة جديدة إن عاد.',
+    en: 'Ticket {label} was parked past its time and has lost its place; if the citizen comes back, they take a new ticket.',
   },
   'err.parkTooLong': { ar: 'المدة أطول من الحد المسموح للركن.', en: 'That is longer than a ticket may be parked.' },
   'err.unknownParkReason': { ar: 'اختر سببًا من القائمة.', en: 'Choose a reason from the list.' },

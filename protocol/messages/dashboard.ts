@@ -64,6 +64,11 @@ export const DASHBOARD_MESSAGES = {
   /** The citizens' and staff's own cancellations, as the daily report's column (col.cancelledByPeople). */
   'kpi.cancelled': { ar: 'ألغاها المواطن أو الموظف اليوم', en: 'Cancelled by citizen or staff today' },
   /** Under it: the closing's cancellations, counted apart as the daily report does (col.cancelledAtClosing). */
+  // under "Waiting now": parked tickets are out of the line but kept; the walker saw them nowhere (walk s54)
+  'kpi.parkedNow': {
+    ar: '{n, plural, one {وتذكرة واحدة مركونة خارج الدور} two {وتذكرتان مركونتان خارج الدور} few {و# تذاكر مركونة خارج الدور} other {و# تذكرة مركونة خارج الدور}}',
+    en: '{n, plural, one {and # parked, out of the line} other {and # parked, out of the line}}',
+  },
   'kpi.cancelledAtClosing': {
     ar: '{n, plural, =0 {لم يُلغِ الإغلاق أي تذكرة} one {وتذكرة واحدة أُلغيت عند الإغلاق} two {وتذكرتان أُلغيتا عند الإغلاق} few {و# تذاكر أُلغيت عند الإغلاق} other {و# تذكرة أُلغيت عند الإغلاق}}',
     en: '{n, plural, =0 {none cancelled at closing} other {and # cancelled at closing}}',

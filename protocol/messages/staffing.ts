@@ -21,6 +21,8 @@ export const STAFFING_MESSAGES = {
     en: 'Finish or transfer the current ticket before you log out.',
   },
   'staffing.away': { ar: 'غائب', en: 'Away' },
+  // beside "Away" in the live counters table, as a paused row says "Paused since 9:42 PM (2 min)" (walk s54)
+  'staffing.awaySince': { ar: 'منذ {time} ({n} د)', en: 'since {time} ({n} min)' },
   'staffing.awayHint': {
     ar: 'لا توجد شاشة موظف متصلة لهذا الشباك؛ لا يُحتسب في أوقات الانتظار.',
     en: 'No console is connected for this counter; it does not count in the wait estimates.',

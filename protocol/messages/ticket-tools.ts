@@ -14,13 +14,16 @@ export const TICKET_TOOLS_MESSAGES = {
   'tools.find': { ar: 'البحث عن تذكرة', en: 'Find a ticket' },
   // not "printed on it": a center without a printer shows the ticket (and its code) on the kiosk's screen or the citizen's phone
   'tools.findHint': {
-    ar: 'اكتب رقم التذكرة (مثل A-15) أو امسح رمز QR الخاص بها',
-    en: 'Type the ticket number (such as A-15) or scan its QR code',
+    ar: 'اكتب رقم التذكرة (مثل A-015) أو امسح رمز QR الخاص بها',
+    en: 'Type the ticket number (such as A-015) or scan its QR code',
   },
   'tools.search': { ar: 'بحث', en: 'Search' },
   'tools.searching': { ar: 'جارٍ البحث…', en: 'Searching…' },
   'tools.noMatch': { ar: 'لا توجد تذكرة اليوم بالرقم «{q}».', en: 'No ticket numbered “{q}” today.' },
-  'tools.badQuery': { ar: 'اكتب رقم تذكرة مثل A-15 أو الصق رابط رمز QR.', en: 'Type a ticket number such as A-15, or paste its QR link.' },
+  'tools.badQuery': {
+    ar: 'اكتب رقم تذكرة مثل A-015 أو الصق رابط رمز QR.',
+    en: 'Type a ticket number such as A-015, or paste its QR link.',
+  },
   'tools.matches': { ar: 'النتائج', en: 'Matches' },
   'tools.status.waiting': { ar: 'في الانتظار', en: 'Waiting' },
   'tools.status.called': { ar: 'تم استدعاؤها', en: 'Called' },

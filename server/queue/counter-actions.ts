@@ -1,6 +1,7 @@
 import type { QueueContext, WriteScope } from './queue-context.ts'
 import type { CounterRecord } from '../db/repositories/counters-repo.ts'
 import type { TicketChanges, TicketRecord } from '../db/repositories/tickets-repo.ts'
+import type { EventRecord } from '../db/repositories/events-repo.ts'
 import { actorIds, type Actor } from './actor.ts'
 import type { TicketAction } from './types.ts'
 import { assertTransition } from './lifecycle.ts'
@@ -10,6 +11,7 @@ import { domainError, ErrorCodes } from '../errors.ts'
 import { secondsBeforeNoShow } from './no-show-rules.ts'
 import { noShowDueOf } from './no-show-due.ts'
 import { waitFacts } from './wait-facts.ts'
+import { nextCallIsAfterUndo } from './wait-ending-call.ts'
 import { sendToNextStep } from './visit-steps.ts'
 import { counterTimesSoFar } from './service-time.ts'
 import { openOrCloseCounter } from './park-clock.ts'
@@ -237,14 +239,19 @@ export class CounterActions {
     how: 'policy' | 'specific' | 'override',
   ): CounterActionResult {
     assertTransition(ticket.status, 'call')
-    const { waitedSeconds, targetWaitSeconds, withinTarget } = waitFacts(this.ctx, ticket, tx.now)
+    // the call after an undone no-show ends no wait (the first call did: wait-ending-call.ts), so its
+    // row and its webhook carry no wait a reader would count as a hit or a miss (walk s54: it stored
+    // the time since the undo, "within target"); only a ticket that rejoined a line can be one
+    const events = ticket.rejoinedAt !== null ? this.ctx.events.forTicket(ticket.id) : []
+    const again = nextCallIsAfterUndo(events)
+    const wait = again ? undefined : waitFacts(this.ctx, ticket, tx.now)
     const changes = {
       status: 'called',
       calledAt: tx.now,
       startedAt: null,
       counterId: counter.id,
       clerkId: actorIds(actor).userId,
-      recallCount: ticket.recallCount + (calledAgainAfterUndo(this.ctx, ticket) ? 1 : 0),
+      recallCount: ticket.recallCount + (again && undoCountedAtItsCall(events) ? 1 : 0),
     } as const
     this.ctx.tickets.update(ticket.id, changes)
     // counted here, at every call and in the order the calls commit: what the ticket does next (a transfer,
@@ -260,9 +267,7 @@ export class CounterActions {
       ...actorIds(actor),
       data: {
         how,
-        waitedSeconds,
-        targetWaitSeconds,
-        withinTarget,
+        ...(wait ?? { afterUndo: true }),
         priority: ticket.priority,
         policy: this.ctx.config.queue.policy,
         // its place in this line when called: the row's queued_at moves with a transfer or a next step,
@@ -272,7 +277,14 @@ export class CounterActions {
     })
     // what the two updates above made of them, without reading back what this transaction just wrote
     const result = { counter: { ...counter, currentTicketId: ticket.id, appointmentStreak }, ticket: { ...ticket, ...changes } }
-    tx.emit({ type: 'ticket:called', ticket: result.ticket, counter: result.counter, recall: false, at: tx.now, waitedSeconds })
+    tx.emit({
+      type: 'ticket:called',
+      ticket: result.ticket,
+      counter: result.counter,
+      recall: false,
+      at: tx.now,
+      waitedSeconds: wait?.waitedSeconds,
+    })
     tx.emit({ type: 'counter:updated', counter: result.counter })
     tx.emit({ type: 'queue:updated', serviceIds: [ticket.serviceId] })
     return result
@@ -382,13 +394,10 @@ export class CounterActions {
 }
 
 /**
- * Whether this call is the first since the ticket's no-show was undone: it counts as a call again
- * (recallCount, the console's "Called again since issue"), as the figures count it (no new call,
- * no-show-undo.ts). A reinstatement logged before this rule (its event carries recallCount) was
- * counted at the undo already. Only a ticket back in line and not called since reads its log.
+ * The call after an undone no-show counts as a call again (recallCount, the console's "Called again
+ * since issue"), as the figures count it (no new call, no-show-undo.ts), not the undo: true unless
+ * the reinstatement was logged before this rule (its event carries recallCount: counted at the undo).
  */
-function calledAgainAfterUndo(ctx: QueueContext, ticket: TicketRecord): boolean {
-  if (ticket.calledAt !== null || ticket.rejoinedAt === null) return false
-  const last = ctx.events.forTicket(ticket.id).findLast((e) => e.type === 'ticket.called' || e.type === 'ticket.reinstated')
-  return last?.type === 'ticket.reinstated' && typeof last.data?.recallCount !== 'number'
+function undoCountedAtItsCall(events: readonly EventRecord[]): boolean {
+  return typeof events.findLast((e) => e.type === 'ticket.reinstated')?.data?.recallCount !== 'number'
 }

@@ -36,7 +36,8 @@ export type DomainEvent =
     }
   /**
    * A call, a recall (`recall`) or a parked ticket's return to its counter. `waitedSeconds`: the wait in
-   * the line this call ended, as its event row records it (wait-facts.ts); only on a call from a line.
+   * the line this call ended, as its event row records it (wait-facts.ts); only on a call from a line
+   * that ends a wait (not the call after an undone no-show: wait-ending-call.ts).
    */
   | { type: 'ticket:called'; ticket: Ticket; counter: Counter; recall: boolean; at: number; waitedSeconds?: number }
   | { type: 'ticket:updated'; ticket: Ticket }

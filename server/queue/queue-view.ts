@@ -27,6 +27,7 @@ import { atCounterSince } from '../../protocol/at-counter-since.ts'
 import { callsNow, servesNow } from '../../protocol/counter-serving.ts'
 import { reinstatableUntil } from './ticket-reinstatement.ts'
 import { noShowDueOf } from './no-show-due.ts'
+import { earlierWaitEndingCall } from './wait-ending-call.ts'
 import { recallSinceCall, recallsSinceCall } from './recall-since-call.ts'
 import type { NoShowDue } from './no-show-rules.ts'
 import { callAheadArriveBy } from './remote-arrival.ts'
@@ -448,6 +449,18 @@ export class QueueView {
   /** When a called ticket may be marked a no-show (no-show-due.ts); null for any other. */
   noShowDue(t: TicketRecord): NoShowDue | null {
     return noShowDueOf(this.ctx, t)
+  }
+
+  /**
+   * For a called or serving ticket whose latest call came after an undone no-show: the earlier call
+   * that ended its wait in the line and the wait it recorded (wait-ending-call.ts); undefined otherwise.
+   */
+  waitEndedEarlier(t: TicketRecord): { calledAt: number; waitedSeconds: number } | undefined {
+    // only a ticket that rejoined a line can have been reinstated: the others read no events
+    if ((t.status !== 'called' && t.status !== 'serving') || t.rejoinedAt === null) return undefined
+    const ending = earlierWaitEndingCall(this.ctx.events.forTicket(t.id))
+    const waited = ending?.data?.waitedSeconds
+    return ending && typeof waited === 'number' ? { calledAt: ending.at, waitedSeconds: waited } : undefined
   }
 
   /** The center's clock now (epoch ms): what a read model's "still within…" is judged against. */

@@ -120,6 +120,7 @@ export function todayStats(ctx: QueueContext): StatsToday {
     services,
     counters,
     servedByOutcome: { outcomes: byOutcome.outcomes, counts: byOutcome.totals.counts },
+    parkedNow: ctx.db.prepare("SELECT COUNT(*) FROM tickets WHERE status = 'parked'").pluck().get() as number,
   }
 }
 

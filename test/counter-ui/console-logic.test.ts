@@ -16,11 +16,14 @@ import { counterQueue, OLDEST_FIRST } from '../../counter-ui/queue-model.ts'
 import { wholeMinutes } from '../../ui-common/whole-minutes.ts'
 import { minutesLeft } from '../../ui-common/minutes-left.ts'
 import { counterTime, counterTimeValue, ticketMinutes, type CounterTime } from '../../counter-ui/current-ticket.ts'
+import { issueChoice } from '../../counter-ui/issue-choices.ts'
+import { parkNoticeNow, type LocalParked } from '../../counter-ui/parking-state.ts'
 import { LiveState } from '../../counter-ui/live-state.ts'
 import { CountdownController } from '../../counter-ui/countdown-controller.ts'
 import { counterLost, messageForCode, messageForError } from '../../counter-ui/error-messages.ts'
 import { sessionEnded as needsLogin } from '../../ui-common/staff-session.ts'
 import { CONSOLE_MESSAGES, consoleText } from '../../protocol/messages/console.ts'
+import { ticketToolsText } from '../../protocol/messages/ticket-tools.ts'
 import { legalActions, TICKET_STATUSES } from '../../protocol/ticket-lifecycle.ts'
 import { legalActions as serverLegalActions } from '../../server/queue/lifecycle.ts'
 import { ErrorCodes } from '../../protocol/error-codes.ts'
@@ -540,11 +543,29 @@ describe("the current ticket's figures and the resume notice say what happened",
     // and beside it the wait in this line, from the transfer: what the call recorded against the target
     expect(ticketMinutes(transferred, Date.parse(at('10:41')))).toEqual({
       waited: 40,
-      inLine: 8,
+      inLine: { label: 'ticket.waitedInLine', minutes: 8 },
       atCounter: { label: 'ticket.calledAgo', minutes: 1 },
     })
     expect(consoleText('ticket.waited', 'en')).toBe('Issue to call')
     expect(consoleText('ticket.waited', 'ar')).toBe('من الإصدار حتى النداء')
+  })
+
+  it('the call after an undone no-show: the wait in this line is the one its first call recorded, not the time since the undo (walk s54)', () => {
+    const calledAgain = {
+      issuedAt: at('10:00'),
+      rejoinedAt: at('10:20'),
+      calledAt: at('10:26'),
+      resumedAt: undefined,
+      status: 'called',
+      startedAt: null,
+      waitEnded: { calledAt: at('10:12'), waitedSeconds: 12 * 60 + 30 },
+    } as const
+    expect(ticketMinutes(calledAgain, Date.parse(at('10:27')))).toEqual({
+      waited: 26,
+      inLine: { label: 'ticket.waitedInLineToFirstCall', minutes: 12 },
+      atCounter: { label: 'ticket.calledAgo', minutes: 1 },
+    })
+    expect(consoleText('ticket.waitedInLineToFirstCall', 'en')).toBe('Wait in this line to its first call')
   })
 
   it('a resumed ticket is said to be resumed and called back, not called as if for the first time', () => {
@@ -599,5 +620,46 @@ describe('the finish dialog of a visit of several steps (walk of 2026-12-07: it 
     expect(consoleText('finish.nextStep', 'ar', { ...values, outcome: 'تمت الخدمة', service: 'طلبات التصالح', others: 'no' })).toBe(
       'مع «تمت الخدمة» تنتقل A-003 إلى طابور طلبات التصالح (الخطوة 2 من 2).',
     )
+  })
+})
+
+describe('the "Issue a ticket" dialog greys out only what the server refuses staff (walk s54)', () => {
+  const base = { active: true, dailyCap: null, issuedToday: 3, staffed: true, hours: undefined }
+  it('a service no counter serves stays choosable and says so; outside its hours too; at its cap it is refused and says why', () => {
+    expect(issueChoice(base)).toEqual({ disabled: false, mark: null })
+    expect(issueChoice({ ...base, staffed: false })).toEqual({ disabled: false, mark: 'transfer.unstaffedService' })
+    expect(issueChoice({ ...base, dailyCap: 3 })).toEqual({ disabled: true, mark: 'issue.capReached' })
+    expect(consoleText('transfer.unstaffedService', 'en')).toBe('no counter is serving it now')
+    expect(consoleText('issue.capReached', 'ar')).toBe('بلغت حدها اليومي')
+  })
+})
+
+describe('the banner of a parked ticket whose time ran out (walk s54)', () => {
+  const parked = (endsAt: number, clockStopped = false) =>
+    ({ ticket: { label: 'A-002' }, reason: 'payment', note: null, endsAt, clockStopped, secondsLeft: 0 }) as unknown as LocalParked
+  const notice = { key: 'park.done', values: { label: 'A-002' }, tone: 'info' } as const
+  it('no longer says "parked; the counter is free" once the list drops it: it says it lost its place', () => {
+    expect(parkNoticeNow(notice, [parked(1000)], 999)).toBe(notice)
+    expect(parkNoticeNow(notice, [parked(1000)], 1000)).toEqual({ key: 'parked.givenUp', values: { label: 'A-002' }, tone: 'info' })
+    // its counter paused: its time stands still, it is still parked
+    expect(parkNoticeNow(notice, [parked(1000, true)], 5000)).toBe(notice)
+    expect(consoleText('parked.givenUp', 'en', { label: 'A-002' })).toContain('A-002 was parked past its time and has lost its place')
+  })
+})
+
+describe('small words of the console (walk s54)', () => {
+  it('"and N more" under a line has the Arabic plural forms', () => {
+    expect([1, 2, 3, 11].map((n) => consoleText('queue.more', 'ar', { n }))).toEqual([
+      'وتذكرة أخرى',
+      'وتذكرتان أخريان',
+      'و3 تذاكر أخرى',
+      'و11 تذكرة أخرى',
+    ])
+    expect(consoleText('queue.more', 'en', { n: 4 })).toBe('and 4 more')
+  })
+
+  it('the search hint shows a number as tickets are numbered (A-001), not A-15', () => {
+    expect(ticketToolsText('tools.findHint', 'en')).toContain('such as A-015')
+    expect(ticketToolsText('tools.badQuery', 'ar')).toContain('مثل A-015')
   })
 })

@@ -306,6 +306,14 @@ describe('the counter console', { timeout: 180_000 }, () => {
     // I issues a walk-in ticket at reception; C calls it by its label
     await pressKey(page, 'KeyI')
     await dialog(page, 'issue').waitFor()
+    // C, which no open counter serves, is not greyed out as on the kiosk: staff may issue it, and it says why nobody calls it now (walk s54)
+    const issueC = page.locator(`[data-issue-service="${svc.C}"]`)
+    expect(await page.locator('tabour-console-dialog').locator(issueC).isDisabled()).toBe(false)
+    await page
+      .locator('tabour-console-dialog label', { has: issueC })
+      .locator('[data-issue-mark="transfer.unstaffedService"]')
+      .getByText('no counter is serving it now')
+      .waitFor()
     await page.locator(`tabour-console-dialog [data-issue-service="${svc.B}"]`).check()
     await page.locator('tabour-console-dialog [data-issue-priority]').selectOption('pregnant')
     await expectAccessible(page, 'walk-in dialog, en')
@@ -738,6 +746,11 @@ describe('a late citizen (issue 14, item 8)', { timeout: 180_000 }, () => {
     await expectCurrent(page, late.label)
     expect(ticketRow(run, late.label).status).toBe('called')
     expect(ticketRow(run, next.label).status).toBe('waiting')
+    // this call ended no wait: the card shows the wait its first call recorded, named so, not the time since the undo (walk s54)
+    await page
+      .locator('tabour-current-ticket [data-in-line-label="ticket.waitedInLineToFirstCall"]')
+      .getByText('الانتظار في هذا الدور حتى أول نداء')
+      .waitFor()
 
     // a no-show marked at another counter of the same service shows up here at once (a push)
     const counter2 = await center.createCounter({ number: 2, serviceIds: [a.id] })

@@ -42,9 +42,7 @@ async function pause(page: Page): Promise<void> {
 }
 
 /** Service A served by counters 1 and 2 (clerk1, clerk2), a kiosk, on a daytime clock; parks up to 20 minutes. */
-async function twoCounters() {
-  const shift = daytimeShiftMs()
-  const clock = { fn: () => Date.now() + shift } as TestClock
+async function twoCounters(clock: TestClock = daytimeClock()) {
   const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir, queue: { maxParkMinutes: 20 } }, clock }, suite.cleanups)
   const a = await center.createService({ prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card' })
   const c1 = await center.createCounter({ number: 1, name: 'الشباك الأول', serviceIds: [a.id] })
@@ -53,6 +51,12 @@ async function twoCounters() {
   await center.createUser('clerk2')
   const kiosk = (await center.createDevice('kiosk')).token
   return { center, url, a, c1, c2, kiosk }
+}
+
+/** A daytime center clock that runs with real time; `ahead.ms` moves it on. */
+function daytimeClock(ahead = { ms: 0 }): TestClock {
+  const shift = daytimeShiftMs()
+  return { fn: () => Date.now() + shift + ahead.ms } as TestClock
 }
 
 /** Clerk 1's console in Arabic at counter 1, clerk 2's in English at counter 2, both open. */
@@ -218,5 +222,40 @@ describe('a parked citizen and the clerk on a break', { timeout: 180_000 }, () =
       status: 'called',
       c: c1.id,
     })
+  })
+})
+
+/**
+ * A parked ticket whose time runs out (walk s54): the server gives it up at its deadline and it leaves
+ * the Parked list; the banner above, which still said "A-001 is parked; the counter is free", now says
+ * it lost its place.
+ */
+describe('a parked ticket whose time runs out', { timeout: 180_000 }, () => {
+  it('leaves the Parked list and the banner says it lost its place, in Arabic and English', async () => {
+    const ahead = { ms: 0 }
+    const { center, url, a, c1, c2, kiosk } = await twoCounters(daytimeClock(ahead))
+    const first = await center.issue(kiosk, { serviceId: a.id })
+    const [p1, p2] = await consoles(url, c1.id, c2.id)
+    await p1.locator('tabour-action-bar button[data-action="call_next"]').click()
+    await current(p1, first.label).waitFor()
+    await p1.locator('tabour-park-button button[data-action="park"]').click()
+    await p1.locator('tabour-park-dialog input[data-park-minutes]').fill('1')
+    await p1.locator('tabour-park-dialog [data-action="confirm"]').click()
+    await p1.locator('[data-notice="park.done"]').waitFor()
+    await p2.locator(`tabour-parked-list [data-parked-ticket="${first.id}"]`).waitFor()
+
+    // two minutes on, the sweep (it runs before any read) gives it up
+    ahead.ms += 2 * 60_000
+    expect((await center.request('GET', '/api/v1/services', { token: kiosk })).statusCode).toBe(200)
+    expect(center.app.tabour.db.prepare('SELECT status FROM tickets WHERE id = ?').pluck().get(first.id)).toBe('abandoned')
+    await p1.locator('[data-notice="parked.givenUp"]').getByText(`انتهت مدة ركن التذكرة ${first.label}`).waitFor()
+    await p1.locator('[data-notice="park.done"]').waitFor({ state: 'detached' })
+    await p1.locator('tabour-parked-list [data-panel="parked"]').waitFor({ state: 'detached' })
+    await p2
+      .locator('[data-notice="parked.givenUp"]')
+      .getByText(`Ticket ${first.label} was parked past its time and has lost its place`)
+      .waitFor()
+    await p1.screenshot({ path: `${SHOTS}/console-park-given-up-ar.png` })
+    await p2.screenshot({ path: `${SHOTS}/console-park-given-up-en.png` })
   })
 })

@@ -171,6 +171,11 @@ describe('a service is on sale only when someone can serve it', () => {
     await desk.close()
     const row = dashboard.locator(`tabour-live-view tr[data-counter="${counter.number}"]`)
     await row.locator('[data-away="true"]').waitFor({ timeout: 10_000 })
+    // since when, as a paused row says (walk s54)
+    await row
+      .locator('[data-away-since]')
+      .getByText(/^since \d{1,2}:\d{2}\s?[AP]M \(\d+ min\)$/)
+      .waitFor()
     // away: it no longer staffs A
     await waitAvailable(kiosk, idCard.id, false)
     await screenshot(dashboard, 'dashboard-away-counter')

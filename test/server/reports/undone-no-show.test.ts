@@ -25,6 +25,7 @@ describe('an undone no-show and the call after it', () => {
       noShowGraceMinutes: 30,
     })
     cleanups.push(() => center.close())
+    const t0 = Date.parse('2026-12-05T06:00:00Z')
     const first = await center.issue(kiosk, { serviceId: a.id })
     at(10)
     await center.issue(kiosk, { serviceId: a.id })
@@ -42,7 +43,24 @@ describe('an undone no-show and the call after it', () => {
     expect(live.totals).toMatchObject({ noShow: 0, noShowPercent: null, called: 1, avgWaitSeconds: 403, slaCounted: 2 })
 
     at(476)
-    for (const step of ['call-next', 'start', 'finish'] as const) await ok(center.action(clerk, counter.id, step))
+    const again = await center.action(clerk, counter.id, 'call-next')
+    // the console's card shows the wait its first call recorded, not the 6 s since the undo (walk s54)
+    expect(again.json().ticket).toMatchObject({
+      label: 'A-001',
+      waitEnded: { calledAt: new Date(t0 + 403_000).toISOString(), waitedSeconds: 403 },
+    })
+    const live2 = (await center.request('GET', '/api/v1/tickets', { token: clerk })).json()
+    expect(live2.find((t: { id: string }) => t.id === first.id).waitEnded).toEqual({
+      calledAt: new Date(t0 + 403_000).toISOString(),
+      waitedSeconds: 403,
+    })
+    // its event row holds no wait a reader of the log (webhooks, metrics) could count as a hit
+    const calls = center.app.tabour.queue.ctx.events.forTicket(first.id).filter((e) => e.type === 'ticket.called')
+    expect(calls.map((e) => e.data)).toEqual([
+      expect.objectContaining({ waitedSeconds: 403, withinTarget: true }),
+      { how: 'policy', afterUndo: true, priority: 'none', policy: expect.any(String) },
+    ])
+    for (const step of ['start', 'finish'] as const) await ok(center.action(clerk, counter.id, step))
     at(516)
     for (const step of ['call-next', 'start', 'finish'] as const) await ok(center.action(clerk, counter.id, step))
 

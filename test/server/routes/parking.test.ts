@@ -57,6 +57,10 @@ describe('parking a ticket and resuming it', () => {
     ])
     expect((await s.parked(s.clerk1)).parked).toHaveLength(1)
     expect((await s.parked(s.clerk3)).parked).toEqual([])
+    // the live view counts it apart: out of the line ("waiting" 0), parked 1 (walk s54: it was nowhere)
+    const manager = (await center.createUser('boss', 'manager')).token
+    const today = (await center.request('GET', '/api/v1/stats/today', { token: manager })).json()
+    expect([today.totals.waiting, today.parkedNow]).toEqual([0, 1])
 
     // a third ticket waits; the parked citizen comes back after 5 minutes and clerk2 resumes it before the line
     await center.issue(s.kiosk, { serviceId: s.a.id })

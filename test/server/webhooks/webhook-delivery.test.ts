@@ -228,4 +228,30 @@ describe('webhook deliveries', () => {
     expect(all).not.toContain('Mona')
     expect(all).not.toContain('1000000001')
   })
+
+  it('the call after an undone no-show carries no wait, only afterUndo: the first call carried the wait (walk s54)', async () => {
+    const s = await setUp({})
+    cleanups.push(
+      () => s.center.close(),
+      () => s.receiver.close(),
+    )
+    const clerk = await s.center.openCounterAs('clerk1', s.counter.id)
+    const t = await s.center.issue(s.kiosk.token, { serviceId: s.service.id })
+    s.clock.now += 400_000
+    expect((await s.center.action(clerk, s.counter.id, 'call-next')).statusCode).toBe(200)
+    expect((await s.center.action(clerk, s.counter.id, 'recall')).statusCode).toBe(200)
+    expect((await s.center.action(clerk, s.counter.id, 'no-show')).statusCode).toBe(200)
+    expect((await s.center.request('POST', `/api/v1/tickets/${t.id}/reinstate`, { token: clerk })).statusCode).toBe(200)
+    s.clock.now += 360_000
+    expect((await s.center.action(clerk, s.counter.id, 'call-next')).statusCode).toBe(200)
+    for (let i = 0; i < 3; i++) await s.dispatcher.runOnce()
+    const calls = s.receiver
+      .accepted()
+      .map((r) => JSON.parse(r.body))
+      .filter((b) => b.type === 'ticket.called')
+    expect(calls.map((b) => b.data.details)).toEqual([
+      { how: 'policy', waitedSeconds: 400, targetWaitSeconds: expect.any(Number), withinTarget: expect.any(Boolean) },
+      { how: 'policy', afterUndo: true },
+    ])
+  })
 })

@@ -1,0 +1,31 @@
+import type { EventRecord } from '../db/repositories/events-repo.ts'
+
+/**
+ * The call after an undone no-show ends no wait (server/reports/no-show-undo.ts, README "A ticket's
+ * wait"): the citizen's wait in that line ended at the first call, a hit or a miss then. These read
+ * a ticket's event log (in order) the way `callAfterUndoSql` reads its rows, so the call command,
+ * the console and the reports agree on which call ended the wait.
+ */
+
+/** True when a call of the ticket now would be the call after an undone no-show: its latest call or reinstatement is a reinstatement. */
+export function nextCallIsAfterUndo(events: readonly EventRecord[]): boolean {
+  return events.findLast((e) => e.type === 'ticket.called' || e.type === 'ticket.reinstated')?.type === 'ticket.reinstated'
+}
+
+/**
+ * The call that ended the ticket's present wait, when its latest call did not (that call came after an
+ * undone no-show); undefined when its latest call is the one that ended it, or when it has none.
+ */
+export function earlierWaitEndingCall(events: readonly EventRecord[]): EventRecord | undefined {
+  let ending: EventRecord | undefined
+  let latestEnded = true
+  let afterUndo = false
+  for (const e of events) {
+    if (e.type === 'ticket.reinstated') afterUndo = true
+    if (e.type !== 'ticket.called') continue
+    latestEnded = !afterUndo
+    if (latestEnded) ending = e
+    afterUndo = false
+  }
+  return latestEnded ? undefined : ending
+}
