@@ -58,7 +58,8 @@ describe('an undone no-show and the call after it', () => {
     const calls = center.app.tabour.queue.ctx.events.forTicket(first.id).filter((e) => e.type === 'ticket.called')
     expect(calls.map((e) => e.data)).toEqual([
       expect.objectContaining({ waitedSeconds: 403, withinTarget: true }),
-      { how: 'policy', afterUndo: true, priority: 'none', policy: expect.any(String) },
+      // its place in the line when called (the line's calls, remote-joins-repo.ts), and no wait
+      { how: 'policy', afterUndo: true, priority: 'none', policy: expect.any(String), queuedAt: expect.any(Number) },
     ])
     for (const step of ['start', 'finish'] as const) await ok(center.action(clerk, counter.id, step))
     at(516)
