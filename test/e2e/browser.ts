@@ -125,8 +125,9 @@ export class Contexts {
     const page = await context.newPage()
     // a page error is a test failure: collect them where the test can see them
     page.on('pageerror', (err) => pageErrors.push(`${page.url()}: ${err.message}`))
-    guardedScreenshots(page)
-    return SAVE_SCREENSHOTS ? page : withoutSavedScreenshots(page)
+    // the guard outermost: a path it refuses is refused whether screenshots are saved or not (CI J: with
+    // TABOUR_TEST_SHOTS=off the unsaved screenshot answered first and a docs/ path went unnoticed)
+    return guardedScreenshots(SAVE_SCREENSHOTS ? page : withoutSavedScreenshots(page))
   }
 
   async closeAll(): Promise<void> {
