@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { HourFigures } from '../../../protocol/upstream.ts'
 import { addStepFigures } from '../../../server/upstream/step-figures-upstream.ts'
 import { TestCenter, TestClock } from '../../helpers/test-center.ts'
+import { twoStepVisitCenter } from './upstream-helpers.ts'
 
 /**
  * A later step's line calls a ticket, marks it no-show, the no-show is undone and the ticket called
@@ -15,17 +16,7 @@ describe('step figures for the hub after an undone no-show', () => {
   it('count the call after the undo as no second step call and add no wait', async () => {
     const clock = new TestClock(Date.parse('2026-03-10T06:10:00Z'))
     center = await TestCenter.start({ clock, config: { queue: { minSecondsBeforeNoShow: 60, noShowGraceMinutes: 30 } } })
-    const a = (await center.createService({ prefix: 'A' })).id
-    const b = (await center.createService({ prefix: 'B' })).id
-    const admin = await center.admin()
-    expect((await center.request('PUT', `/api/v1/services/${a}/steps`, { token: admin, body: { steps: [b] } })).statusCode).toBe(200)
-    const c1 = (await center.createCounter({ number: 1, serviceIds: [a] })).id
-    const c2 = (await center.createCounter({ number: 2, serviceIds: [b] })).id
-    const kiosk = (await center.createDevice('kiosk')).token
-    const clerk1 = await center.openCounterAs('clerk1', c1)
-    const clerk2 = await center.openCounterAs('clerk2', c2)
-    const act = async (token: string, counter: number, action: string) =>
-      expect((await center!.action(token, counter, action, action === 'finish' ? {} : undefined)).statusCode).toBe(200)
+    const { a, b, c1, c2, kiosk, clerk1, clerk2, act } = await twoStepVisitCenter(center)
     const ticket = await center.issue(kiosk, { serviceId: a })
     for (const action of ['call-next', 'start', 'finish']) await act(clerk1, c1, action)
     clock.advance(120)

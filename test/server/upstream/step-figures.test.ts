@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { TestClock } from '../../helpers/test-center.ts'
 import { addNationalService } from '../../hub/hub-harness.ts'
-import { drain, hubJson, startHubLosingAcks, startReportingCenter } from './upstream-helpers.ts'
+import { drain, hubJson, startHubLosingAcks, startReportingCenter, twoStepVisitCenter } from './upstream-helpers.ts'
 
 const cleanups: (() => Promise<void>)[] = []
 afterEach(async () => {
@@ -24,17 +24,7 @@ describe('step figures upstream', () => {
     await addNationalService(hub, 'B')
     const center = await startReportingCenter(hub, 'EG-ALX-004', clock)
     cleanups.push(() => center.close())
-    const a = (await center.createService({ prefix: 'A', nationalCode: 'A' })).id
-    const b = (await center.createService({ prefix: 'B', nationalCode: 'B' })).id
-    const admin = await center.admin()
-    expect((await center.request('PUT', `/api/v1/services/${a}/steps`, { token: admin, body: { steps: [b] } })).statusCode).toBe(200)
-    const c1 = (await center.createCounter({ number: 1, serviceIds: [a] })).id
-    const c2 = (await center.createCounter({ number: 2, serviceIds: [b] })).id
-    const kiosk = (await center.createDevice('kiosk')).token
-    const clerk1 = await center.openCounterAs('clerk1', c1)
-    const clerk2 = await center.openCounterAs('clerk2', c2)
-    const step = async (token: string, counter: number, action: string) =>
-      expect((await center.action(token, counter, action, action === 'finish' ? {} : undefined)).statusCode).toBe(200)
+    const { a, b, admin, c1, c2, kiosk, clerk1, clerk2, act: step } = await twoStepVisitCenter(center, { a: 'A', b: 'B' })
     /** A visit A → B: served at A, then waits `wait` seconds for B's call, then served there. */
     const visit = async (wait: number) => {
       await center.issue(kiosk, { serviceId: a })

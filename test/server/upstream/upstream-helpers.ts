@@ -134,3 +134,23 @@ export async function startReportingCenter(
     },
   })
 }
+
+/**
+ * A visit of two steps at `center`: services A then B (with national codes `codes` when given),
+ * counter 1 serving A (clerk1) and counter 2 serving B (clerk2), a kiosk; `act` runs a counter
+ * action and expects it to succeed.
+ */
+export async function twoStepVisitCenter(center: TestCenter, codes?: { a: string; b: string }) {
+  const a = (await center.createService({ prefix: 'A', ...(codes ? { nationalCode: codes.a } : {}) })).id
+  const b = (await center.createService({ prefix: 'B', ...(codes ? { nationalCode: codes.b } : {}) })).id
+  const admin = await center.admin()
+  expect((await center.request('PUT', `/api/v1/services/${a}/steps`, { token: admin, body: { steps: [b] } })).statusCode).toBe(200)
+  const c1 = (await center.createCounter({ number: 1, serviceIds: [a] })).id
+  const c2 = (await center.createCounter({ number: 2, serviceIds: [b] })).id
+  const kiosk = (await center.createDevice('kiosk')).token
+  const clerk1 = await center.openCounterAs('clerk1', c1)
+  const clerk2 = await center.openCounterAs('clerk2', c2)
+  const act = async (token: string, counter: number, action: string) =>
+    expect((await center.action(token, counter, action, action === 'finish' ? {} : undefined)).statusCode).toBe(200)
+  return { a, b, admin, c1, c2, kiosk, clerk1, clerk2, act }
+}
