@@ -1,7 +1,6 @@
 import type { QueueContext, WriteScope } from './queue-context.ts'
 import type { CounterRecord } from '../db/repositories/counters-repo.ts'
 import type { TicketChanges, TicketRecord } from '../db/repositories/tickets-repo.ts'
-import type { EventRecord } from '../db/repositories/events-repo.ts'
 import { actorIds, type Actor } from './actor.ts'
 import type { TicketAction } from './types.ts'
 import { assertTransition } from './lifecycle.ts'
@@ -11,7 +10,7 @@ import { domainError, ErrorCodes } from '../errors.ts'
 import { secondsBeforeNoShow } from './no-show-rules.ts'
 import { noShowDueOf } from './no-show-due.ts'
 import { waitFacts } from './wait-facts.ts'
-import { nextCallIsAfterUndo } from './wait-ending-call.ts'
+import { nextCallIsAfterUndo, undoCountedAtItsCall } from './wait-ending-call.ts'
 import { sendToNextStep } from './visit-steps.ts'
 import { counterTimesSoFar } from './service-time.ts'
 import { openOrCloseCounter } from './park-clock.ts'
@@ -391,13 +390,4 @@ export class CounterActions {
       )
     }
   }
-}
-
-/**
- * The call after an undone no-show counts as a call again (recallCount, the console's "Called again
- * since issue"), as the figures count it (no new call, no-show-undo.ts), not the undo: true unless
- * the reinstatement was logged before this rule (its event carries recallCount: counted at the undo).
- */
-function undoCountedAtItsCall(events: readonly EventRecord[]): boolean {
-  return typeof events.findLast((e) => e.type === 'ticket.reinstated')?.data?.recallCount !== 'number'
 }

@@ -29,3 +29,12 @@ export function earlierWaitEndingCall(events: readonly EventRecord[]): EventReco
   }
   return latestEnded ? undefined : ending
 }
+
+/**
+ * The call after an undone no-show counts as a call again (recallCount, the console's "Called again
+ * since issue"), as the figures count it (no new call, no-show-undo.ts), not the undo: true unless
+ * the reinstatement was logged before this rule (its event carries recallCount: counted at the undo).
+ */
+export function undoCountedAtItsCall(events: readonly EventRecord[]): boolean {
+  return typeof events.findLast((e) => e.type === 'ticket.reinstated')?.data?.recallCount !== 'number'
+}
