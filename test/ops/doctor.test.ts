@@ -122,6 +122,24 @@ describe('tabour doctor', () => {
     ).toBe(true)
   })
 
+  it("says the database's size with its recent pages still in the -wal file (a running server's)", { timeout: 120_000 }, async () => {
+    const dataDir = await center([])
+    cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }))
+    // a writer that keeps its pages in the WAL, as a running server does between checkpoints
+    const db = openDatabase(join(dataDir, 'tabour.sqlite'))
+    cleanup.push(() => db.close())
+    db.pragma('wal_autocheckpoint = 0')
+    db.exec('CREATE TABLE doctor_probe (b BLOB)')
+    db.prepare('INSERT INTO doctor_probe VALUES (?)').run(Buffer.alloc(3 * 1024 * 1024, 7))
+    const pages = (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number)
+
+    const res = await runTabour(['doctor', '--data-dir', dataDir, '--printer-timeout', '500'])
+    const integrity = lines(res.stdout, '✓').find((l) => l.includes('passes integrity_check'))
+    expect(integrity, res.stdout).toBeTruthy()
+    expect(integrity).toContain(`(${(pages / (1024 * 1024)).toFixed(1)} MB)`)
+    expect(pages).toBeGreaterThan(3 * 1024 * 1024)
+  })
+
   it('a bad config is one ✗ line and exit 1; a bad flag is exit 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tabour-doctor-cfg-'))
     cleanup.push(() => rmSync(dir, { recursive: true, force: true }))
