@@ -8,7 +8,9 @@ import { Nullable, Timestamp } from './common.ts'
 
 /**
  * The event-log types an integrator can subscribe to: every ticket, counter and clerk change the
- * center records. `config.changed` is left out on purpose (the audit log is for admins).
+ * center records. Left out on purpose: `config.changed` (the audit log is for admins) and
+ * `ticket.not_printed` (a kiosk's printer incident, not a change of the ticket: the consoles' and
+ * the dashboard's printer banner and the ticket's own history tell it).
  */
 export const WEBHOOK_EVENT_TYPES = [
   'ticket.issued',
@@ -16,6 +18,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'ticket.recalled',
   'ticket.started',
   'ticket.finished',
+  'ticket.next_step',
   'ticket.no_show',
   'ticket.cancelled',
   'ticket.transferred',
@@ -54,6 +57,8 @@ export const WEBHOOK_DETAILS: Record<WebhookEventType, readonly string[]> = {
   'ticket.recalled': ['recallCount'],
   'ticket.started': [],
   'ticket.finished': ['outcome', 'serviceSeconds', 'handlingSeconds'],
+  // a step of a visit finished and the visit goes on at the next step's service (the visit's end is ticket.finished)
+  'ticket.next_step': ['fromServiceId', 'toServiceId', 'step', 'of', 'outcome', 'serviceSeconds', 'handlingSeconds'],
   'ticket.no_show': ['recallCount'],
   'ticket.cancelled': ['reason', 'waitedSeconds', 'withinTarget'],
   'ticket.transferred': ['fromServiceId', 'toServiceId', 'toCounterId', 'serviceSeconds'],

@@ -92,6 +92,7 @@ export const WEBHOOK_MESSAGES = {
   'webhooks.event.ticket.recalled': { ar: 'إعادة النداء', en: 'Ticket recalled' },
   'webhooks.event.ticket.started': { ar: 'بدء الخدمة', en: 'Service started' },
   'webhooks.event.ticket.finished': { ar: 'انتهاء الخدمة', en: 'Ticket finished' },
+  'webhooks.event.ticket.next_step': { ar: 'انتقال الزيارة إلى خطوتها التالية', en: 'Visit sent to its next step' },
   'webhooks.event.ticket.no_show': { ar: 'لم يحضر', en: 'No-show' },
   'webhooks.event.ticket.cancelled': { ar: 'إلغاء تذكرة', en: 'Ticket cancelled' },
   'webhooks.event.ticket.transferred': { ar: 'تحويل تذكرة', en: 'Ticket transferred' },

@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { TestCenter, TestClock } from '../../helpers/test-center.ts'
 import { APPOINTMENT_DEFAULTS } from '../../../protocol/appointments.ts'
+import { twoStepVisitCenter } from '../upstream/upstream-helpers.ts'
 import { documentedVerifier, LOOPBACK_WEBHOOKS, Receiver, type Received } from './webhook-helpers.ts'
 
 const SUBSCRIBED = ['ticket.issued', 'ticket.called', 'ticket.finished', 'counter.opened']
@@ -227,6 +228,46 @@ describe('webhook deliveries', () => {
     const all = JSON.stringify(bodies)
     expect(all).not.toContain('Mona')
     expect(all).not.toContain('1000000001')
+  })
+
+  it("a visit's finished step is told as ticket.next_step, its end as ticket.finished (a step sent nothing before)", async () => {
+    const clock = new TestClock()
+    const receiver = await new Receiver(clock.fn).start()
+    const center = await TestCenter.start({ clock, config: { webhooks: LOOPBACK_WEBHOOKS } })
+    cleanups.push(
+      () => center.close(),
+      () => receiver.close(),
+    )
+    const { a, b, admin, c1, c2, kiosk, clerk1, clerk2, act } = await twoStepVisitCenter(center)
+    const types = ['ticket.called', 'ticket.next_step', 'ticket.finished']
+    const hook = await center.request('POST', '/api/v1/webhooks', { token: admin, body: { url: receiver.url, eventTypes: types } })
+    expect(hook.statusCode, hook.body).toBe(201)
+    const t = await center.issue(kiosk, { serviceId: a })
+    await act(clerk1, c1, 'call-next')
+    await act(clerk1, c1, 'start')
+    clock.now += 240_000
+    await act(clerk1, c1, 'finish')
+    await act(clerk2, c2, 'call-next')
+    await act(clerk2, c2, 'start')
+    await act(clerk2, c2, 'finish')
+    for (let i = 0; i < 3; i++) await center.app.tabour.webhooks.runOnce()
+    const bodies = receiver.accepted().map((r) => JSON.parse(r.body))
+    expect(bodies.map((x) => [x.type, x.data.serviceId, x.data.counter?.id])).toEqual([
+      ['ticket.called', a, c1],
+      ['ticket.next_step', a, c1],
+      ['ticket.called', b, c2],
+      ['ticket.finished', b, c2],
+    ])
+    expect(bodies[1].data.ticket).toMatchObject({ id: t.id, label: t.label })
+    expect(bodies[1].data.details).toEqual({
+      fromServiceId: a,
+      toServiceId: b,
+      step: 2,
+      of: 2,
+      outcome: null,
+      serviceSeconds: 240,
+      handlingSeconds: 240,
+    })
   })
 
   it('the call after an undone no-show carries no wait, only afterUndo: the first call carried the wait (walk s54)', async () => {
