@@ -73,7 +73,14 @@ export async function opsRoutes(app: FastifyInstance, { ops, config }: OpsRoutes
   /** GET /api/v1/health/backups (manager, admin): the nightly backup's schedule, last outcome and the files kept. */
   app.get(
     '/api/v1/health/backups',
-    { preValidation: allow(...MANAGERS), schema: { tags: ['health'], response: { 200: BackupStatus, ...errorResponses(401, 403) } } },
+    {
+      preValidation: allow(...MANAGERS),
+      schema: {
+        tags: ['health'],
+        summary: "the nightly backup's schedule, its last outcome and the files kept",
+        response: { 200: BackupStatus, ...errorResponses(401, 403) },
+      },
+    },
     async () => {
       const last = backups.lastOutcome()
       const next = backups.nextRunAt()

@@ -151,7 +151,12 @@ export async function appointmentRoutes(fastify: FastifyInstance): Promise<void>
     '/settings/:id',
     {
       preValidation: allow(...MANAGERS),
-      schema: { tags: ['appointments'], params: ServiceParam, response: { 200: AppointmentSettings, ...errorResponses(401, 403, 404) } },
+      schema: {
+        tags: ['appointments'],
+        summary: "a service's appointment settings",
+        params: ServiceParam,
+        response: { 200: AppointmentSettings, ...errorResponses(401, 403, 404) },
+      },
     },
     async (request) => {
       configuration.services.get(request.params.id)

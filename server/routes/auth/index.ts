@@ -20,7 +20,14 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
     '/login',
     {
       config: { rateLimit: throttle(config, 'username') },
-      schema: { tags: ['auth'], security: [], body: LoginBody, response: { 200: LoginReply, ...errorResponses(400, 401, 429) } },
+      schema: {
+        tags: ['auth'],
+        summary:
+          'a member of staff logs in with user name and password: a session token (Bearer) and who they are; attempts are rate-limited per user name',
+        security: [],
+        body: LoginBody,
+        response: { 200: LoginReply, ...errorResponses(400, 401, 429) },
+      },
     },
     async (request) => {
       const { username, password } = request.body
@@ -36,7 +43,14 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.post(
     '/logout',
-    { preValidation: allow(...STAFF), schema: { tags: ['auth'], response: { 204: Type.Null(), ...errorResponses(401, 403) } } },
+    {
+      preValidation: allow(...STAFF),
+      schema: {
+        tags: ['auth'],
+        summary: 'ends the calling session (its token stops working at once)',
+        response: { 204: Type.Null(), ...errorResponses(401, 403) },
+      },
+    },
     async (request, reply) => {
       queue.sessions.logout(actorOf(request), bearerToken(request.headers.authorization) ?? '')
       return reply.status(204).send(null)
@@ -45,7 +59,14 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/me',
-    { preValidation: allow(...STAFF), schema: { tags: ['auth'], response: { 200: User, ...errorResponses(401, 403) } } },
+    {
+      preValidation: allow(...STAFF),
+      schema: {
+        tags: ['auth'],
+        summary: 'the logged-in member of staff: user name, display name, role',
+        response: { 200: User, ...errorResponses(401, 403) },
+      },
+    },
     async (request) => {
       const actor = actorOf(request)
       return configuration.users.get(actor.type === 'user' ? actor.id : 0)

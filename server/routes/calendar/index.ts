@@ -27,7 +27,14 @@ export async function calendarRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/',
-    { preValidation: allow(...MANAGERS), schema: { tags: ['calendar'], response: { 200: CenterCalendar, ...errorResponses(401, 403) } } },
+    {
+      preValidation: allow(...MANAGERS),
+      schema: {
+        tags: ['calendar'],
+        summary: "the center's opening hours: the week, holidays and special days",
+        response: { 200: CenterCalendar, ...errorResponses(401, 403) },
+      },
+    },
     async () => configuration.calendar.calendar(),
   )
 

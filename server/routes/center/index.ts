@@ -17,7 +17,11 @@ export async function centerRoutes(app: FastifyInstance): Promise<void> {
     '/',
     {
       preValidation: allow(...STAFF, 'kiosk', 'display'),
-      schema: { tags: ['center'], response: { 200: CenterInfo, ...errorResponses(401, 403) } },
+      schema: {
+        tags: ['center'],
+        summary: 'the center as its screens need it: names, time zone, call policy, priority categories, finish outcomes, digits',
+        response: { 200: CenterInfo, ...errorResponses(401, 403) },
+      },
     },
     async () => {
       const { config } = app.tabour

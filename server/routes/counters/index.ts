@@ -21,7 +21,11 @@ export async function counterRoutes(fastify: FastifyInstance): Promise<void> {
     '/',
     {
       preValidation: allow(...STAFF, 'display'),
-      schema: { tags: ['counters'], response: { 200: Type.Array(Counter), ...errorResponses(401, 403) } },
+      schema: {
+        tags: ['counters'],
+        summary: 'the counters: number, name, zone, services, state, who holds it',
+        response: { 200: Type.Array(Counter), ...errorResponses(401, 403) },
+      },
     },
     async (request) => queue.view.counters().map(forCaller(request)),
   )
@@ -30,7 +34,12 @@ export async function counterRoutes(fastify: FastifyInstance): Promise<void> {
     '/:id',
     {
       preValidation: allow(...STAFF, 'display'),
-      schema: { tags: ['counters'], params: IdParam, response: { 200: Counter, ...errorResponses(400, 401, 403, 404) } },
+      schema: {
+        tags: ['counters'],
+        summary: 'one counter',
+        params: IdParam,
+        response: { 200: Counter, ...errorResponses(400, 401, 403, 404) },
+      },
     },
     async (request) => forCaller(request)(counters.get(request.params.id)),
   )
@@ -39,7 +48,12 @@ export async function counterRoutes(fastify: FastifyInstance): Promise<void> {
     '/',
     {
       preValidation: allow(...ADMINS),
-      schema: { tags: ['counters'], body: CreateCounterBody, response: { 201: Counter, ...errorResponses(400, 401, 403, 404, 409) } },
+      schema: {
+        tags: ['counters'],
+        summary: 'creates a counter (number, name, zone, the services it serves)',
+        body: CreateCounterBody,
+        response: { 201: Counter, ...errorResponses(400, 401, 403, 404, 409) },
+      },
     },
     async (request, reply) => reply.status(201).send(counterDto(counters.create(actorOf(request), request.body))),
   )
@@ -50,6 +64,7 @@ export async function counterRoutes(fastify: FastifyInstance): Promise<void> {
       preValidation: allow(...ADMINS),
       schema: {
         tags: ['counters'],
+        summary: 'changes a counter; fields left out keep their value',
         params: IdParam,
         body: UpdateCounterBody,
         response: { 200: Counter, ...errorResponses(400, 401, 403, 404, 409) },

@@ -31,7 +31,11 @@ export async function deviceRoutes(fastify: FastifyInstance): Promise<void> {
     '/',
     {
       preValidation: allow(...MANAGERS),
-      schema: { tags: ['devices'], response: { 200: Type.Array(Device), ...errorResponses(401, 403) } },
+      schema: {
+        tags: ['devices'],
+        summary: 'the kiosks, displays, printers, boards and keypads, with their last reported status',
+        response: { 200: Type.Array(Device), ...errorResponses(401, 403) },
+      },
     },
     async () => devices.list(),
   )
@@ -40,7 +44,12 @@ export async function deviceRoutes(fastify: FastifyInstance): Promise<void> {
     '/',
     {
       preValidation: allow(...ADMINS),
-      schema: { tags: ['devices'], body: CreateDeviceBody, response: { 201: CreatedDevice, ...errorResponses(400, 401, 403) } },
+      schema: {
+        tags: ['devices'],
+        summary: 'adds a device; a kiosk or display gets a one-time pairing code (24 h), a printer, board or keypad none',
+        body: CreateDeviceBody,
+        response: { 201: CreatedDevice, ...errorResponses(400, 401, 403) },
+      },
     },
     async (request, reply) => reply.status(201).send(devices.create(actorOf(request), request.body)),
   )
@@ -51,6 +60,7 @@ export async function deviceRoutes(fastify: FastifyInstance): Promise<void> {
       preValidation: allow(...ADMINS),
       schema: {
         tags: ['devices'],
+        summary: 'changes a device (name, zone, config); fields left out keep their value',
         params: IdParam,
         body: UpdateDeviceBody,
         response: { 200: Device, ...errorResponses(400, 401, 403, 404) },
@@ -130,7 +140,12 @@ export async function deviceRoutes(fastify: FastifyInstance): Promise<void> {
     '/:id/revoke',
     {
       preValidation: allow(...ADMINS),
-      schema: { tags: ['devices'], params: IdParam, response: { 200: Device, ...errorResponses(400, 401, 403, 404) } },
+      schema: {
+        tags: ['devices'],
+        summary: 'revokes a device: its token stops working at once',
+        params: IdParam,
+        response: { 200: Device, ...errorResponses(400, 401, 403, 404) },
+      },
     },
     async (request) => devices.revoke(actorOf(request), request.params.id),
   )
@@ -154,7 +169,13 @@ export async function deviceRoutes(fastify: FastifyInstance): Promise<void> {
     '/pair',
     {
       config: { rateLimit: throttle(config, '') },
-      schema: { tags: ['devices'], security: [], body: PairBody, response: { 200: PairReply, ...errorResponses(400, 401, 429) } },
+      schema: {
+        tags: ['devices'],
+        summary: 'a kiosk or display pairs with its one-time code and gets its device token',
+        security: [],
+        body: PairBody,
+        response: { 200: PairReply, ...errorResponses(400, 401, 429) },
+      },
     },
     async (request) => devices.pair(request.body.pairingCode),
   )

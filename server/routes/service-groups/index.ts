@@ -14,7 +14,11 @@ export async function serviceGroupRoutes(fastify: FastifyInstance): Promise<void
     '/',
     {
       preValidation: allow(...STAFF, 'kiosk', 'display'),
-      schema: { tags: ['services'], response: { 200: Type.Array(ServiceGroup), ...errorResponses(401, 403) } },
+      schema: {
+        tags: ['services'],
+        summary: "the kiosk's groups of services (its grouped menu)",
+        response: { 200: Type.Array(ServiceGroup), ...errorResponses(401, 403) },
+      },
     },
     async () => groups.list(),
   )
@@ -25,6 +29,7 @@ export async function serviceGroupRoutes(fastify: FastifyInstance): Promise<void
       preValidation: allow(...ADMINS),
       schema: {
         tags: ['services'],
+        summary: "creates a group of services for the kiosk's menu",
         body: CreateServiceGroupBody,
         response: { 201: ServiceGroup, ...errorResponses(400, 401, 403, 422) },
       },
@@ -38,6 +43,7 @@ export async function serviceGroupRoutes(fastify: FastifyInstance): Promise<void
       preValidation: allow(...ADMINS),
       schema: {
         tags: ['services'],
+        summary: 'changes a group; fields left out keep their value',
         params: IdParam,
         body: UpdateServiceGroupBody,
         response: { 200: ServiceGroup, ...errorResponses(400, 401, 403, 404, 422) },
@@ -50,7 +56,12 @@ export async function serviceGroupRoutes(fastify: FastifyInstance): Promise<void
     '/:id',
     {
       preValidation: allow(...ADMINS),
-      schema: { tags: ['services'], params: IdParam, response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404) } },
+      schema: {
+        tags: ['services'],
+        summary: 'deletes a group (its services stay)',
+        params: IdParam,
+        response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404) },
+      },
     },
     async (request, reply) => {
       groups.delete(actorOf(request), request.params.id)

@@ -27,6 +27,8 @@ export async function serviceRoutes(fastify: FastifyInstance): Promise<void> {
       preValidation: allow(...STAFF, 'kiosk', 'display'),
       schema: {
         tags: ['services'],
+        summary:
+          "the active services with their line now: waiting, people ahead of a ticket taken now, expected wait, today's hours; `all=true` (managers) adds the inactive ones",
         querystring: ListQuery,
         response: { 200: Type.Array(ServiceWithQueue), ...errorResponses(400, 401, 403) },
       },
@@ -41,7 +43,11 @@ export async function serviceRoutes(fastify: FastifyInstance): Promise<void> {
     '/national-codes',
     {
       preValidation: allow(...MANAGERS),
-      schema: { tags: ['services'], response: { 200: NationalCodes, ...errorResponses(401, 403) } },
+      schema: {
+        tags: ['services'],
+        summary: "the national service codes this center can map its services to (from the hub's catalogue)",
+        response: { 200: NationalCodes, ...errorResponses(401, 403) },
+      },
     },
     async () => ({ version: services.nationalCatalogue.version(), services: services.nationalCatalogue.list() }),
   )
@@ -50,7 +56,12 @@ export async function serviceRoutes(fastify: FastifyInstance): Promise<void> {
     '/:id',
     {
       preValidation: allow(...STAFF, 'kiosk', 'display'),
-      schema: { tags: ['services'], params: IdParam, response: { 200: Service, ...errorResponses(400, 401, 403, 404) } },
+      schema: {
+        tags: ['services'],
+        summary: 'one service with its line now',
+        params: IdParam,
+        response: { 200: Service, ...errorResponses(400, 401, 403, 404) },
+      },
     },
     async (request) => services.get(request.params.id),
   )
@@ -59,7 +70,13 @@ export async function serviceRoutes(fastify: FastifyInstance): Promise<void> {
     '/',
     {
       preValidation: allow(...ADMINS),
-      schema: { tags: ['services'], body: CreateServiceBody, response: { 201: Service, ...errorResponses(400, 401, 403, 404, 409, 422) } },
+      schema: {
+        tags: ['services'],
+        summary:
+          'creates a service: prefix letter, names in both languages, target wait, daily cap, what happens when no counter serves it, documents to bring',
+        body: CreateServiceBody,
+        response: { 201: Service, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
     },
     async (request, reply) => reply.status(201).send(services.create(actorOf(request), request.body)),
   )
@@ -70,6 +87,7 @@ export async function serviceRoutes(fastify: FastifyInstance): Promise<void> {
       preValidation: allow(...ADMINS),
       schema: {
         tags: ['services'],
+        summary: 'changes a service; fields left out keep their value (deactivating stops new tickets only)',
         params: IdParam,
         body: UpdateServiceBody,
         response: { 200: Service, ...errorResponses(400, 401, 403, 404, 409, 422) },

@@ -13,7 +13,12 @@ export async function serviceStepRoutes(fastify: FastifyInstance): Promise<void>
     '/:id/steps',
     {
       preValidation: allow(...STAFF),
-      schema: { tags: ['services'], params: IdParam, response: { 200: ServiceSteps, ...errorResponses(400, 401, 403, 404) } },
+      schema: {
+        tags: ['services'],
+        summary: 'the route of steps of a visit issued for this service (the services after it, in order)',
+        params: IdParam,
+        response: { 200: ServiceSteps, ...errorResponses(400, 401, 403, 404) },
+      },
     },
     async (request) => steps.get(request.params.id),
   )

@@ -20,7 +20,14 @@ export async function settingsRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/',
-    { preValidation: allow(...MANAGERS), schema: { tags: ['settings'], response: { 200: SettingsReply, ...errorResponses(401, 403) } } },
+    {
+      preValidation: allow(...MANAGERS),
+      schema: {
+        tags: ['settings'],
+        summary: "the center's settings the dashboard edits",
+        response: { 200: SettingsReply, ...errorResponses(401, 403) },
+      },
+    },
     async () => configuration.center.settings(),
   )
 

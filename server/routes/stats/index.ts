@@ -45,7 +45,14 @@ export async function statsRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/today',
-    { preValidation: allow(...MANAGERS), schema: { tags: ['stats'], response: { 200: StatsToday, ...errorResponses(401, 403) } } },
+    {
+      preValidation: allow(...MANAGERS),
+      schema: {
+        tags: ['stats'],
+        summary: "today's figures of the whole center, live: totals, by service, by counter, served by outcome",
+        response: { 200: StatsToday, ...errorResponses(401, 403) },
+      },
+    },
     async () => reports.today(),
   )
 

@@ -14,7 +14,14 @@ export async function userRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/',
-    { preValidation: allow(...MANAGERS), schema: { tags: ['users'], response: { 200: Type.Array(User), ...errorResponses(401, 403) } } },
+    {
+      preValidation: allow(...MANAGERS),
+      schema: {
+        tags: ['users'],
+        summary: 'the staff accounts (never a password)',
+        response: { 200: Type.Array(User), ...errorResponses(401, 403) },
+      },
+    },
     async () => users.list(),
   )
 
@@ -22,7 +29,12 @@ export async function userRoutes(fastify: FastifyInstance): Promise<void> {
     '/',
     {
       preValidation: allow(...ADMINS),
-      schema: { tags: ['users'], body: CreateUserBody, response: { 201: User, ...errorResponses(400, 401, 403, 409) } },
+      schema: {
+        tags: ['users'],
+        summary: 'creates a staff account (clerk, manager or admin)',
+        body: CreateUserBody,
+        response: { 201: User, ...errorResponses(400, 401, 403, 409) },
+      },
     },
     async (request, reply) => reply.status(201).send(await users.create(actorOf(request), request.body)),
   )
@@ -33,6 +45,7 @@ export async function userRoutes(fastify: FastifyInstance): Promise<void> {
       preValidation: allow(...ADMINS),
       schema: {
         tags: ['users'],
+        summary: 'changes a staff account (display name, role, password, active); fields left out keep their value',
         params: IdParam,
         body: UpdateUserBody,
         response: { 200: User, ...errorResponses(400, 401, 403, 404, 422) },

@@ -64,7 +64,14 @@ export async function webhookRoutes(fastify: FastifyInstance): Promise<void> {
 
   app.get(
     '/',
-    { preValidation: allow(...ADMINS), schema: { tags, response: { 200: Type.Array(WebhookSubscription), ...errorResponses(401, 403) } } },
+    {
+      preValidation: allow(...ADMINS),
+      schema: {
+        tags,
+        summary: 'the webhook subscriptions with their pending, delivered and failed counts (never the secret)',
+        response: { 200: Type.Array(WebhookSubscription), ...errorResponses(401, 403) },
+      },
+    },
     async () => hooks.list().map((s) => shown(repo, s)),
   )
 
@@ -72,7 +79,12 @@ export async function webhookRoutes(fastify: FastifyInstance): Promise<void> {
     '/',
     {
       preValidation: allow(...ADMINS),
-      schema: { tags, body: CreateWebhookBody, response: { 201: WebhookWithSecret, ...errorResponses(400, 401, 403, 422) } },
+      schema: {
+        tags,
+        summary: 'subscribes a URL to event types; the answer holds its signing secret, shown this once',
+        body: CreateWebhookBody,
+        response: { 201: WebhookWithSecret, ...errorResponses(400, 401, 403, 422) },
+      },
     },
     async (request, reply) => reply.status(201).send(withSecret(hooks.create(actorOf(request), request.body))),
   )
@@ -107,6 +119,7 @@ export async function webhookRoutes(fastify: FastifyInstance): Promise<void> {
       preValidation: allow(...ADMINS),
       schema: {
         tags,
+        summary: "changes a subscription's URL, event types or description",
         params: IdParam,
         body: UpdateWebhookBody,
         response: { 200: WebhookSubscription, ...errorResponses(400, 401, 403, 404, 422) },
@@ -119,7 +132,12 @@ export async function webhookRoutes(fastify: FastifyInstance): Promise<void> {
     '/:id',
     {
       preValidation: allow(...ADMINS),
-      schema: { tags, params: IdParam, response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404) } },
+      schema: {
+        tags,
+        summary: 'deletes a subscription and its delivery log',
+        params: IdParam,
+        response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404) },
+      },
     },
     async (request, reply) => {
       hooks.remove(actorOf(request), request.params.id)
@@ -146,7 +164,12 @@ export async function webhookRoutes(fastify: FastifyInstance): Promise<void> {
       `/:id/${action}`,
       {
         preValidation: allow(...ADMINS),
-        schema: { tags, params: IdParam, response: { 200: WebhookSubscription, ...errorResponses(400, 401, 403, 404) } },
+        schema: {
+          tags,
+          summary: action === 'pause' ? 'stops sending (events still queue)' : 'sends again everything pending, in order',
+          params: IdParam,
+          response: { 200: WebhookSubscription, ...errorResponses(400, 401, 403, 404) },
+        },
       },
       async (request) => shown(repo, hooks[action](actorOf(request), request.params.id)),
     )
