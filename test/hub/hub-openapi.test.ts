@@ -43,6 +43,15 @@ describe('the hub OpenAPI document', () => {
     expect(listed.sort()).toEqual([...new Set(served)].sort())
   })
 
+  it('says what every operation does: a summary on each', () => {
+    const bare = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops)
+        .filter(([, op]) => !(op as { summary?: string }).summary?.trim())
+        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    )
+    expect(bare).toEqual([])
+  })
+
   it('gives every route a 2xx response schema and its error responses in the shared shape', () => {
     const ajv = new Ajv({ strict: false })
     for (const [path, ops] of Object.entries(doc.paths))
