@@ -66,6 +66,8 @@ function fakeFetch(files: Record<string, string>) {
     requested.push(url)
     const path = new URL(url).pathname
     if (path === '/sounds/offline.ogg') throw new TypeError('Failed to fetch')
+    // the center restarting: Fastify answers 503 to what is asked while it closes
+    if (path === '/sounds/restarting.ogg') return new Response('Service Unavailable', { status: 503 })
     const body = files[path]
     if (body === undefined) return new Response('not found', { status: 404 })
     return new Response(body)
@@ -139,6 +141,19 @@ describe('Web Audio clip player', () => {
     expect(count('15')).toBe(1)
     expect(count('404')).toBe(1)
     expect(count('offline')).toBe(2)
+  })
+
+  it('asks again at the next call for a clip answered 503 (the center restarting), as for a network error (walk s55)', async () => {
+    const { player, requested, logs, advanceTo } = setup()
+    await player.preload(['ar/15', 'restarting'])
+    const p = player.play(['ar/15', 'restarting'])
+    await new Promise((r) => setTimeout(r, 0))
+    advanceTo(100)
+    await p
+    const count = (name: string) => requested.filter((u) => u.endsWith(`/${name}.ogg`)).length
+    expect(count('15')).toBe(1)
+    expect(count('restarting')).toBe(2)
+    expect(logs.join('\n')).toMatch(/restarting skipped: cannot fetch/)
   })
 
   it('rejects rather than hang when audio stays locked, and unlock() resumes it', async () => {
