@@ -478,7 +478,9 @@ export const boardStyles = css`
     font-size: 3vmin;
     font-weight: 700;
   }
-  main.stale {
+  /* out of touch with the center: what the feed keeps live is dimmed alike, the calls and the waiting figures */
+  main.stale,
+  .waiting.stale {
     opacity: 0.55;
   }
   /* for staff: a small muted mark, no words on the board (its label is read by a screen reader or on hover) */
