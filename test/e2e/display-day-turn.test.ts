@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { listeningCenter } from '../helpers/listening-center.ts'
 import { TestClock } from '../helpers/test-center.ts'
-import { LANDSCAPE, useBrowserSuite } from './browser.ts'
+import { useBrowserSuite } from './browser.ts'
+import { hallLine, openDisplay } from './open-display.ts'
 import { ROOT } from './ui-build.ts'
 
 /**
@@ -33,26 +34,16 @@ describe('a TV left on over the turn of the day', { timeout: 120_000 }, () => {
     // 23:59:50 in Cairo (UTC+2 in March): the day closes at midnight (the default calendar)
     const clock = new TestClock(Date.parse('2026-03-10T21:59:50Z'))
     const { center, url } = await listeningCenter({ clock, config: { uiDir: suite.uiDir } }, suite.cleanups)
-    const service = await center.createService({ prefix: 'B', nameAr: 'الشهادات', nameEn: 'Certificates' })
-    const counter = await center.createCounter({ number: 1, name: 'شباك ١', zone: 'hall', serviceIds: [service.id] })
-    const clerk = await center.openCounterAs('clerk1', counter.id)
-    const kiosk = (await center.createDevice('kiosk')).token
-    for (let i = 0; i < 2; i++) await center.issue(kiosk, { serviceId: service.id })
+    const { counterId, clerk } = await hallLine(center, 2, 'B')
     // the evening's last two calls, served; the counter closes for the night
     for (const label of ['B-001', 'B-002']) {
-      expect((await center.action(clerk, counter.id, 'call-next')).json().ticket.label).toBe(label)
-      await center.action(clerk, counter.id, 'start')
-      await center.action(clerk, counter.id, 'finish')
+      expect((await center.action(clerk, counterId, 'call-next')).json().ticket.label).toBe(label)
+      await center.action(clerk, counterId, 'start')
+      await center.action(clerk, counterId, 'finish')
     }
-    await center.action(clerk, counter.id, 'close')
+    await center.action(clerk, counterId, 'close')
 
-    const display = await center.request('POST', '/api/v1/devices', {
-      token: await center.admin(),
-      body: { kind: 'display', name: 'hall', zone: 'hall' },
-    })
-    const page = await suite.contexts.page(LANDSCAPE)
-    await page.goto(`${url}/display/?pair=${display.json().pairingCode}`)
-    await page.locator('tabour-display-app main[data-screen="board"][data-synced="yes"]').waitFor()
+    const page = await openDisplay(suite.contexts, center, url)
     // the hours band has read the center's hours (it says the day's line closes at midnight)
     await page.locator('tabour-display-app tabour-hours-banner [data-hours]').waitFor()
     await past(page, 'B-002').waitFor()

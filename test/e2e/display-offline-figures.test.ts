@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { listeningCenter } from '../helpers/listening-center.ts'
-import { LANDSCAPE, useBrowserSuite } from './browser.ts'
+import { useBrowserSuite } from './browser.ts'
+import { hallLine, openDisplay } from './open-display.ts'
 import { ROOT } from './ui-build.ts'
 
 /**
@@ -28,18 +29,8 @@ describe('the TV out of touch with its center', { timeout: 120_000 }, () => {
     let close = () => first.center.close()
     suite.cleanups.push(() => close())
     const { center, url, port } = first
-    const service = await center.createService({ prefix: 'A', nameAr: 'الجوازات', nameEn: 'Passports' })
-    const counter = await center.createCounter({ number: 1, name: 'شباك ١', zone: 'hall', serviceIds: [service.id] })
-    await center.openCounterAs('clerk1', counter.id)
-    const kiosk = (await center.createDevice('kiosk')).token
-    for (let i = 0; i < 2; i++) await center.issue(kiosk, { serviceId: service.id })
-    const display = await center.request('POST', '/api/v1/devices', {
-      token: await center.admin(),
-      body: { kind: 'display', name: 'hall', zone: 'hall' },
-    })
-    const page = await suite.contexts.page(LANDSCAPE)
-    await page.goto(`${url}/display/?pair=${display.json().pairingCode}`)
-    await page.locator('tabour-display-app main[data-screen="board"][data-synced="yes"]').waitFor()
+    await hallLine(center, 2)
+    const page = await openDisplay(suite.contexts, center, url)
     await page.locator('tabour-display-app .waiting .svc[data-service="A"] [data-waiting-count]', { hasText: /^2$/ }).waitFor()
     expect(await opacity(page, 'section.waiting')).toBe('1')
 

@@ -130,10 +130,12 @@ describe('Web Audio clip player', () => {
     await expect(player.play(['ar/404', 'offline'])).rejects.toThrow(/none of the 2 clips/)
   })
 
-  it('fetches and decodes each clip once; a network error is retried next time', async () => {
-    const { player, requested, advanceTo } = setup()
-    await player.preload(['ar/15', 'ar/404', 'offline'])
-    const p = player.play(['ar/15', 'ar/404', 'offline'])
+  // a clip answered 503 (the center restarting: Fastify answers so while it closes) was remembered as
+  // missing, and that word was never said again until the TV reloaded (walk s55)
+  it('fetches and decodes each clip once; a network error or a 503 is retried next time', async () => {
+    const { player, requested, logs, advanceTo } = setup()
+    await player.preload(['ar/15', 'ar/404', 'offline', 'restarting'])
+    const p = player.play(['ar/15', 'ar/404', 'offline', 'restarting'])
     await new Promise((r) => setTimeout(r, 0))
     advanceTo(100)
     await p
@@ -141,17 +143,6 @@ describe('Web Audio clip player', () => {
     expect(count('15')).toBe(1)
     expect(count('404')).toBe(1)
     expect(count('offline')).toBe(2)
-  })
-
-  it('asks again at the next call for a clip answered 503 (the center restarting), as for a network error (walk s55)', async () => {
-    const { player, requested, logs, advanceTo } = setup()
-    await player.preload(['ar/15', 'restarting'])
-    const p = player.play(['ar/15', 'restarting'])
-    await new Promise((r) => setTimeout(r, 0))
-    advanceTo(100)
-    await p
-    const count = (name: string) => requested.filter((u) => u.endsWith(`/${name}.ogg`)).length
-    expect(count('15')).toBe(1)
     expect(count('restarting')).toBe(2)
     expect(logs.join('\n')).toMatch(/restarting skipped: cannot fetch/)
   })
