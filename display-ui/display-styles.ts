@@ -424,9 +424,11 @@ export const boardStyles = css`
     font-size: 2vmin;
     font-weight: 400;
   }
+  /* wide enough for a name on two lines broken between words: more lines than fit take a second row
+     (six in one row were ~265 px at 1920×1080: «Reconciliatio|n requests», an Arabic name on four lines) */
   .svc {
     flex: 1 1 0;
-    min-inline-size: 22vmin;
+    min-inline-size: 36vmin;
     display: flex;
     align-items: center;
     gap: 1.2vmin;

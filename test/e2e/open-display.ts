@@ -2,9 +2,12 @@ import type { Page } from 'playwright-core'
 import type { TestCenter } from '../helpers/test-center.ts'
 import { type Contexts, LANDSCAPE } from './browser.ts'
 
-/** A new display of `zone`, paired in a fresh 1920×1080 page, once its board has synced with the center. */
-export async function openDisplay(contexts: Contexts, center: TestCenter, url: string, zone = 'hall'): Promise<Page> {
-  const res = await center.request('POST', '/api/v1/devices', { token: await center.admin(), body: { kind: 'display', name: zone, zone } })
+/** A new display of `zone` (null: every zone), paired in a fresh 1920×1080 page, once its board has synced with the center. */
+export async function openDisplay(contexts: Contexts, center: TestCenter, url: string, zone: string | null = 'hall'): Promise<Page> {
+  const res = await center.request('POST', '/api/v1/devices', {
+    token: await center.admin(),
+    body: { kind: 'display', name: zone ?? 'TV', zone },
+  })
   const page = await contexts.page(LANDSCAPE)
   await page.goto(`${url}/display/?pair=${res.json().pairingCode}`)
   await page.locator('tabour-display-app main[data-screen="board"][data-synced="yes"]').waitFor()
