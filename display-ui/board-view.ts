@@ -189,7 +189,8 @@ function renderWaiting(view: BoardView, digits: DigitStyle): TemplateResult | ty
   const services = zoneWaiting(view.services, view.waitingLines)
   // nobody called here now is worth saying even with no line to list; an empty list otherwise says nothing
   if (!services.length && !noneOpen) return nothing
-  return html`<section class="waiting" data-waiting data-none-open=${noneOpen ? 'yes' : 'no'}>
+  // out of touch, its counts are the last ones heard: dimmed with the calls (walk s55 finding 3)
+  return html`<section class="waiting ${view.connected ? '' : 'stale'}" data-waiting data-none-open=${noneOpen ? 'yes' : 'no'}>
     <h2>${both('display.waiting')}</h2>
     ${noneOpen ? html`<p class="none-open" role="status" data-none-open-note>${both('display.noCounterOpen')}</p>` : nothing}
     ${services.map(

@@ -6,7 +6,7 @@
 import type { BoardSnapshot } from '../protocol/board-snapshot.ts'
 import type { CenterInfo, MediaItem } from '../protocol/center.ts'
 import type { DisplaySoundReport } from '../protocol/device-config.ts'
-import type { HoursNow } from '../protocol/calendar.ts'
+import type { CalendarNow } from '../protocol/calendar.ts'
 import { requestJson } from '../ui-common/api-client.ts'
 import { apiUrl } from '../ui-common/base-path.ts'
 
@@ -28,7 +28,7 @@ export async function reportStatus(base: string, token: string, report: DisplayS
   await requestJson(apiUrl(base, '/devices/me/status'), { method: 'POST', token, body: report })
 }
 
-/** GET /calendar/now: whether the center is open, when it opens or closes (issue 18). */
-export function fetchHoursNow(base: string, token: string): Promise<HoursNow> {
+/** GET /calendar/now: whether the center is open, when it opens or closes (issue 18), and its date. */
+export function fetchHoursNow(base: string, token: string): Promise<CalendarNow> {
   return requestJson(apiUrl(base, '/calendar/now'), { token })
 }

@@ -31,6 +31,7 @@ import { boardTemplate } from './board-view.ts'
 import { callKey, SILENT, voiceStateOf, type VoiceState } from './spoken-board.ts'
 import { takePairingQuery } from '../ui-common/pairing-code.ts'
 import { takeFirstScreen } from '../ui-common/first-screen.ts'
+import { DAY_TURNED } from './hours-band-moments.ts'
 
 /**
  * The clock, the ticker, the hours band and the media player (board-extras.ts): after the board's
@@ -99,6 +100,7 @@ export class DisplayApp extends LitElement {
     applyLang('ar', this.langRoots)
     window.addEventListener('pointerdown', this.onGesture, true)
     window.addEventListener('keydown', this.onGesture, true)
+    this.addEventListener(DAY_TURNED, this.onDayTurned)
     if (!this.booted) {
       this.booted = true
       void this.session.pairing.boot(takePairingQuery())
@@ -108,6 +110,7 @@ export class DisplayApp extends LitElement {
   override disconnectedCallback(): void {
     window.removeEventListener('pointerdown', this.onGesture, true)
     window.removeEventListener('keydown', this.onGesture, true)
+    this.removeEventListener(DAY_TURNED, this.onDayTurned)
     clearTimeout(this.flashTimer)
     this.voice?.close()
     this.voice = null
@@ -259,6 +262,9 @@ export class DisplayApp extends LitElement {
     this.soundLocked = locked
     this.session.reportSound(locked ? { sound: 'blocked', lastError: SOUND_BLOCKED } : { sound: 'ok' })
   }
+
+  /** The hours band saw the center's day turn: the board is rebuilt from a snapshot, yesterday's calls leave it. */
+  private readonly onDayTurned = (): void => this.session.dayTurned()
 
   /** A key or a touch by staff: audio may play from now on. */
   private readonly onGesture = (): void => {

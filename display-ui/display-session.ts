@@ -106,6 +106,15 @@ export class DisplaySession extends DeviceSession {
   }
 
   /**
+   * The center's business day may have turned (the hours band saw it: hours-band-moments.ts): a
+   * snapshot rebuilds the board, whose past calls are the day's, so a TV left on overnight drops
+   * yesterday's calls as a reload does (walk s55 finding 2). Not connected, the reconnect's snapshot does it.
+   */
+  dayTurned(): void {
+    this.feed.refresh()
+  }
+
+  /**
    * Records the display's sound and tells the center, which keeps it (a restart does not forget
    * it). Every (re)load sends it again (a snapshot after a reconnect loads again: followsConfig),
    * so a report lost while the center could not be reached arrives all the same.

@@ -424,9 +424,11 @@ export const boardStyles = css`
     font-size: 2vmin;
     font-weight: 400;
   }
+  /* wide enough for a name on two lines broken between words: more lines than fit take a second row
+     (six in one row were ~265 px at 1920×1080: «Reconciliatio|n requests», an Arabic name on four lines) */
   .svc {
     flex: 1 1 0;
-    min-inline-size: 22vmin;
+    min-inline-size: 36vmin;
     display: flex;
     align-items: center;
     gap: 1.2vmin;
@@ -478,7 +480,9 @@ export const boardStyles = css`
     font-size: 3vmin;
     font-weight: 700;
   }
-  main.stale {
+  /* out of touch with the center: what the feed keeps live is dimmed alike, the calls and the waiting figures */
+  main.stale,
+  .waiting.stale {
     opacity: 0.55;
   }
   /* for staff: a small muted mark, no words on the board (its label is read by a screen reader or on hover) */

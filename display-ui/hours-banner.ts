@@ -13,13 +13,13 @@
  */
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import type { HoursNow } from '../protocol/calendar.ts'
+import type { CalendarNow, HoursNow } from '../protocol/calendar.ts'
 import { hoursText } from '../protocol/messages/hours.ts'
 import { closesSoonText, opensText } from '../ui-common/opening-words.ts'
 import type { DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import { fetchHoursNow } from './display-api.ts'
-import { CLOSING_NOTICE_MS, nextBandChangeMs } from './hours-band-moments.ts'
+import { CLOSING_NOTICE_MS, DAY_TURNED, dayMayHaveTurned, nextBandChangeMs } from './hours-band-moments.ts'
 
 const POLL_MS = 60_000
 
@@ -74,7 +74,7 @@ export class HoursBanner extends LitElement {
   @property() digits: DigitStyle = 'western'
   /** How many wait in the center's lines, as the board's pushes tell it; null: not known. */
   @property({ type: Number }) waiting: number | null = null
-  @state() private hours: HoursNow | null = null
+  @state() private hours: CalendarNow | null = null
   private timer: ReturnType<typeof setInterval> | undefined
   /** The next moment the band's words change with the clock, when it comes before the next minute's ask. */
   private edge: ReturnType<typeof setTimeout> | undefined
@@ -111,8 +111,11 @@ export class HoursBanner extends LitElement {
   private async refresh(): Promise<void> {
     if (!this.token) return
     try {
+      const before = this.hours
       this.hours = await fetchHoursNow(this.base, this.token)
       this.watchEdge(this.hours)
+      // the board's list of past calls is the day's: the host asks for a snapshot (display-app.ts)
+      if (before && dayMayHaveTurned(before, this.hours)) this.dispatchEvent(new Event(DAY_TURNED, { bubbles: true, composed: true }))
     } catch {
       // the board's own offline notice covers a lost center; keep what was shown
     }

@@ -61,6 +61,14 @@ const PRELOAD_CONCURRENCY = 3
 /** A clip that will never load (404 or not audio) is remembered as such; a network error is retried next time. */
 type Loaded = AudioBuffer | null
 
+/**
+ * Answers that say nothing about the clip: the center restarting (Fastify answers 503 while it
+ * closes), overloaded, or a proxy in front failing. Like a network error they are tried again at
+ * the next call; remembered as missing, a clip asked during a restart stayed silent until the TV
+ * was reloaded (walk s55: «K» never said again).
+ */
+const isTemporary = (status: number): boolean => status >= 500 || status === 408 || status === 429
+
 /** The clips URL for a page: `<page>/../sounds/`, so it also works under a server prefix. */
 export function defaultClipsUrl(pageUrl: string): string {
   return new URL('../sounds/', pageUrl).href
@@ -89,6 +97,7 @@ export function createWebAudioPlayer(options: WebAudioPlayerOptions): ClipPlayer
     const loading = (async (): Promise<Loaded> => {
       const response = await doFetch(url)
       if (!response.ok) {
+        if (isTemporary(response.status)) throw new Error(`HTTP ${response.status}`)
         log(`clip ${name} skipped: HTTP ${response.status} for ${url}`)
         return null
       }
@@ -100,7 +109,7 @@ export function createWebAudioPlayer(options: WebAudioPlayerOptions): ClipPlayer
         return null
       }
     })().catch((error: unknown) => {
-      // a network error may be temporary: forget it so the next announcement tries again
+      // a network error (or a temporary answer) may pass: forget it so the next announcement tries again
       cache.delete(name)
       log(`clip ${name} skipped: cannot fetch ${url}`, error)
       return null

@@ -3,7 +3,7 @@ import type { CalledTicket } from '../../protocol/events.ts'
 import { fromSnapshot, MAX_CALLS, MAX_PAST, withCall, withCounter, withPast, withStarted } from '../../display-ui/now-serving.ts'
 import { DEFAULT_DISPLAY_SETTINGS, displaySettings } from '../../display-ui/display-settings.ts'
 import { clockText } from '../../display-ui/clock-text.ts'
-import { nextBandChangeMs } from '../../display-ui/hours-band-moments.ts'
+import { dayMayHaveTurned, nextBandChangeMs } from '../../display-ui/hours-band-moments.ts'
 
 const call = (label: string, counter: number, recall = false): CalledTicket => ({
   ticket: { id: `t-${label}`, label, serviceId: 1 },
@@ -187,6 +187,24 @@ describe("the hours band's moments", () => {
     expect(nextBandChangeMs(hours('2026-12-07T05:59:40Z', null, '2026-12-07T06:00:00Z'))).toBe(20_000)
     // a 24-hour center with no daily close: nothing changes with the clock
     expect(nextBandChangeMs(hours('2026-12-07T05:59:40Z', null, null))).toBeNull()
+  })
+
+  it("tell when the center's day may have turned: its date changed, the day's close passed, or it opened (walk s55)", () => {
+    const on = (today: string, h: ReturnType<typeof hours>, dayClose = false) => ({ ...h, today, dayClose })
+    // a 24-hour center whose day closes at midnight (22:00Z): the close passed, even before its date is read again
+    const evening = on('2026-12-08', hours('2026-12-08T21:59:50Z', '2026-12-08T22:00:00Z', null), true)
+    expect(dayMayHaveTurned(evening, on('2026-12-08', hours('2026-12-08T22:00:01Z', '2026-12-09T22:00:00Z', null), true))).toBe(true)
+    expect(dayMayHaveTurned(evening, on('2026-12-08', hours('2026-12-08T21:59:55Z', '2026-12-08T22:00:00Z', null), true))).toBe(false)
+    // closed overnight (08:00–16:00): the date turns at midnight, and the center opens in the morning
+    const night = on('2026-12-08', hours('2026-12-08T21:59:30Z', null, '2026-12-09T06:00:00Z'))
+    expect(dayMayHaveTurned(night, on('2026-12-09', hours('2026-12-08T22:00:30Z', null, '2026-12-09T06:00:00Z')))).toBe(true)
+    const dawn = on('2026-12-09', hours('2026-12-09T05:59:30Z', null, '2026-12-09T06:00:00Z'))
+    expect(dayMayHaveTurned(dawn, on('2026-12-09', hours('2026-12-09T06:00:01Z', '2026-12-09T14:00:00Z', null)))).toBe(true)
+    // open all afternoon, or closed all evening: the same day
+    const noon = on('2026-12-09', hours('2026-12-09T10:00:00Z', '2026-12-09T14:00:00Z', null))
+    expect(dayMayHaveTurned(noon, on('2026-12-09', hours('2026-12-09T10:01:00Z', '2026-12-09T14:00:00Z', null)))).toBe(false)
+    const evening2 = (at: string) => on('2026-12-09', hours(at, null, '2026-12-10T06:00:00Z'))
+    expect(dayMayHaveTurned(evening2('2026-12-09T15:00:00Z'), evening2('2026-12-09T15:01:00Z'))).toBe(false)
   })
 })
 

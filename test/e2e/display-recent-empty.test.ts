@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { listeningCenter } from '../helpers/listening-center.ts'
-import { LANDSCAPE, useBrowserSuite } from './browser.ts'
+import { useBrowserSuite } from './browser.ts'
+import { hallLine, openDisplay } from './open-display.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { ROOT } from './ui-build.ts'
 
@@ -39,18 +40,8 @@ describe("the TV's recent calls before any call", { timeout: 180_000 }, () => {
     let close = () => first.center.close()
     suite.cleanups.push(() => close())
     const { center, url, port } = first
-    const service = await center.createService({ prefix: 'A', nameAr: 'الجوازات', nameEn: 'Passports' })
-    const counter = await center.createCounter({ number: 1, name: 'شباك ١', zone: 'hall', serviceIds: [service.id] })
-    const clerk = await center.openCounterAs('clerk1', counter.id)
-    const kiosk = (await center.createDevice('kiosk')).token
-    for (let i = 0; i < 2; i++) await center.issue(kiosk, { serviceId: service.id })
-    const display = await center.request('POST', '/api/v1/devices', {
-      token: await center.admin(),
-      body: { kind: 'display', name: 'hall', zone: 'hall' },
-    })
-    const page = await suite.contexts.page(LANDSCAPE)
-    await page.goto(`${url}/display/?pair=${display.json().pairingCode}`)
-    await page.locator('tabour-display-app main[data-screen="board"][data-synced="yes"]').waitFor()
+    const { counterId, clerk } = await hallLine(center, 2)
+    const page = await openDisplay(suite.contexts, center, url)
 
     // before any call: the placeholder, in both languages, quiet (axe: nothing serious or critical)
     await empty(page).waitFor()
@@ -61,7 +52,7 @@ describe("the TV's recent calls before any call", { timeout: 180_000 }, () => {
     await shot(page, 'tv-ar-no-calls-yet')
 
     // the first call is the big one: nothing before it today
-    expect((await center.action(clerk, counter.id, 'call-next')).json().ticket.label).toBe('A-001')
+    expect((await center.action(clerk, counterId, 'call-next')).json().ticket.label).toBe('A-001')
     await now(page, 'A-001').waitFor({ timeout: 20_000 })
     await page.locator('tabour-display-app .recent [data-recent-empty="earlier"]').waitFor()
     expect(await said(page)).toBe('لا توجد نداءات سابقة اليومNo earlier calls today')
@@ -69,9 +60,9 @@ describe("the TV's recent calls before any call", { timeout: 180_000 }, () => {
     await shot(page, 'tv-ar-first-call')
 
     // the second call: A-001 is listed, and the placeholder goes
-    await center.action(clerk, counter.id, 'start')
-    await center.action(clerk, counter.id, 'finish')
-    expect((await center.action(clerk, counter.id, 'call-next')).json().ticket.label).toBe('A-002')
+    await center.action(clerk, counterId, 'start')
+    await center.action(clerk, counterId, 'finish')
+    expect((await center.action(clerk, counterId, 'call-next')).json().ticket.label).toBe('A-002')
     await now(page, 'A-002').waitFor({ timeout: 20_000 })
     await page.locator('tabour-display-app ol[data-recent] li[data-call-ticket="A-001"]').waitFor()
     expect(await empty(page).count()).toBe(0)
