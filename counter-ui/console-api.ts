@@ -10,6 +10,7 @@ import type {
   IssuedTicket,
   PriorityCategory,
   ReinstatableNoShow,
+  ServiceWithQueue,
   Ticket,
 } from '../protocol/entities.ts'
 import type { ClerkStatsToday } from '../protocol/stats.ts'
@@ -48,6 +49,11 @@ export async function fetchVisit(base: string, ticketId: string): Promise<Public
 
 export function fetchCenter(base: string, token: string): Promise<CenterInfo> {
   return requestJson(apiUrl(base, '/center'), { token })
+}
+
+/** The active services (GET /services), for their names before the feed's snapshot has come. */
+export function fetchServices(base: string, token: string): Promise<ServiceWithQueue[]> {
+  return requestJson(apiUrl(base, '/services'), { token })
 }
 
 export function fetchCounters(base: string, token: string): Promise<Counter[]> {

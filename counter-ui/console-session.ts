@@ -7,7 +7,7 @@
  * the click itself; one request at a time. Its host renders the state.
  */
 import type { ReactiveControllerHost } from 'lit'
-import type { Counter, IssuedTicket, Ticket } from '../protocol/entities.ts'
+import type { Counter, IssuedTicket, Service, Ticket } from '../protocol/entities.ts'
 import type { ClerkStatsToday } from '../protocol/stats.ts'
 
 /** A no-show the clerk may still undo, and when (the center's clock as the console tells it, from the server's seconds left). */
@@ -80,6 +80,13 @@ export class ConsoleSession {
   loginError: ConsoleMessageKey | null = null
   /** The walk-in ticket just issued here, shown whole (with its QR) until the clerk closes it; null when none. */
   walkIn: IssuedTicket | null = null
+  /**
+   * The services as GET /services answered at login: the chooser names each counter's services with
+   * them until the feed's snapshot. It showed bare cards for a second, then grew chips under the
+   * clerk's pointer (walk s55). Not the queue panel's: without the snapshot's tickets it would say
+   * "nobody waits".
+   */
+  private servicesAtLogin: Service[] = []
 
   /** The clerk's token (sessionStorage: closing the browser logs out, a reload does not) and the staff feed. */
   private readonly auth: StaffSession
@@ -358,20 +365,27 @@ export class ConsoleSession {
     }
   }
 
+  /** The services the counter chooser names: the feed's, or until its snapshot the ones read at login. */
+  get chooserServices(): Service[] {
+    return this.live.services.length > 0 ? this.live.services : this.servicesAtLogin
+  }
+
   /** Who am I, the center, the counters; then the feed, and the screen for where the clerk is. False when no server answered. */
   private async enter(): Promise<boolean> {
     const token = this.auth.token
     if (token === null) return true
     try {
-      const [me, center, counters] = await Promise.all([
+      const [me, center, counters, services] = await Promise.all([
         fetchMe(this.base, token),
         api.fetchCenter(this.base, token),
         api.fetchCounters(this.base, token),
+        api.fetchServices(this.base, token),
       ])
       if (token !== this.auth.token) return true
       this.user = { id: me.id, username: me.username, displayName: me.displayName, role: me.role }
       this.center = center
       this.live.counters = counters
+      this.servicesAtLogin = services
       this.reach.httpBack()
       // a counter this clerk holds is where they work: after a reload or a new login the same screen comes back
       const mine = counters.find((c) => c.clerk?.id === me.id && c.state !== 'closed')

@@ -223,7 +223,7 @@ export class CounterApp extends LitElement {
             .lang=${lang}
             .digits=${this.digits}
             .counters=${s.live.counters}
-            .services=${s.live.services}
+            .services=${s.chooserServices}
             .userId=${s.user?.id ?? null}
             .canTakeOver=${s.user?.role === 'manager' || s.user?.role === 'admin'}
             .disabled=${s.busy !== null || !s.reachable}

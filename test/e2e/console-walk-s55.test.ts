@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+import type { Page, WebSocketRoute } from 'playwright-core'
+import { join } from 'node:path'
+import { daytimeShiftMs, STAFF_PASSWORD, TestClock } from '../helpers/test-center.ts'
+import { listeningCenter } from '../helpers/listening-center.ts'
+import { useBrowserSuite } from './browser.ts'
+import { ROOT } from './ui-build.ts'
+import { serviceLabel } from '../../ui-common/service-label.ts'
+
+/**
+ * What the walk of 2026-12-07 (s55) found on the clerk's console, two clerks at two counters, in
+ * Arabic and English at 1366×768, 1280×800 and 1920×1080, against a center set up as the demo's.
+ * Screenshots go to test-results/console-walk-s55/.
+ */
+const SHOTS = join(ROOT, 'test-results', 'console-walk-s55')
+const DESK = { width: 1366, height: 768 } as const
+const suite = useBrowserSuite(SHOTS)
+
+async function twoCounterCenter() {
+  const clock = new TestClock(Date.now() + daytimeShiftMs())
+  const run = await listeningCenter({ clock, config: { uiDir: suite.uiDir, queue: { policy: 'fifo' } } }, suite.cleanups)
+  const { center } = run
+  const a = await center.createService({ prefix: 'A', nameAr: 'تراخيص البناء', nameEn: 'Building permits' })
+  const b = await center.createService({ prefix: 'B', nameAr: 'طلبات التصالح', nameEn: 'Reconciliation requests' })
+  const one = await center.createCounter({ number: 1, name: 'تراخيص · Permits', serviceIds: [a.id, b.id] })
+  const two = await center.createCounter({ number: 2, name: 'تصالح · Reconciliation', serviceIds: [b.id] })
+  await center.createUser('clerk1')
+  return { ...run, a, b, one, two }
+}
+
+/** Signs clerk1 in on the console in `lang`, up to the counter chooser (not waiting for anything after the click). */
+async function signIn(page: Page, url: string, lang: 'ar' | 'en'): Promise<void> {
+  await page.goto(`${url}/counter/${lang === 'en' ? '?lang=en' : ''}`)
+  await page.locator('main[data-phase="login"] input[name="username"]').fill('clerk1')
+  await page.locator('main[data-phase="login"] input[name="password"]').fill(STAFF_PASSWORD)
+  await page.locator('main[data-phase="login"] [data-action="login"]').click()
+}
+
+describe('the counter chooser (walk s55, finding 1)', () => {
+  it('names each counter’s services as soon as it shows the counters, before the live feed has answered', async () => {
+    const run = await twoCounterCenter()
+    const page = await suite.contexts.page(DESK)
+    // the staff feed held: nothing comes over the socket (no snapshot), as in the second or so after a
+    // login on a busy network; the chooser showed six bare cards, then grew chips under the clerk's pointer
+    const held: WebSocketRoute[] = []
+    await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+      held.push(ws)
+    })
+    await signIn(page, run.url, 'ar')
+    const first = page.locator('tabour-counter-chooser [data-counter-id="1"]')
+    await first.waitFor()
+    expect(await first.locator('.services span').allTextContents()).toEqual([serviceLabel(run.a, 'ar'), serviceLabel(run.b, 'ar')])
+    expect(await page.locator('tabour-counter-chooser [data-counter-id="2"] .services span').allTextContents()).toEqual([
+      serviceLabel(run.b, 'ar'),
+    ])
+    expect(held.length).toBeGreaterThan(0)
+    await suite.shot(page, 'chooser-before-feed-ar')
+  })
+})
