@@ -47,6 +47,11 @@ export async function fetchVisit(base: string, ticketId: string): Promise<Public
   return ticket.visit ?? null
 }
 
+/** A ticket as its public status page reads it now (GET /tickets/:id): status and counter, no personal data. */
+export function fetchTicketStatus(base: string, ticketId: string): Promise<PublicTicket> {
+  return requestJson<PublicTicket>(apiUrl(base, `/tickets/${encodeURIComponent(ticketId)}`))
+}
+
 export function fetchCenter(base: string, token: string): Promise<CenterInfo> {
   return requestJson(apiUrl(base, '/center'), { token })
 }

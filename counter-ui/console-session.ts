@@ -17,7 +17,8 @@ export interface LocalNoShow {
 }
 import type { Role } from '../protocol/common.ts'
 import { isActive, isTerminal } from '../protocol/ticket-lifecycle.ts'
-import { NetworkError } from '../ui-common/api-client.ts'
+import { ApiError, NetworkError } from '../ui-common/api-client.ts'
+import { ErrorCodes } from '../protocol/error-codes.ts'
 import { randomUuid } from '../ui-common/random-id.ts'
 import { FeedController } from '../ui-common/feed-controller.ts'
 import { ServerClock } from '../ui-common/server-clock.ts'
@@ -58,6 +59,13 @@ export interface ActionInput {
   idempotencyKey?: string
   /** How long to park the ticket (park). */
   minutes?: number
+}
+
+/** A refusal the console words itself, with values the stable code alone does not carry. */
+class NoticeError extends Error {
+  constructor(readonly notice: Notice) {
+    super(notice.key)
+  }
 }
 
 export class ConsoleSession {
@@ -265,7 +273,11 @@ export class ConsoleSession {
           return
         }
         case 'call_ticket':
-          return this.apply(await run('call', { ticketId: input.ticketId }))
+          try {
+            return this.apply(await run('call', { ticketId: input.ticketId }))
+          } catch (err) {
+            throw (await this.calledElsewhere(err, input.ticketId)) ?? err
+          }
         case 'recall':
           return this.apply(await run('recall'))
         case 'start':
@@ -355,6 +367,7 @@ export class ConsoleSession {
     } catch (err) {
       if (sessionEnded(err)) this.auth.refused(token)
       else if (err instanceof NetworkError) this.serverDown()
+      else if (err instanceof NoticeError) this.notice = err.notice
       else {
         this.notice = { key: messageForError(err), tone: 'error' }
         if (counterLost(err)) void this.reloadCounters()
@@ -363,6 +376,18 @@ export class ConsoleSession {
     } finally {
       this.set(() => (this.busy = null))
     }
+  }
+
+  /**
+   * A call of a chosen ticket refused because another counter called it first (two clerks picked
+   * the same returning citizen): says which counter has it. The loser read "This cannot be done
+   * to the ticket now" (walk s55). The ticket is read again: the winner's push may not be in yet.
+   */
+  private async calledElsewhere(err: unknown, ticketId: string | undefined): Promise<NoticeError | null> {
+    if (!(err instanceof ApiError) || err.code !== ErrorCodes.ILLEGAL_TRANSITION || !ticketId) return null
+    const now = await api.fetchTicketStatus(this.base, ticketId).catch(() => null)
+    if (!now || !isActive(now.status) || now.counter === null || now.counter.number === this.myCounter?.number) return null
+    return new NoticeError({ key: 'err.calledElsewhere', values: { label: now.label, counter: now.counter.number }, tone: 'error' })
   }
 
   /** The services the counter chooser names: the feed's, or until its snapshot the ones read at login. */

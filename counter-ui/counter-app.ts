@@ -62,9 +62,17 @@ import { counterName } from './counter-name.ts'
 
 const LANG_KEY = 'tabour:counter-lang'
 
-/** A notice's values with a name someone typed (a clerk's, a printer's) isolated from the sentence around it; labels and counts as they are. */
-const isolateNames = (values: Record<string, string | number>) =>
-  Object.fromEntries(Object.entries(values).map(([k, v]) => [k, k === 'name' && typeof v === 'string' ? isolate(v) : v]))
+/**
+ * A notice's values with a name someone typed (a clerk's, a printer's) isolated from the sentence
+ * around it, a counter's number in the screen's digits; labels and counts as they are.
+ */
+const isolateNames = (values: Record<string, string | number>, digits: DigitStyle) =>
+  Object.fromEntries(
+    Object.entries(values).map(([k, v]) => [
+      k,
+      k === 'name' && typeof v === 'string' ? isolate(v) : k === 'counter' && typeof v === 'number' ? formatNumber(v, { digits }) : v,
+    ]),
+  )
 
 type OpenDialog = { action: ConsoleAction; spec: DialogSpec } | { action: 'takeover'; counterId: number; spec: DialogSpec }
 
@@ -147,7 +155,7 @@ export class CounterApp extends LitElement {
       ${
         notice
           ? html`<p class="notice" role="status" data-notice=${notice.key} data-tone=${notice.tone}>
-            <span>${consoleText(notice.key, lang, isolateNames(notice.values ?? {}))}</span>
+            <span>${consoleText(notice.key, lang, isolateNames(notice.values ?? {}, this.digits))}</span>
             <button type="button" data-action="dismiss" @click=${() => s.dismissNotice()}>✕</button>
           </p>`
           : nothing

@@ -57,3 +57,29 @@ describe('the counter chooser (walk s55, finding 1)', () => {
     await suite.shot(page, 'chooser-before-feed-ar')
   })
 })
+
+describe('two clerks pick the same ticket (walk s55, finding 2)', () => {
+  it('tells the one who lost which counter called it, not "This cannot be done to the ticket now"', async () => {
+    const run = await twoCounterCenter()
+    const kiosk = (await run.center.createDevice('kiosk')).token
+    // the other clerk, at counter 1 over the API; this console is clerk1's at counter 2 (both serve B)
+    const other = await run.center.openCounterAs('clerk2', run.one.id)
+    const ticket = await run.center.issue(kiosk, { serviceId: run.b.id })
+    const page = await suite.contexts.page({ width: 1280, height: 800 })
+    await signIn(page, run.url, 'en')
+    await page.locator(`tabour-counter-chooser [data-counter-id="${run.two.id}"] [data-action="open"]`).click()
+    await page.locator('main[data-phase="console"]').waitFor()
+    await page.locator('tabour-action-bar button[data-action="call_ticket"]').click()
+    await page.locator(`tabour-console-dialog input[data-call-label="${ticket.label}"]`).check()
+    // the other counter calls it first, while this dialog is up with it chosen
+    const called = await run.center.request('POST', `/api/v1/counters/${run.one.id}/call`, { token: other, body: { ticketId: ticket.id } })
+    expect(called.statusCode, called.body).toBe(200)
+    await page.locator('tabour-console-dialog [data-action="confirm"]').click()
+    const notice = page.locator('[data-notice="err.calledElsewhere"]')
+    await notice.waitFor()
+    expect(await notice.textContent()).toContain(`Counter 1 has just called ${ticket.label}.`)
+    expect(await page.locator('[data-notice="err.illegal"]').count()).toBe(0)
+    await page.locator('tabour-current-ticket [data-current="none"]').waitFor()
+    await suite.shot(page, 'called-elsewhere-en')
+  })
+})
