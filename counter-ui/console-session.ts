@@ -95,6 +95,8 @@ export class ConsoleSession {
    * "nobody waits".
    */
   private servicesAtLogin: Service[] = []
+  /** Told the id of each ticket a push says has changed (the ticket tools read the one they show again). */
+  onTicketChanged: ((ticketId: string) => void) | null = null
 
   /** The clerk's token (sessionStorage: closing the browser logs out, a reload does not) and the staff feed. */
   private readonly auth: StaffSession
@@ -142,8 +144,12 @@ export class ConsoleSession {
         if (e.ticket.counterId === this.counterId && this.counterId !== null && isTerminal(e.ticket.status)) void this.refreshStats()
         else if (e.ticket.status === 'no_show' || this.noShows.some((n) => n.ticket.id === e.ticket.id)) void this.refreshNoShows()
         if (this.parking.concerns(e.ticket)) void this.refreshParked()
+        this.onTicketChanged?.(e.ticket.id)
       })
-      .on('ticket:called', (e) => this.set(() => this.live.applyCall(e)))
+      .on('ticket:called', (e) => {
+        this.set(() => this.live.applyCall(e))
+        this.onTicketChanged?.(e.ticket.id)
+      })
       .on('counter:updated', (e) => {
         const before = this.live.counters.find((c) => c.id === e.counter.id)?.state
         this.set(() => this.upsertCounter(e.counter))

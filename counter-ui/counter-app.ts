@@ -103,6 +103,7 @@ export class CounterApp extends LitElement {
     // a render every 15 s moves the minutes on (willUpdate reads the clock)
     new RenderTicker(this, 15_000)
     this.addEventListener('lang-change', (e: LangChangeEvent) => this.setLang(e.detail.lang))
+    this.session.onTicketChanged = (id) => this.renderRoot.querySelector('tabour-ticket-tools')?.refresh(id)
   }
 
   override connectedCallback(): void {

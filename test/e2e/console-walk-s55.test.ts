@@ -83,3 +83,42 @@ describe('two clerks pick the same ticket (walk s55, finding 2)', () => {
     await suite.shot(page, 'called-elsewhere-en')
   })
 })
+
+describe('a ticket found in the ticket tools (walk s55, finding 4)', () => {
+  it('follows the ticket as it is called, served and finished beside it, or called from elsewhere', async () => {
+    const run = await twoCounterCenter()
+    const kiosk = (await run.center.createDevice('kiosk')).token
+    const first = await run.center.issue(kiosk, { serviceId: run.a.id })
+    const second = await run.center.issue(kiosk, { serviceId: run.a.id })
+    const page = await suite.contexts.page(DESK)
+    await signIn(page, run.url, 'en')
+    await page.locator(`tabour-counter-chooser [data-counter-id="${run.one.id}"] [data-action="open"]`).click()
+    await page.locator('main[data-phase="console"]').waitFor()
+    const tools = page.locator('tabour-ticket-tools')
+    const card = (label: string) => tools.locator(`article[data-ticket="${label}"]`)
+    await tools.locator('input[data-input="find"]').fill(first.label)
+    await tools.locator('button[data-action="find"]').click()
+    await expect.poll(() => card(first.label).getAttribute('data-status')).toBe('waiting')
+
+    const button = (action: string) => page.locator(`tabour-action-bar button[data-action="${action}"]`)
+    await button('call_next').click()
+    await expect.poll(() => card(first.label).getAttribute('data-status')).toBe('called')
+    expect(await card(first.label).locator('li[data-step="called"]').count()).toBe(1)
+    await button('start').click()
+    await expect.poll(() => card(first.label).getAttribute('data-status')).toBe('serving')
+    await button('finish').click()
+    await page.locator('tabour-console-dialog [data-action="confirm"]').click()
+    await expect.poll(() => card(first.label).getAttribute('data-status')).toBe('done')
+    await expect.poll(() => card(first.label).locator('li[data-step="finished"]').count()).toBe(1)
+
+    // a change made elsewhere (the same clerk's counter over the API: a keypad, another device) is followed too
+    await tools.locator('input[data-input="find"]').fill(second.label)
+    await tools.locator('button[data-action="find"]').click()
+    await expect.poll(() => card(second.label).getAttribute('data-status')).toBe('waiting')
+    const token = await run.center.login('clerk1', STAFF_PASSWORD)
+    const called = await run.center.request('POST', `/api/v1/counters/${run.one.id}/call`, { token, body: { ticketId: second.id } })
+    expect(called.statusCode, called.body).toBe(200)
+    await expect.poll(() => card(second.label).getAttribute('data-status')).toBe('called')
+    await suite.shot(page, 'ticket-tools-follow-en')
+  })
+})
