@@ -16,9 +16,9 @@ const SHOTS = join(ROOT, 'test-results', 'console-walk-s55')
 const DESK = { width: 1366, height: 768 } as const
 const suite = useBrowserSuite(SHOTS)
 
-async function twoCounterCenter() {
+async function twoCounterCenter(queue: { minSecondsBeforeNoShow?: number } = {}) {
   const clock = new TestClock(Date.now() + daytimeShiftMs())
-  const run = await listeningCenter({ clock, config: { uiDir: suite.uiDir, queue: { policy: 'fifo' } } }, suite.cleanups)
+  const run = await listeningCenter({ clock, config: { uiDir: suite.uiDir, queue: { policy: 'fifo', ...queue } } }, suite.cleanups)
   const { center } = run
   const a = await center.createService({ prefix: 'A', nameAr: 'تراخيص البناء', nameEn: 'Building permits' })
   const b = await center.createService({ prefix: 'B', nameAr: 'طلبات التصالح', nameEn: 'Reconciliation requests' })
@@ -120,5 +120,37 @@ describe('a ticket found in the ticket tools (walk s55, finding 4)', () => {
     expect(called.statusCode, called.body).toBe(200)
     await expect.poll(() => card(second.label).getAttribute('data-status')).toBe('called')
     await suite.shot(page, 'ticket-tools-follow-en')
+  })
+})
+
+describe('the action bar at 1280×800 (walk s55, finding 5)', () => {
+  it('keeps each button’s label on one line, "No-show" beside its countdown included, in English and Arabic', async () => {
+    // the demo's minute before a no-show: the button carries its countdown
+    const run = await twoCounterCenter({ minSecondsBeforeNoShow: 60 })
+    const kiosk = (await run.center.createDevice('kiosk')).token
+    await run.center.issue(kiosk, { serviceId: run.a.id })
+    const page = await suite.contexts.page({ width: 1280, height: 800 })
+    await signIn(page, run.url, 'en')
+    await page.locator(`tabour-counter-chooser [data-counter-id="${run.one.id}"] [data-action="open"]`).click()
+    await page.locator('main[data-phase="console"]').waitFor()
+    await page.locator('tabour-action-bar button[data-action="call_next"]').click()
+    await page.locator('tabour-action-bar [data-no-show-countdown]').waitFor()
+    /** Each button label with the number of lines its words take. */
+    const lines = () =>
+      page.locator('tabour-action-bar button > span:not(.wait)').evaluateAll((spans) =>
+        spans.map((span) => {
+          const range = document.createRange()
+          range.selectNodeContents(span)
+          return `${span.textContent?.trim()}: ${new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size}`
+        }),
+      )
+    for (const lang of ['en', 'ar'] as const) {
+      if (lang === 'ar') await page.locator('tabour-lang-switch button').click()
+      await page.locator(`tabour-counter-app[lang="${lang}"], html[lang="${lang}"]`).first().waitFor()
+      const seen = await lines()
+      expect(seen.length).toBeGreaterThanOrEqual(4)
+      expect(seen.filter((l) => !l.endsWith(': 1'))).toEqual([])
+      await suite.shot(page, `action-bar-1280-${lang}`)
+    }
   })
 })
