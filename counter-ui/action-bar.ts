@@ -39,6 +39,10 @@ export class ActionBar extends LitElement {
       .row button {
         flex: 1 1 9rem;
       }
+      /* a label on one line: beside its countdown at 1280 px "No-show" broke at its hyphen (walk s55) */
+      .row button > span:not(.wait) {
+        white-space: nowrap;
+      }
       button.primary.main {
         flex: 2 1 16rem;
         min-block-size: 4.25rem;

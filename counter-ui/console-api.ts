@@ -10,6 +10,7 @@ import type {
   IssuedTicket,
   PriorityCategory,
   ReinstatableNoShow,
+  ServiceWithQueue,
   Ticket,
 } from '../protocol/entities.ts'
 import type { ClerkStatsToday } from '../protocol/stats.ts'
@@ -46,8 +47,18 @@ export async function fetchVisit(base: string, ticketId: string): Promise<Public
   return ticket.visit ?? null
 }
 
+/** A ticket as its public status page reads it now (GET /tickets/:id): status and counter, no personal data. */
+export function fetchTicketStatus(base: string, ticketId: string): Promise<PublicTicket> {
+  return requestJson<PublicTicket>(apiUrl(base, `/tickets/${encodeURIComponent(ticketId)}`))
+}
+
 export function fetchCenter(base: string, token: string): Promise<CenterInfo> {
   return requestJson(apiUrl(base, '/center'), { token })
+}
+
+/** The active services (GET /services), for their names before the feed's snapshot has come. */
+export function fetchServices(base: string, token: string): Promise<ServiceWithQueue[]> {
+  return requestJson(apiUrl(base, '/services'), { token })
 }
 
 export function fetchCounters(base: string, token: string): Promise<Counter[]> {

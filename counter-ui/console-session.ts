@@ -7,7 +7,7 @@
  * the click itself; one request at a time. Its host renders the state.
  */
 import type { ReactiveControllerHost } from 'lit'
-import type { Counter, IssuedTicket, Ticket } from '../protocol/entities.ts'
+import type { Counter, IssuedTicket, Service, Ticket } from '../protocol/entities.ts'
 import type { ClerkStatsToday } from '../protocol/stats.ts'
 
 /** A no-show the clerk may still undo, and when (the center's clock as the console tells it, from the server's seconds left). */
@@ -17,7 +17,8 @@ export interface LocalNoShow {
 }
 import type { Role } from '../protocol/common.ts'
 import { isActive, isTerminal } from '../protocol/ticket-lifecycle.ts'
-import { NetworkError } from '../ui-common/api-client.ts'
+import { ApiError, NetworkError } from '../ui-common/api-client.ts'
+import { ErrorCodes } from '../protocol/error-codes.ts'
 import { randomUuid } from '../ui-common/random-id.ts'
 import { FeedController } from '../ui-common/feed-controller.ts'
 import { ServerClock } from '../ui-common/server-clock.ts'
@@ -60,6 +61,13 @@ export interface ActionInput {
   minutes?: number
 }
 
+/** A refusal the console words itself, with values the stable code alone does not carry. */
+class NoticeError extends Error {
+  constructor(readonly notice: Notice) {
+    super(notice.key)
+  }
+}
+
 export class ConsoleSession {
   phase: Phase = 'starting'
   user: { id: number; username: string; displayName: string; role: Role } | null = null
@@ -80,6 +88,15 @@ export class ConsoleSession {
   loginError: ConsoleMessageKey | null = null
   /** The walk-in ticket just issued here, shown whole (with its QR) until the clerk closes it; null when none. */
   walkIn: IssuedTicket | null = null
+  /**
+   * The services as GET /services answered at login: the chooser names each counter's services with
+   * them until the feed's snapshot. It showed bare cards for a second, then grew chips under the
+   * clerk's pointer (walk s55). Not the queue panel's: without the snapshot's tickets it would say
+   * "nobody waits".
+   */
+  private servicesAtLogin: Service[] = []
+  /** Told the id of each ticket a push says has changed (the ticket tools read the one they show again). */
+  onTicketChanged: ((ticketId: string) => void) | null = null
 
   /** The clerk's token (sessionStorage: closing the browser logs out, a reload does not) and the staff feed. */
   private readonly auth: StaffSession
@@ -127,8 +144,12 @@ export class ConsoleSession {
         if (e.ticket.counterId === this.counterId && this.counterId !== null && isTerminal(e.ticket.status)) void this.refreshStats()
         else if (e.ticket.status === 'no_show' || this.noShows.some((n) => n.ticket.id === e.ticket.id)) void this.refreshNoShows()
         if (this.parking.concerns(e.ticket)) void this.refreshParked()
+        this.onTicketChanged?.(e.ticket.id)
       })
-      .on('ticket:called', (e) => this.set(() => this.live.applyCall(e)))
+      .on('ticket:called', (e) => {
+        this.set(() => this.live.applyCall(e))
+        this.onTicketChanged?.(e.ticket.id)
+      })
       .on('counter:updated', (e) => {
         const before = this.live.counters.find((c) => c.id === e.counter.id)?.state
         this.set(() => this.upsertCounter(e.counter))
@@ -258,7 +279,11 @@ export class ConsoleSession {
           return
         }
         case 'call_ticket':
-          return this.apply(await run('call', { ticketId: input.ticketId }))
+          try {
+            return this.apply(await run('call', { ticketId: input.ticketId }))
+          } catch (err) {
+            throw (await this.calledElsewhere(err, input.ticketId)) ?? err
+          }
         case 'recall':
           return this.apply(await run('recall'))
         case 'start':
@@ -348,6 +373,7 @@ export class ConsoleSession {
     } catch (err) {
       if (sessionEnded(err)) this.auth.refused(token)
       else if (err instanceof NetworkError) this.serverDown()
+      else if (err instanceof NoticeError) this.notice = err.notice
       else {
         this.notice = { key: messageForError(err), tone: 'error' }
         if (counterLost(err)) void this.reloadCounters()
@@ -358,20 +384,39 @@ export class ConsoleSession {
     }
   }
 
+  /**
+   * A call of a chosen ticket refused because another counter called it first (two clerks picked
+   * the same returning citizen): says which counter has it. The loser read "This cannot be done
+   * to the ticket now" (walk s55). The ticket is read again: the winner's push may not be in yet.
+   */
+  private async calledElsewhere(err: unknown, ticketId: string | undefined): Promise<NoticeError | null> {
+    if (!(err instanceof ApiError) || err.code !== ErrorCodes.ILLEGAL_TRANSITION || !ticketId) return null
+    const now = await api.fetchTicketStatus(this.base, ticketId).catch(() => null)
+    if (!now || !isActive(now.status) || now.counter === null || now.counter.number === this.myCounter?.number) return null
+    return new NoticeError({ key: 'err.calledElsewhere', values: { label: now.label, counter: now.counter.number }, tone: 'error' })
+  }
+
+  /** The services the counter chooser names: the feed's, or until its snapshot the ones read at login. */
+  get chooserServices(): Service[] {
+    return this.live.services.length > 0 ? this.live.services : this.servicesAtLogin
+  }
+
   /** Who am I, the center, the counters; then the feed, and the screen for where the clerk is. False when no server answered. */
   private async enter(): Promise<boolean> {
     const token = this.auth.token
     if (token === null) return true
     try {
-      const [me, center, counters] = await Promise.all([
+      const [me, center, counters, services] = await Promise.all([
         fetchMe(this.base, token),
         api.fetchCenter(this.base, token),
         api.fetchCounters(this.base, token),
+        api.fetchServices(this.base, token),
       ])
       if (token !== this.auth.token) return true
       this.user = { id: me.id, username: me.username, displayName: me.displayName, role: me.role }
       this.center = center
       this.live.counters = counters
+      this.servicesAtLogin = services
       this.reach.httpBack()
       // a counter this clerk holds is where they work: after a reload or a new login the same screen comes back
       const mine = counters.find((c) => c.clerk?.id === me.id && c.state !== 'closed')

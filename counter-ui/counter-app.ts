@@ -62,9 +62,17 @@ import { counterName } from './counter-name.ts'
 
 const LANG_KEY = 'tabour:counter-lang'
 
-/** A notice's values with a name someone typed (a clerk's, a printer's) isolated from the sentence around it; labels and counts as they are. */
-const isolateNames = (values: Record<string, string | number>) =>
-  Object.fromEntries(Object.entries(values).map(([k, v]) => [k, k === 'name' && typeof v === 'string' ? isolate(v) : v]))
+/**
+ * A notice's values with a name someone typed (a clerk's, a printer's) isolated from the sentence
+ * around it, a counter's number in the screen's digits; labels and counts as they are.
+ */
+const isolateNames = (values: Record<string, string | number>, digits: DigitStyle) =>
+  Object.fromEntries(
+    Object.entries(values).map(([k, v]) => [
+      k,
+      k === 'name' && typeof v === 'string' ? isolate(v) : k === 'counter' && typeof v === 'number' ? formatNumber(v, { digits }) : v,
+    ]),
+  )
 
 type OpenDialog = { action: ConsoleAction; spec: DialogSpec } | { action: 'takeover'; counterId: number; spec: DialogSpec }
 
@@ -95,6 +103,7 @@ export class CounterApp extends LitElement {
     // a render every 15 s moves the minutes on (willUpdate reads the clock)
     new RenderTicker(this, 15_000)
     this.addEventListener('lang-change', (e: LangChangeEvent) => this.setLang(e.detail.lang))
+    this.session.onTicketChanged = (id) => this.renderRoot.querySelector('tabour-ticket-tools')?.refresh(id)
   }
 
   override connectedCallback(): void {
@@ -147,7 +156,7 @@ export class CounterApp extends LitElement {
       ${
         notice
           ? html`<p class="notice" role="status" data-notice=${notice.key} data-tone=${notice.tone}>
-            <span>${consoleText(notice.key, lang, isolateNames(notice.values ?? {}))}</span>
+            <span>${consoleText(notice.key, lang, isolateNames(notice.values ?? {}, this.digits))}</span>
             <button type="button" data-action="dismiss" @click=${() => s.dismissNotice()}>✕</button>
           </p>`
           : nothing
@@ -223,7 +232,7 @@ export class CounterApp extends LitElement {
             .lang=${lang}
             .digits=${this.digits}
             .counters=${s.live.counters}
-            .services=${s.live.services}
+            .services=${s.chooserServices}
             .userId=${s.user?.id ?? null}
             .canTakeOver=${s.user?.role === 'manager' || s.user?.role === 'admin'}
             .disabled=${s.busy !== null || !s.reachable}

@@ -3,7 +3,8 @@
  * dashboard. Find a ticket of today by its label typed loosely or its QR link (a scanner types
  * the link and Enter), see its state and history, reprint it on its kiosk or any printer of the
  * center, cancel it with a reason. Properties in: `api` (bound to the staff session), `lang`.
- * Fires `ticket-changed` {ticket} after a cancel so a host can refresh what it shows.
+ * Fires `ticket-changed` {ticket} after a cancel so a host can refresh what it shows; a host
+ * that hears a ticket change calls `refresh(id)`.
  */
 import { clockTime } from '../protocol/messages/clock-time.ts'
 import { LitElement, html, nothing, type TemplateResult } from 'lit'
@@ -312,6 +313,25 @@ export class TicketTools extends LitElement {
       this.message = { key: 'tools.cancelled', values: { label: ticket.label }, tone: 'info' }
       this.dispatchEvent(new CustomEvent('ticket-changed', { detail: { ticket }, bubbles: true, composed: true }))
     })
+  }
+
+  /**
+   * Reads the shown ticket again when the host hears it changed (a push), keeping what the clerk
+   * chose or typed: the card said "Called" and its history stopped there while, beside it, the
+   * ticket was served, sent on to its next step and marked no-show (walk s55). A failure keeps the card.
+   */
+  refresh(ticketId: string): void {
+    const m = this.selected
+    if (!m || m.ticket.id !== ticketId || this.busy) return
+    void Promise.all([this.api.search(m.ticket.label), this.api.history(ticketId)])
+      .then(([matches, history]) => {
+        const now = matches.find((x) => x.ticket.id === ticketId)
+        if (!now || this.selected?.ticket.id !== ticketId) return
+        this.selected = now
+        this.history = history
+        this.found = this.found?.map((x) => (x.ticket.id === ticketId ? now : x)) ?? null
+      })
+      .catch(() => {})
   }
 
   /** One call at a time; its failure becomes the message. */

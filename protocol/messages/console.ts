@@ -203,6 +203,10 @@ export const CONSOLE_MESSAGES = {
   'err.counterNotOpen': { ar: 'الشباك غير مفتوح.', en: 'The counter is not open.' },
   'err.counterBusy': { ar: 'أنهِ التذكرة الحالية أو حوّلها أولًا.', en: 'Finish or transfer the current ticket first.' },
   'err.counterIdle': { ar: 'لا توجد تذكرة حالية.', en: 'There is no current ticket.' },
+  'err.calledElsewhere': {
+    ar: 'استدعى الشباك {counter} التذكرة {label} للتو.',
+    en: 'Counter {counter} has just called {label}.',
+  },
   'err.illegal': { ar: 'لا يمكن تنفيذ هذا الإجراء على التذكرة الآن.', en: 'This cannot be done to the ticket now.' },
   // the wait is the center's (minSecondsBeforeNoShow), not always a minute: the button counts it down
   'err.noShowTooSoon': {

@@ -123,7 +123,9 @@ function detailsOf(ctx: QueueContext, e: EventRecord): Record<string, string | n
     if (typeof value === 'string' || typeof value === 'number') out[key] = value
   }
   if (e.type === 'ticket.transferred' || e.type === 'ticket.next_step') {
-    const to = typeof data.toServiceId === 'number' ? ctx.services.get(data.toServiceId) : undefined
+    // a transfer to a counter keeps its service: naming it read as a move to another line (walk s55)
+    const sameService = data.toServiceId === data.fromServiceId
+    const to = typeof data.toServiceId === 'number' && !sameService ? ctx.services.get(data.toServiceId) : undefined
     if (to) Object.assign(out, { toServiceAr: to.nameAr, toServiceEn: to.nameEn })
     const toCounter = typeof data.toCounterId === 'number' ? ctx.counters.get(data.toCounterId) : undefined
     if (toCounter) out.toCounter = toCounter.number

@@ -148,6 +148,21 @@ describe("a ticket's history (GET /tickets/:id/history) and cancelling with a re
     expectError(await center.request('GET', `${TICKETS}/nope/history`, { token: clerk1 }), 404, 'TABOUR_ERR_TICKET_NOT_FOUND')
   })
 
+  it('a transfer to a counter that keeps the service names the counter only (walk s55: "to Building permits — to counter 2")', async () => {
+    center = await TestCenter.start()
+    const a = await center.createService({ prefix: 'A', nameEn: 'Building permits', nameAr: 'تراخيص البناء' })
+    const c1 = await center.createCounter({ number: 1, serviceIds: [a.id] })
+    const c2 = await center.createCounter({ number: 2, serviceIds: [a.id] })
+    const kiosk = (await center.createDevice('kiosk')).token
+    const clerk1 = await center.openCounterAs('clerk1', c1.id)
+    const t = await center.issue(kiosk, { serviceId: a.id })
+    await center.action(clerk1, c1.id, 'call-next')
+    await center.action(clerk1, c1.id, 'transfer', { counterId: c2.id })
+    const history = (await center.request('GET', `${TICKETS}/${t.id}/history`, { token: clerk1 })).json()
+    const transferred = history.entries.find((e: { step: string }) => e.step === 'transferred')
+    expect(transferred.details).toEqual({ toCounter: 2 })
+  })
+
   it('a reason is required (other needs a note); a served ticket → 409; an unknown one → 404', async () => {
     center = await TestCenter.start()
     const a = await center.createService({ prefix: 'A' })
