@@ -160,7 +160,12 @@ export class ConfigBundleCommands {
     const afterCommit = this.ctx.write((tx) => {
       this.catalogue.replace(c.nationalCatalogue)
       this.configuration.services.setHubMappingIn(tx, BUNDLE_ACTOR, this.mappingOf(c, payload.version))
-      const settings = this.configuration.center.updateSettingsIn(tx, BUNDLE_ACTOR, { priorityCategories: c.priorityCategories })
+      // the categories too, when they are already this center's override (an override equal to the config file's is kept as one)
+      const now = this.configuration.center.settings()
+      const settings =
+        now.overridden.includes('priorityCategories') && sameJson(now.values.priorityCategories, c.priorityCategories)
+          ? () => undefined
+          : this.configuration.center.updateSettingsIn(tx, BUNDLE_ACTOR, { priorityCategories: c.priorityCategories })
       // a part the bundle leaves as it is changes nothing and logs no change: a bundle without holidays or hours wrote
       // "Opening hours changed" in the center's change log, by the national hub, of the same calendar (walk s55)
       const calendar = this.calendarWith(c, payload.version)

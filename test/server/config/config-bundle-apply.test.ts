@@ -214,14 +214,14 @@ describe("a center's bundle commands", () => {
     expect(center.app.tabour.config.queue.finishOutcomes).toEqual(before)
   })
 
-  it('log no change of the hours or the news line a bundle leaves as they are (walk s55: "Opening hours changed" of no change)', async () => {
+  it('log no change of the hours, the news line or the categories a bundle leaves as they are (walk s55: "Opening hours changed" of no change)', async () => {
     const audit = async () =>
       (
         (await center.request('GET', '/api/v1/settings/audit?limit=200', { token: await center.admin() })).json() as {
           id: number
           command: string
         }[]
-      ).filter((a) => ['calendar.update', 'news.set'].includes(a.command))
+      ).filter((a) => ['calendar.update', 'news.set', 'settings.update'].includes(a.command))
     const before = (await audit()).map((a) => a.id)
     const since = async () => (await audit()).filter((a) => !before.includes(a.id)).map((a) => a.command)
     const holiday = {
@@ -234,11 +234,11 @@ describe("a center's bundle commands", () => {
       nationalCodes: ['PASSPORT'],
     }
     const calendar = center.app.tabour.configuration.calendar.calendar()
-    // bundle 9: the holiday and the (empty) news line the center already has, no weekly hours
+    // bundle 9: the holiday, the categories and the (empty) news line the center already has, no weekly hours
     expect(bundles().receive(signed(9, contents({ holidays: [holiday] })), 9, pinned)).toEqual({ version: 9, outcome: 'applied' })
     expect(await since()).toEqual([])
     expect(center.app.tabour.configuration.calendar.calendar()).toEqual(calendar)
-    // bundle 10: a news line and no holiday: both change, and each says so once
+    // bundle 10: a news line and no holiday: both change, and each says so once; the same categories again say nothing
     const news = { ar: 'خبر من الجهة المركزية', en: 'News from the hub' }
     expect(bundles().receive(signed(10, contents({ announcement: news })), 10, pinned)).toEqual({ version: 10, outcome: 'applied' })
     expect((await since()).sort()).toEqual(['calendar.update', 'news.set'])
