@@ -30,6 +30,17 @@ const CATALOGUE = {
   ],
 }
 
+/** The hub's holiday for the mapped service that bundles 7 and 9 carry. */
+const holiday = {
+  id: 'h1',
+  from: '2026-10-06',
+  to: '2026-10-06',
+  nameAr: 'عطلة',
+  nameEn: 'Holiday',
+  hours: [],
+  nationalCodes: ['PASSPORT'],
+}
+
 const contents = (over: Record<string, unknown> = {}) => ({ ...minimalBundleDraft(), nationalCatalogue: CATALOGUE, ...over })
 
 let center: TestCenter
@@ -103,15 +114,6 @@ describe("a center's bundle commands", () => {
   })
 
   it('apply a good one whole: a holiday for the mapped service, the categories, the outcomes, one audit row with the version', () => {
-    const holiday = {
-      id: 'h1',
-      from: '2026-10-06',
-      to: '2026-10-06',
-      nameAr: 'عطلة',
-      nameEn: 'Holiday',
-      hours: [],
-      nationalCodes: ['PASSPORT'],
-    }
     expect(bundles().receive(signed(7, contents({ holidays: [holiday] })), 7, pinned)).toEqual({ version: 7, outcome: 'applied' })
     expect(categories()).toEqual(['veterans'])
     expect(center.app.tabour.config.queue.finishOutcomes.map((o) => o.code)).toEqual(['served'])
@@ -224,15 +226,6 @@ describe("a center's bundle commands", () => {
       ).filter((a) => ['calendar.update', 'news.set', 'settings.update'].includes(a.command))
     const before = (await audit()).map((a) => a.id)
     const since = async () => (await audit()).filter((a) => !before.includes(a.id)).map((a) => a.command)
-    const holiday = {
-      id: 'h1',
-      from: '2026-10-06',
-      to: '2026-10-06',
-      nameAr: 'عطلة',
-      nameEn: 'Holiday',
-      hours: [],
-      nationalCodes: ['PASSPORT'],
-    }
     const calendar = center.app.tabour.configuration.calendar.calendar()
     // bundle 9: the holiday, the categories and the (empty) news line the center already has, no weekly hours
     expect(bundles().receive(signed(9, contents({ holidays: [holiday] })), 9, pinned)).toEqual({ version: 9, outcome: 'applied' })
