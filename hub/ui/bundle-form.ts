@@ -15,7 +15,7 @@ import { type FormFailure, formFailureText } from './bundle-refusal.ts'
 import { WEEKDAYS, type OpenInterval, type Weekday, type WeeklyHours } from '../../protocol/calendar.ts'
 import { intervalProblems } from '../../protocol/calendar-validation.ts'
 import { hoursEditorText } from '../../protocol/messages/hours-editor.ts'
-import type { BundleSummary, CenterBundleRow, ConfigBundleContents } from '../../protocol/config-bundle.ts'
+import type { BundleListItem, BundleSummary, CenterBundleRow, ConfigBundleContents } from '../../protocol/config-bundle.ts'
 import type { NationalService } from '../../protocol/national-catalogue.ts'
 import { bundleText, type BundleMessageKey } from '../../protocol/messages/hub-bundles.ts'
 import { SEPARATOR } from '../../protocol/messages/separator.ts'
@@ -90,6 +90,8 @@ export class HubBundleForm extends LitElement {
   @property({ attribute: false }) lastBundle: Pick<BundleSummary, 'version' | 'publishedAt'> | null = null
   /** How many bundles are drafts, not published: the form says it did not start from them. */
   @property({ attribute: false }) drafts = 0
+  /** The centers of `lastBundle` by what they did with it (null: not known); the form says when some refused it. */
+  @property({ attribute: false }) lastCenters: BundleListItem['centers'] | null = null
 
   @state() private s: BundleFormState = stateFrom(null)
   /** What the form's contents started from: the bundle's contents, and which bundle (null: blank). */
@@ -405,7 +407,12 @@ export class HubBundleForm extends LitElement {
       b && b.publishedAt !== null
         ? this.t('startsFrom', { version: b.version, time: hubFormat(this.language).time(b.publishedAt) })
         : this.t('startsBlank')
-    return html`<p data-starts-from=${b?.version ?? ''} role="note">${from}${this.drafts > 0 ? ` ${this.t('draftsNotCopied', { count: this.drafts })}` : ''}</p>`
+    // a bundle centers refused is copied with what they refused (walk s55: its mapping of a missing service, refused again)
+    const refused =
+      b && this.lastCenters && this.lastCenters.refused > 0 && this.lastBundle?.version === b.version
+        ? ` ${this.t('startsFromRefused', { refused: this.lastCenters.refused, targeted: this.lastCenters.targeted })}`
+        : ''
+    return html`<p data-starts-from=${b?.version ?? ''} role="note">${from}${refused}${this.drafts > 0 ? ` ${this.t('draftsNotCopied', { count: this.drafts })}` : ''}</p>`
   }
 
   override render(): TemplateResult {

@@ -202,7 +202,7 @@ export class HubBundlesView extends LitElement {
       ${this.detail ? this.detailPart(this.detail) : nothing}
       ${this.centersPart()}
       <tabour-hub-bundle-form .language=${this.language} .token=${this.token} .centers=${this.centers} .catalogue=${this.catalogue}
-        .last=${this.newest?.contents ?? null} .lastBundle=${this.newest} .drafts=${this.bundles.filter((b) => b.publishedAt === null).length} @bundle-published=${(e: CustomEvent<{ version: number }>) => void this.load().then(() => this.show(e.detail.version))} @bundle-drafted=${() => void this.load()}></tabour-hub-bundle-form>
+        .last=${this.newest?.contents ?? null} .lastBundle=${this.newest} .lastCenters=${this.bundles.find((b) => b.version === this.newest?.version)?.centers ?? null} .drafts=${this.bundles.filter((b) => b.publishedAt === null).length} @bundle-published=${(e: CustomEvent<{ version: number }>) => void this.load().then(() => this.show(e.detail.version))} @bundle-drafted=${() => void this.load()}></tabour-hub-bundle-form>
     </main>`
   }
 }

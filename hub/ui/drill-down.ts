@@ -185,7 +185,7 @@ export class HubDrill extends LitElement {
     // governorates in the page's one order of them (the hub answers by code); centers, services and hours as answered
     const rows = level === 'governorate' ? inGovernorateOrder(this.rows, this.language, (r) => r.key) : this.rows
     // the within-target share's other count beside it (figure-cells.ts pastTargetCells), and what it counts under the table
-    return html`<table data-table="drill" data-level=${level} aria-describedby="past-target-note">
+    return html`<table data-table="drill" data-level=${level} aria-describedby="past-target-note finished-note">
       <thead><tr>
         <th scope="col">${this.t(level === 'hour' ? 'hour' : level)}</th>
         <th scope="col" class="n">${this.t('issued')}</th><th scope="col" class="n">${this.t('served')}</th>
@@ -199,7 +199,8 @@ export class HubDrill extends LitElement {
         </tr>`,
       )}</tbody>
     </table>
-    <p class="note" id="past-target-note" data-note="past-target">${this.t('pastTargetNote')}</p>`
+    <p class="note" id="past-target-note" data-note="past-target">${this.t('pastTargetNote')}</p>
+    <p class="note" id="finished-note" data-note="finished">${this.t('finishedNote')}</p>`
   }
 
   override render(): TemplateResult {

@@ -222,6 +222,7 @@ export class HubFigures extends LitElement {
         <div class="kpi" data-kpi="avgRating" data-count=${d.totals.ratingCount}><div>${this.t('avgRating')}</div><div class="v">${f.num(d.totals.avgRating, 2)}</div></div>
         <div class="kpi ${offline.offline ? 'alert' : ''}" data-kpi="offline"><div>${this.t('centersOffline')}</div><div class="v">${f.num(offline.offline)} / ${f.num(offline.active)}</div></div>
       </div>
+      <p class="muted" data-note="finished">${this.t('finishedNote')}</p>
       <section data-table="governorate">
         <h2>${this.t('byGovernorate')} ${this.csv('governorate')}</h2>
         ${this.chart(d.byGovernorate)}

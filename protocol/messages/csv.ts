@@ -49,8 +49,12 @@ export const CSV_MESSAGES = {
   // --- the figures of a report row
   'figure.issued': { ar: 'التذاكر الصادرة', en: 'Tickets issued' },
   'figure.called': { ar: 'التذاكر المنادى عليها', en: 'Tickets called' },
-  // every finish whatever its outcome (a referral too): "finished", as the screens say; the outcome columns say which
-  'figure.served': { ar: 'التذاكر المنتهية (كل النتائج)', en: 'Tickets finished (any outcome)' },
+  // every finish whatever its outcome (a referral too): "finished", as the screens say; the outcome columns say which.
+  // Not "tickets": a visit's each step counts at its own desk (docs/visit-steps.md), so a visit of two steps is two (walk s55)
+  'figure.served': {
+    ar: 'مرات الإنهاء عند الشبابيك (كل النتائج؛ الزيارة ذات الخطوتين تُحسب مرتين)',
+    en: 'Finishes at counters (any outcome; a visit of 2 steps counts 2)',
+  },
   'figure.noShow': { ar: 'لم يحضروا عند النداء', en: 'No-shows' },
   'figure.cancelled': { ar: 'التذاكر الملغاة', en: 'Tickets cancelled' },
   'figure.cancelledAtClosing': { ar: 'منها أُلغيت عند الإغلاق', en: 'Of which cancelled at closing' },

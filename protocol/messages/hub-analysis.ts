@@ -13,8 +13,11 @@ export const HUB_ANALYSIS_MESSAGES = {
   grain_week: { ar: 'أسبوع', en: 'Week' },
   grain_month: { ar: 'شهر', en: 'Month' },
   figure_issued: { ar: 'التذاكر الصادرة', en: 'Tickets issued' },
-  // as the hub's CSV header says it (csv.ts figure.served): every finish, whatever its outcome
-  figure_served: { ar: 'التذاكر المنتهية (كل النتائج)', en: 'Tickets finished (any outcome)' },
+  // as the hub's CSV header says it (csv.ts figure.served): every finish, whatever its outcome, each step of a visit at its desk
+  figure_served: {
+    ar: 'مرات الإنهاء عند الشبابيك (كل النتائج؛ الزيارة ذات الخطوتين تُحسب مرتين)',
+    en: 'Finishes at counters (any outcome; a visit of 2 steps counts 2)',
+  },
   figure_noShow: { ar: 'لم يحضروا', en: 'No-shows' },
   figure_avgWait: { ar: 'متوسط الانتظار للتذاكر التي نوديت (دقيقة)', en: 'Average wait of called tickets (min)' },
   figure_sla: { ar: 'نسبة الالتزام بزمن الانتظار', en: 'Within target wait' },

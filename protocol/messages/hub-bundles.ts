@@ -75,6 +75,11 @@ export const HUB_BUNDLE_MESSAGES = {
     ar: 'بدأ هذا النموذج من الحزمة المنشورة رقم {version, number} (نُشرت {time}).',
     en: 'This form started from published bundle {version, number} (published {time}).',
   },
+  // after startsFrom when centers refused that bundle: its contents, what they refused included, are the form's now (walk s55)
+  startsFromRefused: {
+    ar: 'رفضها من المراكز التي تستهدفها {refused, number} من {targeted, number}، ونُسخ محتواها هنا كما هو، بما فيه ما رُفضت بسببه (الأسباب في تفاصيلها أعلاه).',
+    en: 'Centers refused it: {refused, number} of the {targeted, number} it targets; its contents are copied here as they were, what was refused included (the reasons are in its details above).',
+  },
   startsBlank: { ar: 'لم تُنشر أي حزمة بعد، فبدأ هذا النموذج فارغًا.', en: 'No bundle is published yet, so this form started blank.' },
   /** Said after either: a draft (someone's unfinished bundle) is never what the form copies. */
   draftsNotCopied: {

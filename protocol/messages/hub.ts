@@ -18,9 +18,15 @@ export const HUB_MESSAGES = {
   show: { ar: 'عرض', en: 'Show' },
   // «الصادرة», as the center's reports and CSV say it (protocol/messages/csv.ts), on every hub screen
   issued: { ar: 'التذاكر الصادرة', en: 'Issued' },
-  // every finished ticket, whatever its outcome (a referral too): the center's dashboard's «أُنهيت» / "Finished" (dashboard.ts col.served);
-  // "Served" read 8 where only 5 had the outcome served (walk s50)
+  // every finish at a counter, whatever its outcome (a referral too): the center's dashboard's «أُنهيت» / "Finished" (dashboard.ts col.served);
+  // "Served" read 8 where only 5 had the outcome served (walk s50). A visit's each step counts at its desk: finishedNote says so
   served: { ar: 'أُنهيت', en: 'Finished' },
+  // under the key figures and the drill-down: "Reconciliation requests: issued 5, finished 6" read as a mistake, and the
+  // analysis and CSV said "tickets finished" of a count that holds each step of a visit (walk s55, session 54's leftover)
+  finishedNote: {
+    ar: 'أُنهيت: كل إنهاء عند شباك أيًّا كانت نتيجته، كما تعدّه لوحة متابعة كل مركز. الزيارة ذات الخطوات تُحسب مرة لكل خطوة، في خدمة تلك الخطوة، فقد يزيد ما أُنهي في خدمة على ما صدر لها؛ أما التذاكر الصادرة فتُحسب كل تذكرة منها مرة واحدة، في الخدمة التي صدرت لها.',
+    en: 'Finished: every finish at a counter, whatever its outcome, as each center’s own dashboard counts it. A visit of several steps counts once per step, in the service of that step, so a service may finish more than it issued; issued counts each ticket once, in the service it was issued for.',
+  },
   // the mean is over calls (wait sum ÷ calls): a ticket still waiting or gone uncalled is not in it, and the label says so
   avgWait: { ar: 'متوسط الانتظار للتذاكر التي نوديت (دقيقة)', en: 'Avg wait of called tickets (min)' },
   sla: { ar: 'نسبة الالتزام بزمن الانتظار', en: 'Within target wait' },

@@ -7,6 +7,7 @@
  * applied bundle stays in config_bundles: it is what runs while the hub is out of reach, and its
  * finish outcomes are re-applied at start.
  */
+import { isDeepStrictEqual } from 'node:util'
 import type { Config } from '../config.ts'
 import type { QueueContext } from '../queue/queue-context.ts'
 import type { Actor } from '../queue/actor.ts'
@@ -159,9 +160,21 @@ export class ConfigBundleCommands {
     const afterCommit = this.ctx.write((tx) => {
       this.catalogue.replace(c.nationalCatalogue)
       this.configuration.services.setHubMappingIn(tx, BUNDLE_ACTOR, this.mappingOf(c, payload.version))
-      const settings = this.configuration.center.updateSettingsIn(tx, BUNDLE_ACTOR, { priorityCategories: c.priorityCategories })
-      const cal = this.configuration.calendar.updateIn(tx, BUNDLE_ACTOR, this.calendarWith(c, payload.version))
-      this.configuration.center.setNewsIn(tx, BUNDLE_ACTOR, c.announcement)
+      // the categories too, when they are already this center's override (an override equal to the config file's is kept as one)
+      const now = this.configuration.center.settings()
+      const settings =
+        now.overridden.includes('priorityCategories') && sameJson(now.values.priorityCategories, c.priorityCategories)
+          ? () => undefined
+          : this.configuration.center.updateSettingsIn(tx, BUNDLE_ACTOR, { priorityCategories: c.priorityCategories })
+      // a part the bundle leaves as it is changes nothing and logs no change: a bundle without holidays or hours wrote
+      // "Opening hours changed" in the center's change log, by the national hub, of the same calendar (walk s55)
+      const calendar = this.calendarWith(c, payload.version)
+      const cal = sameJson(calendar, this.ctx.calendar())
+        ? () => undefined
+        : this.configuration.calendar.updateIn(tx, BUNDLE_ACTOR, calendar)
+      const news = this.configuration.center.news()
+      if (news.ar !== c.announcement.ar || news.en !== c.announcement.en)
+        this.configuration.center.setNewsIn(tx, BUNDLE_ACTOR, c.announcement)
       for (const m of c.messageTexts) this.templates.updateIn(tx, BUNDLE_ACTOR, m.kind, m.lang, m.text)
       this.ctx.db
         .prepare(
@@ -250,6 +263,9 @@ export class ConfigBundleCommands {
     }
   }
 }
+
+/** Whether two values are the same as JSON (key order aside): the calendar a bundle would store and the one in force. */
+const sameJson = (a: unknown, b: unknown): boolean => isDeepStrictEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)))
 
 /** The payload an applied row keeps (checked before it was stored). */
 const payloadOf = (payload: string) => JSON.parse(payload) as ConfigBundlePayload

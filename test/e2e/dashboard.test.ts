@@ -485,16 +485,19 @@ describe('manager dashboard', () => {
     const csv = readCsv(readFileSync((await download.path())!, 'utf8'))
     const line = csv.rows.find((r) => r['Service code'] === 'A')!
     expect(line['Service (English)']).toBe('National ID')
-    expect([line['Tickets issued'], line['Tickets called'], line['Tickets finished (any outcome)'], line['Tickets cancelled']]).toEqual(
-      [a.issued, a.called, a.served, a.cancelled].map(String),
-    )
+    expect([
+      line['Tickets issued'],
+      line['Tickets called'],
+      line['Finishes at counters (any outcome; a visit of 2 steps counts 2)'],
+      line['Tickets cancelled'],
+    ]).toEqual([a.issued, a.called, a.served, a.cancelled].map(String))
     const total = csv.rows.at(-1)!
-    expect([total['Service code'], total['Tickets issued'], total['Tickets called'], total['Tickets finished (any outcome)']]).toEqual([
-      'Total',
-      String(api.totals.issued),
-      String(api.totals.called),
-      String(api.totals.served),
-    ])
+    expect([
+      total['Service code'],
+      total['Tickets issued'],
+      total['Tickets called'],
+      total['Finishes at counters (any outcome; a visit of 2 steps counts 2)'],
+    ]).toEqual(['Total', String(api.totals.issued), String(api.totals.called), String(api.totals.served)])
 
     const [log] = await Promise.all([
       page.waitForEvent('download'),

@@ -293,8 +293,9 @@ describe('the hub page: configuration bundles', () => {
     await page.locator('button[data-publish="2"]').waitFor()
     expect(await form.locator('input[name="newsEn"]').inputValue()).toBe(review.contents.announcement.en)
     expect(await page.locator('[data-starts-from]').getAttribute('data-starts-from')).toBe('1')
+    // and that one of the two Cairo centers refused bundle 1: what it refused is copied too (walk s55)
     expect(await page.locator('[data-starts-from]').textContent()).toMatch(
-      /^بدأ هذا النموذج من الحزمة المنشورة رقم ١ \(نُشرت .+\)\. المسودة غير المنشورة لم تُنسخ هنا\.$/,
+      /^بدأ هذا النموذج من الحزمة المنشورة رقم ١ \(نُشرت .+\)\. رفضها من المراكز التي تستهدفها ١ من ٢، ونُسخ محتواها هنا كما هو، بما فيه ما رُفضت بسببه \(الأسباب في تفاصيلها أعلاه\)\. المسودة غير المنشورة لم تُنسخ هنا\.$/,
     )
     // --- published meanwhile from another page: this page's Publish is refused (409) and says so, in its words for the code
     expect((await hub.app.inject({ method: 'POST', url: '/api/hub/v1/config-bundles/2/publish', headers: admin })).statusCode).toBe(200)

@@ -14,7 +14,8 @@ import { batchPath, postSigned, registerCenter, startTestHub } from '../hub/hub-
  * (tables, chart, map), not 0, while one that reported a day without citizens says 0; the average
  * wait says it is of called tickets; the chosen range is written out with the month's name, as every
  * date and time of the page is; «الصادرة» is the one word for "issued"; a status badge keeps to
- * one line at 1366×768 in Arabic; the chart writes the value of each of its two bars.
+ * one line at 1366×768 in Arabic; the chart writes the value of each of its two bars. Walk s55: the page says
+ * what "Finished" counts (finishes at counters, a visit's each step), under its key figures and in the drill-down.
  */
 
 const SHOTS = join(ROOT, 'test-results', 'hub-figures-truths')
@@ -150,6 +151,10 @@ describe('the hub page says what the figures are', () => {
     expect(await tenOClock.locator('[data-col="leftPastTarget"]').textContent()).toBe('١')
     expect(await tenOClock.locator('[data-col="waitingPastTarget"]').textContent()).toBe('١')
     expect(await page.locator('[data-table="hour"] [data-note="past-target"]').textContent()).toContain('ما زالوا ينتظرون: ')
+    // what "finished" counts, under the key figures: finishes at counters, a visit's each step, not tickets (walk s55)
+    expect(await page.locator('[data-note="finished"]').textContent()).toBe(
+      'أُنهيت: كل إنهاء عند شباك أيًّا كانت نتيجته، كما تعدّه لوحة متابعة كل مركز. الزيارة ذات الخطوات تُحسب مرة لكل خطوة، في خدمة تلك الخطوة، فقد يزيد ما أُنهي في خدمة على ما صدر لها؛ أما التذاكر الصادرة فتُحسب كل تذكرة منها مرة واحدة، في الخدمة التي صدرت لها.',
+    )
     expect(lastContact).not.toMatch(/[/‏]/)
     // one word for "issued", the center's
     const text = await pageText(page)
@@ -178,6 +183,11 @@ describe('the hub page says what the figures are', () => {
     expect(await page.locator('[data-table="map"] tr[data-code="EG-ALX"] [data-col="value"]').textContent()).toBe('لا بيانات')
     expect(await page.locator('[data-table="map"] tr[data-code="EG-GZ"] [data-col="value"]').textContent()).toBe('٠')
     expect(await page.locator('[data-table="drill"] tr[data-key="EG-ALX"] [data-col="no-data"]').textContent()).toBe('لا بيانات')
+    // the drill-down's Finished says what it counts too, and the figure picker names it as the CSV does
+    expect(await page.locator('[data-note="finished"]').textContent()).toContain('الزيارة ذات الخطوات تُحسب مرة لكل خطوة')
+    expect(await page.locator('select option[value="served"]').textContent()).toBe(
+      'مرات الإنهاء عند الشبابيك (كل النتائج؛ الزيارة ذات الخطوتين تُحسب مرتين)',
+    )
     expect(await pageText(page)).not.toContain('المصدرة')
     expect(await seriousAxeViolations(page)).toEqual([])
     await page.screenshot({ path: join(SHOTS, 'analysis-ar-1366.png'), fullPage: true })
@@ -195,6 +205,9 @@ describe('the hub page says what the figures are', () => {
     expect(contact).not.toContain('/')
     expect(await wide.locator('[data-table="hour"] tr[data-key="10"] td').first().textContent()).toBe('10:00\u00a0–\u00a011:00')
     expect(await wide.locator('[data-table="hour"] h2').textContent()).toContain('By hour of the day')
+    expect(await wide.locator('[data-note="finished"]').textContent()).toBe(
+      'Finished: every finish at a counter, whatever its outcome, as each center’s own dashboard counts it. A visit of several steps counts once per step, in the service of that step, so a service may finish more than it issued; issued counts each ticket once, in the service it was issued for.',
+    )
     expect(await seriousAxeViolations(wide)).toEqual([])
     expect(await overflowing(wide, 'tabour-hub-figures')).toEqual([])
     await wide.screenshot({ path: join(SHOTS, 'figures-en-1920.png'), fullPage: true })

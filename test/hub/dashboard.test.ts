@@ -158,7 +158,7 @@ describe('national dashboard', () => {
       const sla = r['ضمن زمن الانتظار المستهدف (%)']!
       expect({
         issued: Number(r['التذاكر الصادرة']),
-        served: Number(r['التذاكر المنتهية (كل النتائج)']),
+        served: Number(r['مرات الإنهاء عند الشبابيك (كل النتائج؛ الزيارة ذات الخطوتين تُحسب مرتين)']),
         sla: sla === '' ? null : Number(sla),
       }).toEqual({
         issued: c.issued,

@@ -112,7 +112,7 @@ describe.each(BACKENDS)('the hub CSV on %s (issue 15 item 6)', (backend) => {
       'Governorate',
       'Tickets issued',
       'Tickets called',
-      'Tickets finished (any outcome)',
+      'Finishes at counters (any outcome; a visit of 2 steps counts 2)',
       'No-shows',
       'Tickets cancelled',
       'Tickets transferred in',

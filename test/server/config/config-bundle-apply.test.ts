@@ -30,6 +30,17 @@ const CATALOGUE = {
   ],
 }
 
+/** The hub's holiday for the mapped service that bundles 7 and 9 carry. */
+const holiday = {
+  id: 'h1',
+  from: '2026-10-06',
+  to: '2026-10-06',
+  nameAr: 'عطلة',
+  nameEn: 'Holiday',
+  hours: [],
+  nationalCodes: ['PASSPORT'],
+}
+
 const contents = (over: Record<string, unknown> = {}) => ({ ...minimalBundleDraft(), nationalCatalogue: CATALOGUE, ...over })
 
 let center: TestCenter
@@ -103,15 +114,6 @@ describe("a center's bundle commands", () => {
   })
 
   it('apply a good one whole: a holiday for the mapped service, the categories, the outcomes, one audit row with the version', () => {
-    const holiday = {
-      id: 'h1',
-      from: '2026-10-06',
-      to: '2026-10-06',
-      nameAr: 'عطلة',
-      nameEn: 'Holiday',
-      hours: [],
-      nationalCodes: ['PASSPORT'],
-    }
     expect(bundles().receive(signed(7, contents({ holidays: [holiday] })), 7, pinned)).toEqual({ version: 7, outcome: 'applied' })
     expect(categories()).toEqual(['veterans'])
     expect(center.app.tabour.config.queue.finishOutcomes.map((o) => o.code)).toEqual(['served'])
@@ -133,9 +135,10 @@ describe("a center's bundle commands", () => {
       route: string
       userId: number | null
     }[]
-    // the rows bundle 7 wrote (in its one transaction): the calendar, the news line and the settings beside the bundle's own row
+    // the rows bundle 7 wrote (in its one transaction): the calendar and the settings beside the bundle's own row; its news
+    // line, empty, is the center's already, so no row says it changed (walk s55)
     const fromBundle = audit.filter((a) => ['calendar.update', 'news.set', 'settings.update', 'config-bundle.apply'].includes(a.command))
-    expect(fromBundle.map((a) => a.command).sort()).toEqual(['calendar.update', 'config-bundle.apply', 'news.set', 'settings.update'])
+    expect(fromBundle.map((a) => a.command).sort()).toEqual(['calendar.update', 'config-bundle.apply', 'settings.update'])
     for (const a of fromBundle) expect(a, a.command).toMatchObject({ method: 'HUB', route: '/config-bundle', userId: null })
   })
 
@@ -211,6 +214,29 @@ describe("a center's bundle commands", () => {
     expect(outcome).toMatchObject({ outcome: 'refused', code: 'TABOUR_BUNDLE_INVALID' })
     expect(bundles().report()).toMatchObject({ refused: { version: 8, code: 'TABOUR_BUNDLE_INVALID' } })
     expect(center.app.tabour.config.queue.finishOutcomes).toEqual(before)
+  })
+
+  it('log no change of the hours, the news line or the categories a bundle leaves as they are (walk s55: "Opening hours changed" of no change)', async () => {
+    const audit = async () =>
+      (
+        (await center.request('GET', '/api/v1/settings/audit?limit=200', { token: await center.admin() })).json() as {
+          id: number
+          command: string
+        }[]
+      ).filter((a) => ['calendar.update', 'news.set', 'settings.update'].includes(a.command))
+    const before = (await audit()).map((a) => a.id)
+    const since = async () => (await audit()).filter((a) => !before.includes(a.id)).map((a) => a.command)
+    const calendar = center.app.tabour.configuration.calendar.calendar()
+    // bundle 9: the holiday, the categories and the (empty) news line the center already has, no weekly hours
+    expect(bundles().receive(signed(9, contents({ holidays: [holiday] })), 9, pinned)).toEqual({ version: 9, outcome: 'applied' })
+    expect(await since()).toEqual([])
+    expect(center.app.tabour.configuration.calendar.calendar()).toEqual(calendar)
+    // bundle 10: a news line and no holiday: both change, and each says so once; the same categories again say nothing
+    const news = { ar: 'خبر من الجهة المركزية', en: 'News from the hub' }
+    expect(bundles().receive(signed(10, contents({ announcement: news })), 10, pinned)).toEqual({ version: 10, outcome: 'applied' })
+    expect((await since()).sort()).toEqual(['calendar.update', 'news.set'])
+    expect(center.app.tabour.configuration.center.news()).toMatchObject(news)
+    expect(center.app.tabour.configuration.calendar.calendar().exceptions.filter(setByHub)).toEqual([])
   })
 })
 

@@ -244,7 +244,7 @@ describe('CSV an analyst opens without surprises (issue 15 item 6)', () => {
       'Service (English)',
       'Tickets issued',
       'Tickets called',
-      'Tickets finished (any outcome)',
+      'Finishes at counters (any outcome; a visit of 2 steps counts 2)',
       'No-shows',
       'Tickets cancelled',
       'Of which cancelled at closing',
@@ -267,7 +267,11 @@ describe('CSV an analyst opens without surprises (issue 15 item 6)', () => {
     const hours = readCsv((await get('by=hour')).body)
     expect(hours.header.slice(0, 2)).toEqual(['الساعة (محلية)', 'التذاكر الصادرة'])
     const ten = hours.rows.find((r) => r['الساعة (محلية)'] === '10:00')!
-    expect(ten).toMatchObject({ 'التذاكر الصادرة': '3', 'التذاكر المنتهية (كل النتائج)': '1', 'التذاكر الملغاة': '1' })
+    expect(ten).toMatchObject({
+      'التذاكر الصادرة': '3',
+      'مرات الإنهاء عند الشبابيك (كل النتائج؛ الزيارة ذات الخطوتين تُحسب مرتين)': '1',
+      'التذاكر الملغاة': '1',
+    })
     expect(hours.rows.at(-1)).toMatchObject({ 'الساعة (محلية)': 'الإجمالي', 'التذاكر الملغاة': '1' })
 
     const counters = readCsv((await get('by=counter&lang=en')).body)
@@ -276,7 +280,10 @@ describe('CSV an analyst opens without surprises (issue 15 item 6)', () => {
     expect(counters.rows.map((r) => r['Tickets issued'])).toEqual([...counters.rows.slice(1).map(() => ''), '3'])
     const clerks = readCsv((await get('by=clerk&lang=en')).body)
     // the clerk cancelled the duplicate: it counts on their row
-    expect(clerks.rows.find((r) => r.Clerk === 'clerk1')).toMatchObject({ 'Tickets finished (any outcome)': '1', 'Tickets cancelled': '1' })
+    expect(clerks.rows.find((r) => r.Clerk === 'clerk1')).toMatchObject({
+      'Finishes at counters (any outcome; a visit of 2 steps counts 2)': '1',
+      'Tickets cancelled': '1',
+    })
     expect(clerks.rows.map((r) => r['Tickets issued'])).toEqual([...clerks.rows.slice(1).map(() => ''), '3'])
     const deskTime = ['Busy with a ticket (seconds)', 'Open without a ticket (seconds)', 'Paused (seconds)', 'Open time with a ticket (%)']
     expect(clerks.header.slice(-4)).toEqual(deskTime)

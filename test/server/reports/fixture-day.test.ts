@@ -305,7 +305,7 @@ describe('CSV', () => {
       .trim()
       .split('\r\n')
     expect(lines[0]).toBe(
-      'Service code,Service (Arabic),Service (English),Tickets issued,Tickets called,Tickets finished (any outcome),No-shows,Tickets cancelled,Of which cancelled at closing,Tickets transferred,Average wait (seconds),90th percentile wait (seconds),Longest wait (seconds),Average service time (seconds),90th percentile service time (seconds),Within target wait (%),No-shows of ended calls (%),' +
+      'Service code,Service (Arabic),Service (English),Tickets issued,Tickets called,Finishes at counters (any outcome; a visit of 2 steps counts 2),No-shows,Tickets cancelled,Of which cancelled at closing,Tickets transferred,Average wait (seconds),90th percentile wait (seconds),Longest wait (seconds),Average service time (seconds),90th percentile service time (seconds),Within target wait (%),No-shows of ended calls (%),' +
         // served by finish outcome (served-by-outcome.ts): every configured outcome, then none (the fixture's finishes send none)
         'Finished with outcome: Served,Finished with outcome: Referred elsewhere,Finished with outcome: Incomplete papers,Finished with outcome: Other,Finished with outcome: No outcome recorded',
     )

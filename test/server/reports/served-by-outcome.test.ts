@@ -141,7 +141,13 @@ describe('served by finish outcome', () => {
       'Finished with outcome: other (no longer an outcome)',
       'Finished with outcome: No outcome recorded',
     ]
-    expect(csv.rows.map((r) => [r['Service code'], r['Tickets finished (any outcome)'], ...outcomeHeaders.map((h) => r[h])])).toEqual([
+    expect(
+      csv.rows.map((r) => [
+        r['Service code'],
+        r['Finishes at counters (any outcome; a visit of 2 steps counts 2)'],
+        ...outcomeHeaders.map((h) => r[h]),
+      ]),
+    ).toEqual([
       ['A', '7', '2', '1', '2', '1', '1'],
       ['B', '2', '1', '1', '0', '0', '0'],
       ['C', '1', '0', '0', '0', '0', '1'],
