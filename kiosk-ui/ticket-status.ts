@@ -538,12 +538,17 @@ export class TicketStatus extends LitElement {
     // what a locked phone's notification or a background tab shows: the call and its counter first
     const digits = ticket ? digitsFor(lang, ticket.center.digits) : undefined
     const counter = ticket?.counter ? formatNumber(ticket.counter.number, { digits }) : '—'
+    // a held place whose turn came is no longer "near" (turnIsNear): its deadline is the line to show,
+    // not nothing (walk s55: the title lost «اقترب دورك» the moment the turn came)
+    const arriveBy = ticket?.status === 'remote' ? ticket.remote?.arriveBy : undefined
     const turn =
       ticket?.status === 'called'
         ? `${SEPARATOR}${statusText(turnLineKey(ticket), lang, { n: counter })}`
-        : ticket && turnIsNear(ticket)
-          ? `${SEPARATOR}${statusText('status.turnNear', lang)}`
-          : ''
+        : ticket && arriveBy
+          ? `${SEPARATOR}${statusText('status.remoteTurnCame', lang, { time: clockTime(arriveBy, ticket.remote!.timeZone, lang, digits) }).replace(/\.$/, '')}`
+          : ticket && turnIsNear(ticket)
+            ? `${SEPARATOR}${statusText('status.turnNear', lang)}`
+            : ''
     document.title = ticket
       ? `${ticket.label}${turn}${SEPARATOR}${statusText('app.ticketStatus', lang)}`
       : `${statusText('app.ticketStatus', lang)}${SEPARATOR}${statusText('product.name', lang)}`

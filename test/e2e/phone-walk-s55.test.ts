@@ -1,0 +1,116 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { clockTime } from '../../protocol/messages/clock-time.ts'
+import { SEPARATOR } from '../../protocol/messages/separator.ts'
+import { APPOINTMENT_DEFAULTS } from '../../protocol/appointments.ts'
+import { BookingCodes } from '../../server/queue/booking-code.ts'
+import { daytimeShiftMs, TestClock } from '../helpers/test-center.ts'
+import { listeningCenter } from '../helpers/listening-center.ts'
+import { PHONE, useBrowserSuite } from './browser.ts'
+import { seriousAxeViolations } from './axe.ts'
+import { ROOT } from './ui-build.ts'
+
+/**
+ * What the walk of session 55 found on the citizen's phone pages (390×844, Arabic and English):
+ * a held place whose turn came kept the tab's title plain, «A-001 — حالة التذكرة», a minute after it
+ * said «اقترب دورك»; a booking link with a code the center refuses (another center's, mistyped)
+ * showed a booking form with no day and no time. Screenshots: test-results/phone-walk-s55/.
+ */
+const SHOTS = join(ROOT, 'test-results', 'phone-walk-s55')
+const suite = useBrowserSuite(SHOTS)
+
+// HTML's collapsible whitespace only: a time's no-break space keeps it on one line
+const text = async (page: Page, selector: string) =>
+  ((await page.locator(selector).first().textContent()) ?? '').replace(/[ \t\n\r\f]+/g, ' ').trim()
+
+describe("the citizen's phone pages (walk s55)", { timeout: 180_000 }, () => {
+  it('a held place whose turn came says so in the tab title, in Arabic and English', async () => {
+    const clock = new TestClock()
+    const { center, url } = await listeningCenter(
+      { clock, config: { uiDir: suite.uiDir, remoteJoin: { services: [{ prefix: 'A', mode: 'check-in', arriveMinutes: 20 }] } } },
+      suite.cleanups,
+    )
+    const a = await center.createService({ prefix: 'A', nameAr: 'تراخيص البناء', nameEn: 'Building permits' })
+    const counter = await center.createCounter({ number: 1, serviceIds: [a.id] })
+    const clerk = await center.openCounterAs('clerk1', counter.id)
+    const kiosk = (await center.createDevice('kiosk')).token
+    const held = (
+      await center.app.inject({ method: 'POST', url: '/api/v1/remote/join', payload: { serviceId: a.id }, remoteAddress: '198.51.100.7' })
+    ).json()
+    const pages = { ar: await suite.contexts.page(PHONE), en: await suite.contexts.page(PHONE) }
+    await pages.ar.goto(`${url}/t/${held.id}`)
+    await pages.en.goto(`${url}/t/${held.id}?lang=en`)
+    // nobody ahead, a counter open: near, and the title says it
+    for (const [lang, page] of Object.entries(pages)) {
+      await page.locator('tabour-ticket-status [data-near]').waitFor()
+      expect(await page.title(), lang).toContain(lang === 'ar' ? 'اقترب دورك' : 'Your turn is near')
+    }
+
+    // a walk-in taken after it is called: the held place's turn has come, and it is kept 20 minutes
+    await center.issue(kiosk, { serviceId: a.id })
+    expect((await center.action(clerk, counter.id, 'call-next')).statusCode).toBe(200)
+    const arriveBy = (await center.request('GET', `/api/v1/tickets/${held.id}`)).json().remote.arriveBy as string
+    expect(arriveBy).toBe(new Date(clock.now + 20 * 60_000).toISOString())
+    for (const lang of ['ar', 'en'] as const) {
+      const page = pages[lang]
+      await page.locator('tabour-remote-status [data-remote="turn-came"]').waitFor()
+      const time = clockTime(arriveBy, 'Africa/Cairo', lang, 'western')
+      const sentence =
+        lang === 'ar'
+          ? `جاء دورك: سجّل وصولك قبل ${time} وإلا فقدت مكانك`
+          : `Your turn has come: check in before ${time} or your place is lost`
+      expect(await text(page, 'tabour-remote-status [data-remote="turn-came"]'), lang).toBe(`${sentence}.`)
+      // what a phone in a pocket shows: the deadline, not the bare label (it said "near" a minute before)
+      expect(await page.title(), lang).toBe(
+        `${held.label}${SEPARATOR}${sentence}${SEPARATOR}${lang === 'ar' ? 'حالة التذكرة' : 'Ticket status'}`,
+      )
+      expect(await seriousAxeViolations(page), lang).toEqual([])
+      await suite.shot(page, `turn-came-${lang}`)
+    }
+  })
+
+  it('a booking link whose code the center refuses says why and books here: a day, its times, and Book', async () => {
+    const clock = new TestClock(Date.now() + daytimeShiftMs())
+    const { center, url } = await listeningCenter({ clock, config: { uiDir: suite.uiDir } }, suite.cleanups)
+    const admin = await center.admin()
+    const service = await center.createService({ prefix: 'C', nameAr: 'مستخرجات السجل المدني', nameEn: 'Civil-registry extracts' })
+    await center.createCounter({ number: 3, serviceIds: [service.id] })
+    const settings = { ...APPOINTMENT_DEFAULTS, enabled: true, slotMinutes: 15, walkInShare: 0, serviceMinutes: 5 }
+    expect((await center.request('PUT', `/api/v1/appointments/settings/${service.id}`, { token: admin, body: settings })).statusCode).toBe(
+      200,
+    )
+
+    const elsewhere = new BookingCodes(Buffer.alloc(32, 7)).issue()
+    const cases = [
+      { code: elsewhere, lang: 'ar' as const, said: 'هذا الحجز في مركز آخر.', title: 'حجز موعد' },
+      {
+        code: 'AAAA-BBBB-CCCC-DDDD',
+        lang: 'en' as const,
+        said: 'This is not a valid booking code. Please check it.',
+        title: 'Book an appointment',
+      },
+    ]
+    for (const { code, lang, said, title } of cases) {
+      const page = await suite.contexts.page(PHONE)
+      await page.goto(`${url}/b/${code}${lang === 'en' ? '?lang=en' : ''}`)
+      const booking = page.locator('tabour-booking-page')
+      await booking.locator('[data-error]').waitFor()
+      expect(await text(page, 'tabour-booking-page [data-error]'), code).toBe(said)
+      // the form below books here: the first open day chosen, its times offered (it had none, and Book stayed disabled)
+      await booking.locator('button.slot').first().waitFor()
+      expect(await booking.locator('[data-field="day"]').inputValue(), code).not.toBe('')
+      expect(await text(page, 'tabour-booking-page h1'), code).toBe(title)
+      expect(await page.title(), code).toBe(title)
+      await suite.shot(page, `refused-code-${lang}`)
+      await booking.locator('button.slot').first().click()
+      await booking.locator('[data-field="name"]').fill(lang === 'ar' ? 'منى علي' : 'Mona Ali')
+      await booking.locator('[data-field="phone"]').fill(lang === 'ar' ? '01012345678' : '01112345678')
+      await booking.locator('[data-action="book"]').click()
+      await booking.locator('[data-code]').waitFor()
+      // the refusal is gone once the new booking is shown
+      expect(await booking.locator('[data-error]').count(), code).toBe(0)
+      expect(await seriousAxeViolations(page), code).toEqual([])
+    }
+  })
+})
