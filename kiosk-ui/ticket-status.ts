@@ -251,7 +251,7 @@ export class TicketStatus extends LitElement {
           </div>
           <div>
             <dt>${statusText('ticket.waitLabel', lang)}</dt>
-            <dd data-wait=${ticket.estimatedWaitSeconds ?? 'unknown'}>${waitText(ticket.estimatedWaitSeconds, lang, digits, ticket.pausedCounters !== undefined)}</dd>
+            <dd data-wait=${ticket.estimatedWaitSeconds ?? 'unknown'}>${this.waitLine(ticket, lang, digits, n)}</dd>
           </div>
         </dl>${this.renderPlacedAhead(ticket, lang, digits)}`
       }
@@ -378,6 +378,13 @@ export class TicketStatus extends LitElement {
    * serving it is open: walk 2026-12-05, finding 2), or no open counter serving its service: paused
    * ones (their clerks present) said so, not "calls start when one opens" (walk s52).
    */
+  /** The wait of a ticket in line; sent to a counter that is not open, unknown until it opens (the sentence above says why). */
+  private waitLine(ticket: PublicTicket, lang: Lang, digits: DigitStyle, n: (v: number) => string): string {
+    const to = ticket.waitsFor
+    if (ticket.estimatedWaitSeconds === null && to && !to.open) return statusText('status.waitForClosedCounter', lang, { n: n(to.number) })
+    return waitText(ticket.estimatedWaitSeconds, lang, digits, ticket.pausedCounters !== undefined)
+  }
+
   private renderWaitingFor(
     ticket: PublicTicket,
     noCounter: boolean,

@@ -70,6 +70,34 @@ describe("the citizen's phone pages (walk s55)", { timeout: 180_000 }, () => {
     }
   })
 
+  it('a ticket sent to a closed counter waits for that counter, not for "no counter", while others serve', async () => {
+    const clock = new TestClock()
+    const { center, url } = await listeningCenter({ clock, config: { uiDir: suite.uiDir } }, suite.cleanups)
+    const a = await center.createService({ prefix: 'A', nameAr: 'تراخيص البناء', nameEn: 'Building permits' })
+    const one = await center.createCounter({ number: 1, serviceIds: [a.id] })
+    const two = await center.createCounter({ number: 2, serviceIds: [a.id] })
+    const clerk = await center.openCounterAs('clerk1', one.id)
+    const kiosk = (await center.createDevice('kiosk')).token
+    const mine = await center.issue(kiosk, { serviceId: a.id })
+    expect((await center.action(clerk, one.id, 'call-next')).json().ticket.id).toBe(mine.id)
+    expect((await center.action(clerk, one.id, 'transfer', { counterId: two.id })).statusCode).toBe(200)
+    expect((await center.request('GET', `/api/v1/tickets/${mine.id}`)).json().estimatedWaitSeconds).toBeNull()
+    for (const lang of ['ar', 'en'] as const) {
+      const page = await suite.contexts.page(PHONE)
+      await page.goto(`${url}/t/${mine.id}${lang === 'en' ? '?lang=en' : ''}`)
+      await page.locator('tabour-ticket-status [data-waits-for="2"]').waitFor()
+      // counter 1 is open and serving: "no counter is serving now" was not true (walk s55, A-004)
+      expect(await text(page, 'tabour-ticket-status [data-wait]'), lang).toBe(
+        lang === 'ar' ? 'غير معروف حتى يُفتح الشباك 2' : 'unknown until counter 2 opens',
+      )
+      expect(await text(page, 'tabour-ticket-status section[data-status]'), lang).not.toMatch(
+        /no counter is serving now|لا يوجد شباك يعمل الآن/,
+      )
+      expect(await seriousAxeViolations(page), lang).toEqual([])
+      await suite.shot(page, `sent-to-closed-counter-${lang}`)
+    }
+  })
+
   it('a booking link whose code the center refuses says why and books here: a day, its times, and Book', async () => {
     const clock = new TestClock(Date.now() + daytimeShiftMs())
     const { center, url } = await listeningCenter({ clock, config: { uiDir: suite.uiDir } }, suite.cleanups)
