@@ -128,6 +128,15 @@ describe("the citizen's phone pages (walk s55)", { timeout: 180_000 }, () => {
       // the form below books here: the first open day chosen, its times offered (it had none, and Book stayed disabled)
       await booking.locator('button.slot').first().waitFor()
       expect(await booking.locator('[data-field="day"]').inputValue(), code).not.toBe('')
+      // «اليوم» above «الأربعاء، 9 ديسمبر» read "today: Wednesday" on a Tuesday: the field says whose day it is
+      const dayLabel = await booking.locator('[data-field="day"]').evaluate((select) =>
+        [...select.parentElement!.childNodes]
+          .filter((node) => node.nodeType === Node.TEXT_NODE)
+          .map((node) => node.textContent)
+          .join('')
+          .trim(),
+      )
+      expect(dayLabel, code).toBe(lang === 'ar' ? 'يوم الموعد' : 'Day')
       expect(await text(page, 'tabour-booking-page h1'), code).toBe(title)
       expect(await page.title(), code).toBe(title)
       await suite.shot(page, `refused-code-${lang}`)
