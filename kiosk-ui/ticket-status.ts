@@ -41,6 +41,7 @@ import { closingNoteText } from '../ui-common/opening-words.ts'
 import { fetchRemoteServices } from './join/join-api.ts'
 import { phoneRejoinable, phoneRejoinUrl } from './phone-rejoin.ts'
 import { listComma } from '../protocol/messages/list-comma.ts'
+import { keepAddress, withLangQuery } from './lang-in-address.ts'
 
 /** Whether a counter's name, in the page's language («تراخيص · Permits»: its part), says more than its number ("Counter 3", "شباك 3" do not). */
 function namesMore(counter: { number: number; name: string }, lang: Lang): boolean {
@@ -118,7 +119,10 @@ export class TicketStatus extends LitElement {
 
   constructor() {
     super()
-    this.addEventListener('lang-change', (e: LangChangeEvent) => this.setLanguage(e.detail.lang))
+    this.addEventListener('lang-change', (e: LangChangeEvent) => {
+      this.setLanguage(e.detail.lang)
+      keepAddress(withLangQuery(location.href, e.detail.lang))
+    })
   }
 
   override connectedCallback(): void {

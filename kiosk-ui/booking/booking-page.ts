@@ -25,6 +25,7 @@ import { bookSlot, cancelBooking, fetchBookable, fetchBooking, fetchSlots, moveB
 import { bookingPageStyles } from './booking-styles.ts'
 import { clockTime, dayIn, dayName } from '../../protocol/messages/clock-time.ts'
 import { dayToShow, shutReason } from '../../protocol/booking-days.ts'
+import { keepAddress, withLangQuery } from '../lang-in-address.ts'
 
 type View = 'form' | 'done' | 'manage' | 'move'
 
@@ -78,7 +79,10 @@ export class BookingPage extends LitElement {
     const { base, code } = parseBookingPath(location.pathname)
     this.base = base
     this.code = code
-    this.addEventListener('lang-change', (e: LangChangeEvent) => this.setLang(e.detail.lang))
+    this.addEventListener('lang-change', (e: LangChangeEvent) => {
+      this.setLang(e.detail.lang)
+      keepAddress(withLangQuery(location.href, e.detail.lang))
+    })
   }
 
   override connectedCallback(): void {

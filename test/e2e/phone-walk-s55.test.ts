@@ -98,6 +98,39 @@ describe("the citizen's phone pages (walk s55)", { timeout: 180_000 }, () => {
     }
   })
 
+  it('the language a citizen picks stays after a reload: status, booking and join pages', async () => {
+    const clock = new TestClock(Date.now() + daytimeShiftMs())
+    const { center, url } = await listeningCenter(
+      { clock, config: { uiDir: suite.uiDir, remoteJoin: { services: [{ prefix: 'A', mode: 'check-in', arriveMinutes: 20 }] } } },
+      suite.cleanups,
+    )
+    const a = await center.createService({ prefix: 'A', nameAr: 'تراخيص البناء', nameEn: 'Building permits' })
+    const counter = await center.createCounter({ number: 1, serviceIds: [a.id] })
+    await center.openCounterAs('clerk1', counter.id)
+    const settings = { ...APPOINTMENT_DEFAULTS, enabled: true, slotMinutes: 15, walkInShare: 0, serviceMinutes: 5 }
+    const admin = await center.admin()
+    expect((await center.request('PUT', `/api/v1/appointments/settings/${a.id}`, { token: admin, body: settings })).statusCode).toBe(200)
+    const ticket = await center.issue((await center.createDevice('kiosk')).token, { serviceId: a.id })
+    const pages = [
+      { address: `${url}/t/${ticket.id}`, ready: 'tabour-ticket-status [data-status]', en: `${ticket.label}${SEPARATOR}Your turn is near` },
+      { address: `${url}/b/`, ready: 'tabour-booking-page button.slot', en: 'Book an appointment' },
+      { address: `${url}/join/ar/?service=${a.id}`, ready: 'tabour-join-page [data-line-now]', en: 'Join the line from your phone' },
+    ]
+    for (const { address, ready, en } of pages) {
+      const page = await suite.contexts.page(PHONE)
+      await page.goto(address)
+      await page.locator(ready).first().waitFor()
+      expect(await page.locator('html').getAttribute('lang'), address).toBe('ar')
+      await page.locator('tabour-lang-switch button').first().click()
+      await expect.poll(() => page.title(), { timeout: 5_000 }).toContain(en)
+      // a reload (or a phone that discarded the tab) comes back in the language picked, not in Arabic
+      await page.reload()
+      await page.locator(ready).first().waitFor()
+      expect(await page.locator('html').getAttribute('lang'), address).toBe('en')
+      expect(await page.title(), address).toContain(en)
+    }
+  })
+
   it('a booking link whose code the center refuses says why and books here: a day, its times, and Book', async () => {
     const clock = new TestClock(Date.now() + daytimeShiftMs())
     const { center, url } = await listeningCenter({ clock, config: { uiDir: suite.uiDir } }, suite.cleanups)
