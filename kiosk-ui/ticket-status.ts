@@ -557,9 +557,12 @@ export class TicketStatus extends LitElement {
         ? `${SEPARATOR}${statusText(turnLineKey(ticket), lang, { n: counter })}`
         : ticket && arriveBy
           ? `${SEPARATOR}${statusText('status.remoteTurnCame', lang, { time: clockTime(arriveBy, ticket.remote!.timeZone, lang, digits) }).replace(/\.$/, '')}`
-          : ticket && turnIsNear(ticket)
-            ? `${SEPARATOR}${statusText('status.turnNear', lang)}`
-            : ''
+          : ticket?.status === 'no_show' && ticket.noShow
+            ? // missed, and back in line only if the citizen asks in time: the title says until when, as the page does
+              `${SEPARATOR}${statusText('status.noShowUntil', lang, { time: clockTime(ticket.noShow.until, ticket.noShow.timeZone, lang, digits) })}`
+            : ticket && turnIsNear(ticket)
+              ? `${SEPARATOR}${statusText('status.turnNear', lang)}`
+              : ''
     document.title = ticket
       ? `${ticket.label}${turn}${SEPARATOR}${statusText('app.ticketStatus', lang)}`
       : `${statusText('app.ticketStatus', lang)}${SEPARATOR}${statusText('product.name', lang)}`

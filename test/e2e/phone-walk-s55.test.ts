@@ -70,6 +70,35 @@ describe("the citizen's phone pages (walk s55)", { timeout: 180_000 }, () => {
     }
   })
 
+  it('a missed turn says until when it can be undone in the tab title too', async () => {
+    const clock = new TestClock()
+    const { center, url } = await listeningCenter({ clock, config: { uiDir: suite.uiDir } }, suite.cleanups)
+    const a = await center.createService({ prefix: 'A', nameAr: 'تراخيص البناء', nameEn: 'Building permits' })
+    const counter = await center.createCounter({ number: 1, serviceIds: [a.id] })
+    const clerk = await center.openCounterAs('clerk1', counter.id)
+    const mine = await center.issue((await center.createDevice('kiosk')).token, { serviceId: a.id })
+    const pages = { ar: await suite.contexts.page(PHONE), en: await suite.contexts.page(PHONE) }
+    await pages.ar.goto(`${url}/t/${mine.id}`)
+    await pages.en.goto(`${url}/t/${mine.id}?lang=en`)
+    expect((await center.action(clerk, counter.id, 'call-next')).json().ticket.id).toBe(mine.id)
+    clock.advance(5 * 60)
+    const missed = await center.action(clerk, counter.id, 'no-show')
+    expect(missed.statusCode, missed.body).toBe(200)
+    const until = (await center.request('GET', `/api/v1/tickets/${mine.id}`)).json().noShow.until as string
+    for (const lang of ['ar', 'en'] as const) {
+      const page = pages[lang]
+      await page.locator('tabour-ticket-status [data-state="no-show"]').waitFor()
+      const time = clockTime(until, 'Africa/Cairo', lang, 'western')
+      // the page's own sentence; the title said only "A-001 — Ticket status" while the citizen's phone was in a pocket (walk s55, C-003)
+      const sentence =
+        lang === 'ar' ? `فاتك دورك، ويمكن إعادتك إلى الدور حتى ${time}` : `You missed your turn. You can be put back in line until ${time}`
+      expect(await text(page, 'tabour-ticket-status [data-state="no-show"]'), lang).toContain(sentence)
+      expect(await page.title(), lang).toBe(
+        `${mine.label}${SEPARATOR}${sentence}${SEPARATOR}${lang === 'ar' ? 'حالة التذكرة' : 'Ticket status'}`,
+      )
+    }
+  })
+
   it('a ticket sent to a closed counter waits for that counter, not for "no counter", while others serve', async () => {
     const clock = new TestClock()
     const { center, url } = await listeningCenter({ clock, config: { uiDir: suite.uiDir } }, suite.cleanups)
