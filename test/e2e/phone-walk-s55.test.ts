@@ -13,9 +13,11 @@ import { ROOT } from './ui-build.ts'
 
 /**
  * What the walk of session 55 found on the citizen's phone pages (390×844, Arabic and English):
- * a held place whose turn came kept the tab's title plain, «A-001 — حالة التذكرة», a minute after it
- * said «اقترب دورك»; a booking link with a code the center refuses (another center's, mistyped)
- * showed a booking form with no day and no time. Screenshots: test-results/phone-walk-s55/.
+ * a held place whose turn came, and a missed turn, kept the tab's title plain («A-001 — حالة
+ * التذكرة») where a pocketed phone shows it; a ticket sent to a closed counter read "no counter is
+ * serving now" while others served; a reload forgot the language picked; a booking link with a
+ * code the center refuses showed a booking form with no day and no time, under «اليوم» (also
+ * "today") for its day field. Screenshots: test-results/phone-walk-s55/.
  */
 const SHOTS = join(ROOT, 'test-results', 'phone-walk-s55')
 const suite = useBrowserSuite(SHOTS)
