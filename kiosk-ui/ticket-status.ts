@@ -41,6 +41,7 @@ import { closingNoteText } from '../ui-common/opening-words.ts'
 import { fetchRemoteServices } from './join/join-api.ts'
 import { phoneRejoinable, phoneRejoinUrl } from './phone-rejoin.ts'
 import { listComma } from '../protocol/messages/list-comma.ts'
+import { keepAddress, withLangQuery } from './lang-in-address.ts'
 
 /** Whether a counter's name, in the page's language («تراخيص · Permits»: its part), says more than its number ("Counter 3", "شباك 3" do not). */
 function namesMore(counter: { number: number; name: string }, lang: Lang): boolean {
@@ -118,7 +119,10 @@ export class TicketStatus extends LitElement {
 
   constructor() {
     super()
-    this.addEventListener('lang-change', (e: LangChangeEvent) => this.setLanguage(e.detail.lang))
+    this.addEventListener('lang-change', (e: LangChangeEvent) => {
+      this.setLanguage(e.detail.lang)
+      keepAddress(withLangQuery(location.href, e.detail.lang))
+    })
   }
 
   override connectedCallback(): void {
@@ -251,7 +255,7 @@ export class TicketStatus extends LitElement {
           </div>
           <div>
             <dt>${statusText('ticket.waitLabel', lang)}</dt>
-            <dd data-wait=${ticket.estimatedWaitSeconds ?? 'unknown'}>${waitText(ticket.estimatedWaitSeconds, lang, digits, ticket.pausedCounters !== undefined)}</dd>
+            <dd data-wait=${ticket.estimatedWaitSeconds ?? 'unknown'}>${this.waitLine(ticket, lang, digits, n)}</dd>
           </div>
         </dl>${this.renderPlacedAhead(ticket, lang, digits)}`
       }
@@ -378,6 +382,13 @@ export class TicketStatus extends LitElement {
    * serving it is open: walk 2026-12-05, finding 2), or no open counter serving its service: paused
    * ones (their clerks present) said so, not "calls start when one opens" (walk s52).
    */
+  /** The wait of a ticket in line; sent to a counter that is not open, unknown until it opens (the sentence above says why). */
+  private waitLine(ticket: PublicTicket, lang: Lang, digits: DigitStyle, n: (v: number) => string): string {
+    const to = ticket.waitsFor
+    if (ticket.estimatedWaitSeconds === null && to && !to.open) return statusText('status.waitForClosedCounter', lang, { n: n(to.number) })
+    return waitText(ticket.estimatedWaitSeconds, lang, digits, ticket.pausedCounters !== undefined)
+  }
+
   private renderWaitingFor(
     ticket: PublicTicket,
     noCounter: boolean,
@@ -538,12 +549,20 @@ export class TicketStatus extends LitElement {
     // what a locked phone's notification or a background tab shows: the call and its counter first
     const digits = ticket ? digitsFor(lang, ticket.center.digits) : undefined
     const counter = ticket?.counter ? formatNumber(ticket.counter.number, { digits }) : '—'
+    // a held place whose turn came is no longer "near" (turnIsNear): its deadline is the line to show,
+    // not nothing (walk s55: the title lost «اقترب دورك» the moment the turn came)
+    const arriveBy = ticket?.status === 'remote' ? ticket.remote?.arriveBy : undefined
     const turn =
       ticket?.status === 'called'
         ? `${SEPARATOR}${statusText(turnLineKey(ticket), lang, { n: counter })}`
-        : ticket && turnIsNear(ticket)
-          ? `${SEPARATOR}${statusText('status.turnNear', lang)}`
-          : ''
+        : ticket && arriveBy
+          ? `${SEPARATOR}${statusText('status.remoteTurnCame', lang, { time: clockTime(arriveBy, ticket.remote!.timeZone, lang, digits) }).replace(/\.$/, '')}`
+          : ticket?.status === 'no_show' && ticket.noShow
+            ? // missed, and back in line only if the citizen asks in time: the title says until when, as the page does
+              `${SEPARATOR}${statusText('status.noShowUntil', lang, { time: clockTime(ticket.noShow.until, ticket.noShow.timeZone, lang, digits) })}`
+            : ticket && turnIsNear(ticket)
+              ? `${SEPARATOR}${statusText('status.turnNear', lang)}`
+              : ''
     document.title = ticket
       ? `${ticket.label}${turn}${SEPARATOR}${statusText('app.ticketStatus', lang)}`
       : `${statusText('app.ticketStatus', lang)}${SEPARATOR}${statusText('product.name', lang)}`

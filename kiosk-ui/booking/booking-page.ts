@@ -25,6 +25,7 @@ import { bookSlot, cancelBooking, fetchBookable, fetchBooking, fetchSlots, moveB
 import { bookingPageStyles } from './booking-styles.ts'
 import { clockTime, dayIn, dayName } from '../../protocol/messages/clock-time.ts'
 import { dayToShow, shutReason } from '../../protocol/booking-days.ts'
+import { keepAddress, withLangQuery } from '../lang-in-address.ts'
 
 type View = 'form' | 'done' | 'manage' | 'move'
 
@@ -59,6 +60,8 @@ export class BookingPage extends LitElement {
   @state() private nameShort = false
   /** The phone field refused by its pattern: the page's sentence instead of the browser's bubble (as nameShort). */
   @state() private phoneInvalid = false
+  /** The code in the address was refused (another center's, mistyped, unknown): the page is the booking form. */
+  @state() private codeRefused = false
 
   private readonly base: string
   private readonly code: string | null
@@ -76,7 +79,10 @@ export class BookingPage extends LitElement {
     const { base, code } = parseBookingPath(location.pathname)
     this.base = base
     this.code = code
-    this.addEventListener('lang-change', (e: LangChangeEvent) => this.setLang(e.detail.lang))
+    this.addEventListener('lang-change', (e: LangChangeEvent) => {
+      this.setLang(e.detail.lang)
+      keepAddress(withLangQuery(location.href, e.detail.lang))
+    })
   }
 
   override connectedCallback(): void {
@@ -162,7 +168,7 @@ export class BookingPage extends LitElement {
   private setLang(lang: Lang): void {
     this.language = lang
     applyLang(lang)
-    document.title = appointmentText(this.code ? 'book.manage' : 'book.title', lang)
+    document.title = appointmentText(this.titleKey, lang)
   }
 
   /** The center the page books at: from the booking shown, else from the services (every service names the same one). */
@@ -185,15 +191,35 @@ export class BookingPage extends LitElement {
   }
 
   private async start(): Promise<void> {
+    // a code the center refuses (another center's, mistyped, unknown) is said above a form that books
+    // here as /b/ does: it showed the form with no day, no time and Book disabled (walk s55)
+    let refused: AppointmentMessageKey | null = null
     await this.guard(async () => {
       this.services = await fetchBookable(this.base)
       this.servicesAt = Date.now()
       if (this.code) {
-        this.booking = await fetchBooking(this.base, this.code)
-        this.serviceId = this.booking.serviceId
-        this.view = 'manage'
-      } else if (this.services.length > 0) await this.pickService(this.services[0]!.id)
+        try {
+          this.booking = await fetchBooking(this.base, this.code)
+          this.serviceId = this.booking.serviceId
+          this.view = 'manage'
+          return
+        } catch (err) {
+          if (!(err instanceof ApiError)) throw err
+          refused = appointmentErrorKey(err.code, 'book.failed')
+        }
+      }
+      if (this.services.length > 0) await this.pickService(this.services[0]!.id)
     })
+    if (refused) {
+      this.error = refused
+      this.codeRefused = true
+      this.setLang(this.language)
+    }
+  }
+
+  /** The page's heading: "My booking" at `<base>/b/<code>`, "Book an appointment" at `<base>/b/` and where the code was refused (its page books anew). */
+  private get titleKey(): AppointmentMessageKey {
+    return this.code && !this.codeRefused ? 'book.manage' : 'book.title'
   }
 
   /** Runs a call, showing its error in the page's language (and the network's when unreachable). */
@@ -242,7 +268,7 @@ export class BookingPage extends LitElement {
     return html`
       <header>
         <div class="titles">
-          <h1>${this.t(this.code ? 'book.manage' : 'book.title')}</h1>
+          <h1>${this.t(this.titleKey)}</h1>
           ${this.renderCenter()}
         </div>
         <tabour-lang-switch .lang=${this.language}></tabour-lang-switch>

@@ -27,6 +27,7 @@ import { PollController } from '../../ui-common/poll-controller.ts'
 import { statusPageStyles } from '../status-styles.ts'
 import { fetchRemoteServices, joinLine, parseJoinPath, typedMobile, type JoinView } from './join-api.ts'
 import './join-poster.ts'
+import { keepAddress, withJoinLang } from '../lang-in-address.ts'
 
 type Step = 'loading' | 'ready' | 'busy' | 'unreachable'
 
@@ -151,7 +152,10 @@ export class JoinPage extends LitElement {
 
   constructor() {
     super()
-    this.addEventListener('lang-change', (e: LangChangeEvent) => this.setLanguage(e.detail.lang))
+    this.addEventListener('lang-change', (e: LangChangeEvent) => {
+      this.setLanguage(e.detail.lang)
+      keepAddress(withJoinLang(location.href, e.detail.lang))
+    })
   }
 
   override connectedCallback(): void {

@@ -16,7 +16,8 @@ export const APPOINTMENT_MESSAGES = {
   'book.center': { ar: 'المركز: {center}', en: 'Center: {center}' },
   'book.bring': { ar: 'أحضر معك', en: 'Bring with you' },
   'book.noServices': { ar: 'لا توجد خدمات تقبل الحجز الآن.', en: 'No service takes bookings now.' },
-  'book.day': { ar: 'اليوم', en: 'Day' },
+  // «اليوم» is also “today”: above «الأربعاء، 9 ديسمبر» it read “today: Wednesday” (walk s55)
+  'book.day': { ar: 'يوم الموعد', en: 'Day' },
   /** A day of the day list the service takes no booking on ({reason} closed, blocked, brief or past, GET /appointments/services `shutDays`): marked, not offered. */
   'book.dayShut': {
     ar: '{day}\u00a0— {reason, select, blocked {لا حجز} past {انتهت المواعيد} brief {لا مواعيد} other {مغلق}}',

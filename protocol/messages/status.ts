@@ -197,6 +197,9 @@ export const STATUS_MESSAGES = {
     en: 'You can take a new ticket at the kiosk in the center.',
   },
   'status.waitsForCounter': { ar: 'تذكرتك محوّلة إلى الشباك {n}.', en: 'Your ticket was sent to counter {n}.' },
+  // the wait of a ticket sent to a closed counter: unknown until that counter opens, not "no counter is serving now"
+  // while others serve (walk s55: A-004 sent to counter 2 read so with counters 1 and 3 open)
+  'status.waitForClosedCounter': { ar: 'غير معروف حتى يُفتح الشباك {n}', en: 'unknown until counter {n} opens' },
   // walk s52: "people ahead" grew from 2 to 3 and nobody had left; the page says who was put first and why
   // (server/queue/placed-ahead.ts), one item a kind: `placedAheadText`
   'status.placedAhead': {
