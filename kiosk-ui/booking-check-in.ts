@@ -242,6 +242,7 @@ export class BookingCheckIn extends LitElement {
         statusUrl: t.statusUrl ?? `${location.origin}${this.base}/t/${encodeURIComponent(t.id)}`,
         ...(t.printing ? { printing: t.printing as IssuedTicketReply['printing'] } : {}),
         ...(t.visit ? { visit: t.visit } : {}),
+        ...(t.closing ? { closing: t.closing } : {}),
       }
       const detail: CheckedInTicket = {
         ticket,
