@@ -27,6 +27,7 @@ import { BOOKING_CODE_LENGTH, codeCharacters, groupedCode } from '../protocol/bo
 import './code-keyboard.ts'
 import { themeStyles } from '../ui-common/theme.ts'
 import { clockTime } from '../protocol/messages/clock-time.ts'
+import { legibleZeros, ZERO_STYLES } from '../ui-common/legible-zeros.ts'
 
 /**
  * What `check-in-ticket` carries: the ticket, and whether it is a place joined from a phone (its
@@ -64,7 +65,12 @@ export class BookingCheckIn extends LitElement {
   static override styles = [
     themeStyles,
     kioskStyles,
+    // "come back at ٩:٣٠": its zeros drawn as the tiles' and the ticket's; Cairo's dot read «٩:٣·» across the dialog (walk s55)
+    ZERO_STYLES,
     css`
+      .zero {
+        margin-inline: 0.12em;
+      }
       :host {
         display: block;
       }
@@ -293,7 +299,7 @@ export class BookingCheckIn extends LitElement {
       case 'busy':
         return html`<div class="panel" role="status">${this.t('checkIn.busy')}</div>`
       case 'early':
-        return html`<div class="panel" role="alert" data-check-in="too-early"><p>${this.t('checkIn.tooEarly', { time: s.time })}</p>${back}</div>`
+        return html`<div class="panel" role="alert" data-check-in="too-early"><p>${legibleZeros(this.t('checkIn.tooEarly', { time: s.time }))}</p>${back}</div>`
       case 'late':
         return html`<div class="panel" role="alert" data-check-in="too-late">
           <p>${this.t('checkIn.tooLate')}</p>

@@ -9,6 +9,8 @@ import type { PrinterStatusReport } from '../../protocol/device-config.ts'
 import type { PublicTicket, ServiceWithQueue } from '../../protocol/entities.ts'
 import { serviceGridStyles, serviceGridTemplate } from '../../kiosk-ui/service-grid-view.ts'
 import { cssText, markup } from '../../server/first-screen/shadow-markup.ts'
+import { closedNoticeView } from '../../kiosk-ui/closed-notice.ts'
+import { kioskAppStyles } from '../../kiosk-ui/kiosk-frame.ts'
 
 describe('kiosk settings from the device config', () => {
   it('defaults every key', () => {
@@ -137,6 +139,23 @@ describe("the service tiles' figures (walk s51)", () => {
     expect(opens.replace(/<[^>]*>/g, '')).toContain('١٢:٠٠')
     expect(opens).toContain('<span class="figure">١٢:<span class="zero">٠</span><span class="zero">٠</span></span>')
     expect(html('western')).not.toContain('class="zero"')
+  })
+
+  it("and so does the notice of a tap refused for the hours, the tile's words in a dialog (walk s55: «١٢:··» there, «١٢:◆◆» on the tile)", () => {
+    const closed = {
+      at: '2026-12-07T18:00:00Z',
+      closedReason: 'closed' as const,
+      opensAt: '2026-12-07T22:00:00Z',
+      closesAt: null,
+      dayClose: false,
+      lastTicketAt: null,
+    }
+    const notice = (digits: 'western' | 'arabic-indic') =>
+      markup(closedNoticeView({ serviceId: service.id, closed }, service, 'Africa/Cairo', 'ar', digits)).replace(/<!--[^>]*-->|<\?>/g, '')
+    expect(notice('arabic-indic')).toContain('<span class="figure">١٢:<span class="zero">٠</span><span class="zero">٠</span></span>')
+    expect(notice('arabic-indic').replace(/<[^>]*>/g, '')).toContain('١٢:٠٠')
+    expect(notice('western')).not.toContain('class="zero"')
+    expect(cssText(kioskAppStyles)).toContain('.zero')
   })
 })
 
