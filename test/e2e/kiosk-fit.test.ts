@@ -7,7 +7,7 @@ import { openTicketPrinter } from '../../drivers/printer/index.ts'
 import type { PrinterFactory } from '../../server/devices/printer-handle.ts'
 import { APPOINTMENT_DEFAULTS } from '../../protocol/appointments.ts'
 import { DEMO_SERVICES, demoCalendar } from '../../server/demo/seed.ts'
-import { PORTRAIT, useBrowserSuite } from './browser.ts'
+import { LANDSCAPE, PORTRAIT, useBrowserSuite } from './browser.ts'
 import { deadPrinterKiosk } from './dead-printer-kiosk.ts'
 import { ROOT } from './ui-build.ts'
 import { kioskText } from '../../protocol/messages/kiosk.ts'
@@ -367,6 +367,51 @@ describe('every kiosk screen fits 1080×1920', () => {
       expect(await once.textContent(), `home (${lang}): the note above the tiles`).toBe(said[lang])
       expect(await outOfView(once), `home (${lang}): the note above the tiles`).toBe('')
       expect(await kiosk.locator('tabour-service-grid button.service .closing-note').count(), `home (${lang}): on a tile`).toBe(0)
+      if (lang === 'ar') await kiosk.locator('footer tabour-lang-switch button').click()
+    }
+  })
+
+  it("landscape 1920×1080: home with the printer banner and the demo's six services fits without scrolling, in Arabic and English (walk s55)", async () => {
+    const clock = new TestClock(Date.now() + daytimeShiftMs())
+    const { center, url } = await listeningCenter(
+      { clock, config: { uiDir: suite.uiDir }, deps: { openPrinter: quickPrinter } },
+      suite.cleanups,
+    )
+    const services = []
+    for (const s of DEMO_SERVICES) services.push(await center.createService({ whenUnstaffed: 'not-offered', ...s }))
+    // as the demo with counters 1 and 3 open: A and B, C and F served, D and E greyed for want of a counter
+    const permits = await center.createCounter({ number: 1, serviceIds: [services[0]!.id, services[1]!.id] })
+    const registry = await center.createCounter({ number: 3, serviceIds: [services[2]!.id, services[5]!.id] })
+    await center.openCounterAs('clerk1', permits.id)
+    await center.openCounterAs('clerk2', registry.id)
+    const bookings = { ...APPOINTMENT_DEFAULTS, enabled: true, slotMinutes: 15, walkInShare: 0, serviceMinutes: 5 }
+    const booked = await center.request('PUT', `/api/v1/appointments/settings/${services[2]!.id}`, {
+      token: await center.admin(),
+      body: bookings,
+    })
+    expect(booked.statusCode, booked.body).toBeLessThan(300)
+    const kiosk = await deadPrinterKiosk(center, url, suite.contexts)
+    await kiosk.setViewportSize(LANDSCAPE)
+    const tiles = kiosk.locator('tabour-service-grid button.service')
+    for (const lang of ['ar', 'en'] as const) {
+      await kiosk.locator(`html[lang="${lang}"]`).waitFor()
+      await expect.poll(() => tiles.count()).toBe(DEMO_SERVICES.length)
+      await kiosk.screenshot({ path: join(SHOTS, `kiosk-fit-${lang}-home-landscape.png`) })
+      await fits(kiosk, `landscape home (${lang})`, {
+        title: kiosk.locator('main[data-screen="home"] h1'),
+        banner: kiosk.locator('tabour-printer-fault-banner [data-printer-problem]'),
+        'I have a booking': kiosk.locator('tabour-booking-check-in [data-action="have-booking"]'),
+        'language switch': kiosk.locator('footer tabour-lang-switch button'),
+      })
+      for (let i = 0; i < DEMO_SERVICES.length; i++) {
+        expect(await outOfView(tiles.nth(i)), `landscape home (${lang}): tile ${DEMO_SERVICES[i]!.prefix}`).toBe('')
+        expect(await textOutside(tiles.nth(i)), `landscape home (${lang}): the words of tile ${DEMO_SERVICES[i]!.prefix}`).toBe('')
+      }
+      const grid = kiosk.locator('tabour-service-grid')
+      expect(
+        await grid.evaluate((el) => el.scrollHeight - el.clientHeight),
+        `landscape home (${lang}): the grid scrolls`,
+      ).toBeLessThanOrEqual(1)
       if (lang === 'ar') await kiosk.locator('footer tabour-lang-switch button').click()
     }
   })
