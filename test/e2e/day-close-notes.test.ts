@@ -8,6 +8,7 @@ import { ROOT } from './ui-build.ts'
 import { join } from 'node:path'
 import { seriousAxeViolations } from './axe.ts'
 import { APPOINTMENT_DEFAULTS } from '../../protocol/appointments.ts'
+import { checkInAtKiosk } from './kiosk-booking.ts'
 
 /**
  * The business day's close of a center open around the clock, as the demo is (its "always open"
@@ -156,29 +157,8 @@ describe("the day's close on the citizen's phone", { timeout: 180_000 }, () => {
   it('a booking checked in at the kiosk at 23:40 says on screen that the line closes at midnight, as a walk-in ticket and its paper do (walk s55)', async () => {
     const clock = new TestClock(cairo('23:40'))
     const { center, url, a } = await startCenter(clock)
-    const admin = await center.admin()
-    const put = await center.request('PUT', `/api/v1/appointments/settings/${a.id}`, {
-      token: admin,
-      body: { ...APPOINTMENT_DEFAULTS, enabled: true },
-    })
-    expect(put.statusCode, put.body).toBe(200)
     // the demo's "bookings open today" exception: tonight's last slot, whose check-in is open now
-    const slots = (await center.request('GET', `/api/v1/appointments/slots?serviceId=${a.id}&day=2026-12-06`)).json().slots as {
-      start: string
-    }[]
-    const slot = slots.find((s) => Date.parse(s.start) >= cairo('23:45'))
-    expect(slot, JSON.stringify(slots.slice(-3))).toBeDefined()
-    const booked = await center.request('POST', '/api/v1/appointments', {
-      body: { serviceId: a.id, slotStart: slot!.start, name: 'Mona', phone: '01001234567' },
-    })
-    expect(booked.statusCode, booked.body).toBe(201)
-    const code = (await center.request('POST', '/api/v1/devices', { token: admin, body: { kind: 'kiosk', name: 'kiosk' } })).json()
-      .pairingCode
-    const page = await suite.contexts.page(PORTRAIT)
-    await page.goto(`${url}/kiosk/?pair=${code}`)
-    await page.locator('tabour-booking-check-in [data-action="have-booking"]').click()
-    await page.locator('tabour-booking-check-in [data-field="booking-code"]').fill(booked.json().code)
-    await page.keyboard.press('Enter')
+    const page = await checkInAtKiosk(center, url, suite.contexts, a.id, '2026-12-06', (starts) => starts.find((s) => s >= cairo('23:45')))
     await page
       .locator('tabour-ticket-confirmation [data-appointment-slot], tabour-ticket-confirmation [data-ticket-label]')
       .first()

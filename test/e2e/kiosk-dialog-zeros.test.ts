@@ -3,9 +3,9 @@ import { join } from 'node:path'
 import type { Locator } from 'playwright-core'
 import { TestClock } from '../helpers/test-center.ts'
 import { listeningCenter } from '../helpers/listening-center.ts'
-import { APPOINTMENT_DEFAULTS } from '../../protocol/appointments.ts'
 import { demoCalendar } from '../../server/demo/seed.ts'
-import { PORTRAIT, useBrowserSuite } from './browser.ts'
+import { useBrowserSuite } from './browser.ts'
+import { checkInAtKiosk } from './kiosk-booking.ts'
 import { ROOT } from './ui-build.ts'
 
 /**
@@ -52,28 +52,9 @@ describe("the kiosk's zeros in its dialog and its ticket's lines", () => {
     const c = await center.createService({ prefix: 'C', nameAr: 'مستخرجات السجل المدني', nameEn: 'Civil-registry extracts' })
     const counter = await center.createCounter({ number: 1, serviceIds: [c.id] })
     await center.openCounterAs('clerk1', counter.id)
-    const on = await center.request('PUT', `/api/v1/appointments/settings/${c.id}`, {
-      token: admin,
-      body: { ...APPOINTMENT_DEFAULTS, enabled: true },
-    })
-    expect(on.statusCode, on.body).toBe(200)
     // a slot whose check-in opens (half an hour before it) on the hour or the half hour: «١٠:٠٠», «٩:٣٠»
-    const slots = (await center.request('GET', `/api/v1/appointments/slots?serviceId=${c.id}&day=2026-12-06`)).json().slots as {
-      start: string
-    }[]
-    const slot = slots.find((s) => Date.parse(s.start) > cairo('09:00') && new Date(s.start).getUTCMinutes() % 30 === 0)
-    expect(slot, JSON.stringify(slots.slice(0, 6))).toBeDefined()
-    const booked = await center.request('POST', '/api/v1/appointments', {
-      body: { serviceId: c.id, slotStart: slot!.start, name: 'Ali', phone: '01001234567' },
-    })
-    expect(booked.statusCode, booked.body).toBe(201)
-    const code = (await center.request('POST', '/api/v1/devices', { token: admin, body: { kind: 'kiosk', name: 'kiosk' } })).json()
-      .pairingCode
-    const page = await suite.contexts.page(PORTRAIT)
-    await page.goto(`${url}/kiosk/?pair=${code}`)
-    await page.locator('tabour-booking-check-in [data-action="have-booking"]').click()
-    await page.locator('tabour-booking-check-in [data-field="booking-code"]').fill(booked.json().code)
-    await page.keyboard.press('Enter')
+    const onTheHalfHour = (starts: number[]) => starts.find((s) => s > cairo('09:00') && new Date(s).getUTCMinutes() % 30 === 0)
+    const page = await checkInAtKiosk(center, url, suite.contexts, c.id, '2026-12-06', onTheHalfHour)
     const early = page.locator('tabour-booking-check-in [data-check-in="too-early"]')
     await early.waitFor()
     expect(await early.locator('p').textContent()).toMatch(/[٠-٩]+:[٠-٩]*٠/)
