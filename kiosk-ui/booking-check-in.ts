@@ -136,6 +136,8 @@ export class BookingCheckIn extends LitElement {
   @property() timeZone = 'Africa/Cairo'
   /** Digits of the Arabic screen (the center's setting), as on the rest of the kiosk; default western. */
   @property() digits: DigitStyle = 'western'
+  /** Whether the kiosk sells a ticket of this service now (its tile is offered); default yes. Too late, the ordinary ticket is offered only then. */
+  @property({ attribute: false }) ticketsNow: (serviceId: number) => boolean = () => true
 
   @state() private shown: Shown = { kind: 'closed' }
   /** What the field holds: a code grouped as printed, or a scanned text that is not a code (a link), as it came. */
@@ -301,6 +303,10 @@ export class BookingCheckIn extends LitElement {
       case 'early':
         return html`<div class="panel" role="alert" data-check-in="too-early"><p>${legibleZeros(this.t('checkIn.tooEarly', { time: s.time }))}</p>${back}</div>`
       case 'late':
+        // the tile of a service the kiosk cannot sell now is greyed, and a tap on it does nothing: the offer said a
+        // ticket could be taken, and the tap closed the dialog with none (walk s55, no counter open for the service)
+        if (!this.ticketsNow(s.serviceId))
+          return html`<div class="panel" role="alert" data-check-in="too-late" data-walk-in="none"><p>${this.t('checkIn.tooLateNoTicket')}</p>${back}</div>`
         return html`<div class="panel" role="alert" data-check-in="too-late">
           <p>${this.t('checkIn.tooLate')}</p>
           <div class="row">

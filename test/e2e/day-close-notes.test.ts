@@ -158,7 +158,9 @@ describe("the day's close on the citizen's phone", { timeout: 180_000 }, () => {
     const clock = new TestClock(cairo('23:40'))
     const { center, url, a } = await startCenter(clock)
     // the demo's "bookings open today" exception: tonight's last slot, whose check-in is open now
-    const page = await checkInAtKiosk(center, url, suite.contexts, a.id, '2026-12-06', (starts) => starts.find((s) => s >= cairo('23:45')))
+    const { page } = await checkInAtKiosk(center, url, suite.contexts, a.id, '2026-12-06', (starts) =>
+      starts.find((s) => s >= cairo('23:45')),
+    )
     await page
       .locator('tabour-ticket-confirmation [data-appointment-slot], tabour-ticket-confirmation [data-ticket-label]')
       .first()

@@ -7,7 +7,7 @@ import { type Contexts, PORTRAIT } from './browser.ts'
 /**
  * Bookings turned on for `serviceId` (the default settings), the slot of `day` that `pick` chooses booked,
  * and its code typed into a new portrait kiosk's "I have a booking" and sent: the page, whatever the kiosk
- * answers (a ticket, come back at, too late).
+ * answers (a ticket, come back at, too late), and the code.
  */
 export async function checkInAtKiosk(
   center: TestCenter,
@@ -16,7 +16,9 @@ export async function checkInAtKiosk(
   serviceId: number,
   day: string,
   pick: (starts: number[]) => number | undefined,
-): Promise<Page> {
+  /** Run once it is booked, before the code is typed (a test moves its clock past the slot). */
+  booked?: () => void,
+): Promise<{ page: Page; code: string }> {
   const admin = await center.admin()
   const on = await center.request('PUT', `/api/v1/appointments/settings/${serviceId}`, {
     token: admin,
@@ -28,16 +30,17 @@ export async function checkInAtKiosk(
   }[]
   const start = pick(slots.map((s) => Date.parse(s.start)))
   expect(start, JSON.stringify(slots.slice(0, 6))).toBeDefined()
-  const booked = await center.request('POST', '/api/v1/appointments', {
+  const booking = await center.request('POST', '/api/v1/appointments', {
     body: { serviceId, slotStart: new Date(start!).toISOString(), name: 'Mona', phone: '01001234567' },
   })
-  expect(booked.statusCode, booked.body).toBe(201)
+  expect(booking.statusCode, booking.body).toBe(201)
+  booked?.()
   const code = (await center.request('POST', '/api/v1/devices', { token: admin, body: { kind: 'kiosk', name: 'kiosk' } })).json()
     .pairingCode
   const page = await contexts.page(PORTRAIT)
   await page.goto(`${url}/kiosk/?pair=${code}`)
   await page.locator('tabour-booking-check-in [data-action="have-booking"]').click()
-  await page.locator('tabour-booking-check-in [data-field="booking-code"]').fill(booked.json().code)
+  await page.locator('tabour-booking-check-in [data-field="booking-code"]').fill(booking.json().code)
   await page.keyboard.press('Enter')
-  return page
+  return { page, code: booking.json().code }
 }

@@ -54,7 +54,7 @@ describe("the kiosk's zeros in its dialog and its ticket's lines", () => {
     await center.openCounterAs('clerk1', counter.id)
     // a slot whose check-in opens (half an hour before it) on the hour or the half hour: «١٠:٠٠», «٩:٣٠»
     const onTheHalfHour = (starts: number[]) => starts.find((s) => s > cairo('09:00') && new Date(s).getUTCMinutes() % 30 === 0)
-    const page = await checkInAtKiosk(center, url, suite.contexts, c.id, '2026-12-06', onTheHalfHour)
+    const { page } = await checkInAtKiosk(center, url, suite.contexts, c.id, '2026-12-06', onTheHalfHour)
     const early = page.locator('tabour-booking-check-in [data-check-in="too-early"]')
     await early.waitFor()
     expect(await early.locator('p').textContent()).toMatch(/[٠-٩]+:[٠-٩]*٠/)
