@@ -159,6 +159,55 @@ describe("the service tiles' figures (walk s51)", () => {
   })
 })
 
+describe('the closing note every offered tile carries, said once above them (walk s55)', () => {
+  // 23:40 in Cairo; today's line closes at midnight (the day's close)
+  const hours = {
+    at: '2026-12-06T21:40:00Z',
+    open: true,
+    closedReason: null,
+    opensAt: null,
+    closesAt: '2026-12-06T22:00:00Z',
+    dayClose: true,
+    lastTicketAt: '2026-12-06T22:00:00Z',
+  }
+  const tile = (id: number, wait: number, available = true) =>
+    ({
+      id,
+      prefix: String.fromCharCode(64 + id),
+      nameAr: 'خدمة',
+      nameEn: 'Service',
+      active: true,
+      waiting: 0,
+      ahead: 0,
+      estimatedWaitSeconds: wait,
+      dailyCap: null,
+      issuedToday: 0,
+      staffed: true,
+      available,
+      hours,
+    }) as unknown as ServiceWithQueue
+  const grid = (services: ServiceWithQueue[]) =>
+    markup(serviceGridTemplate({ services, lang: 'en', digits: 'western', timeZone: 'Africa/Cairo', busyServiceId: null }))
+  const onTiles = (html: string) => (html.match(/<span class="closing-note"/g) ?? []).length
+  const above = (html: string) => (html.match(/<p class="closing-note shared"/g) ?? []).length
+
+  it('the same note on every offered tile: once above them, none on a tile', () => {
+    const html = grid([tile(1, 60), tile(2, 120), tile(3, 60, false)])
+    expect(above(html)).toBe(1)
+    expect(onTiles(html)).toBe(0)
+    expect(html).toContain('Today&#39;s line closes at 12:00')
+  })
+
+  it('a tile whose note differs (its wait runs past the close) keeps each on its tile; one offered tile keeps its own', () => {
+    const differ = grid([tile(1, 60), tile(2, 3600)])
+    expect(above(differ)).toBe(0)
+    expect(onTiles(differ)).toBe(2)
+    const one = grid([tile(1, 60), tile(2, 60, false)])
+    expect(above(one)).toBe(0)
+    expect(onTiles(one)).toBe(1)
+  })
+})
+
 describe("a visit's step line on the status page", () => {
   const permits = { serviceId: 1, nameAr: 'تراخيص البناء', nameEn: 'Building permits' }
   const reconciliation = { serviceId: 2, nameAr: 'طلبات التصالح', nameEn: 'Reconciliation requests' }
