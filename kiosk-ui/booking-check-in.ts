@@ -27,6 +27,7 @@ import { BOOKING_CODE_LENGTH, codeCharacters, groupedCode } from '../protocol/bo
 import './code-keyboard.ts'
 import { themeStyles } from '../ui-common/theme.ts'
 import { clockTime } from '../protocol/messages/clock-time.ts'
+import { legibleZeros, ZERO_STYLES } from '../ui-common/legible-zeros.ts'
 
 /**
  * What `check-in-ticket` carries: the ticket, and whether it is a place joined from a phone (its
@@ -64,7 +65,12 @@ export class BookingCheckIn extends LitElement {
   static override styles = [
     themeStyles,
     kioskStyles,
+    // "come back at ٩:٣٠": its zeros drawn as the tiles' and the ticket's; Cairo's dot read «٩:٣·» across the dialog (walk s55)
+    ZERO_STYLES,
     css`
+      .zero {
+        margin-inline: 0.12em;
+      }
       :host {
         display: block;
       }
@@ -130,6 +136,8 @@ export class BookingCheckIn extends LitElement {
   @property() timeZone = 'Africa/Cairo'
   /** Digits of the Arabic screen (the center's setting), as on the rest of the kiosk; default western. */
   @property() digits: DigitStyle = 'western'
+  /** Whether the kiosk sells a ticket of this service now (its tile is offered); default yes. Too late, the ordinary ticket is offered only then. */
+  @property({ attribute: false }) ticketsNow: (serviceId: number) => boolean = () => true
 
   @state() private shown: Shown = { kind: 'closed' }
   /** What the field holds: a code grouped as printed, or a scanned text that is not a code (a link), as it came. */
@@ -242,6 +250,7 @@ export class BookingCheckIn extends LitElement {
         statusUrl: t.statusUrl ?? `${location.origin}${this.base}/t/${encodeURIComponent(t.id)}`,
         ...(t.printing ? { printing: t.printing as IssuedTicketReply['printing'] } : {}),
         ...(t.visit ? { visit: t.visit } : {}),
+        ...(t.closing ? { closing: t.closing } : {}),
       }
       const detail: CheckedInTicket = {
         ticket,
@@ -292,8 +301,12 @@ export class BookingCheckIn extends LitElement {
       case 'busy':
         return html`<div class="panel" role="status">${this.t('checkIn.busy')}</div>`
       case 'early':
-        return html`<div class="panel" role="alert" data-check-in="too-early"><p>${this.t('checkIn.tooEarly', { time: s.time })}</p>${back}</div>`
+        return html`<div class="panel" role="alert" data-check-in="too-early"><p>${legibleZeros(this.t('checkIn.tooEarly', { time: s.time }))}</p>${back}</div>`
       case 'late':
+        // the tile of a service the kiosk cannot sell now is greyed, and a tap on it does nothing: the offer said a
+        // ticket could be taken, and the tap closed the dialog with none (walk s55, no counter open for the service)
+        if (!this.ticketsNow(s.serviceId))
+          return html`<div class="panel" role="alert" data-check-in="too-late" data-walk-in="none"><p>${this.t('checkIn.tooLateNoTicket')}</p>${back}</div>`
         return html`<div class="panel" role="alert" data-check-in="too-late">
           <p>${this.t('checkIn.tooLate')}</p>
           <div class="row">

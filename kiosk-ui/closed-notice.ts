@@ -4,7 +4,8 @@
  * tile still looked open. It says what the greyed tile now says, why and when it opens next
  * (ui-common/opening-words.ts closedWords), from the refusal's own facts (protocol/error-codes.ts
  * ClosedDetail), not only "This service is not available now", and without waiting for the hours
- * to be fetched again.
+ * to be fetched again. Its times' zeros are drawn as the tile's (legibleZeros): the same time read «٨:◆◆» on
+ * the tile and «٨:··» here (walk s55).
  */
 import { html, type TemplateResult } from 'lit'
 import type { ClosedDetail } from '../protocol/error-codes.ts'
@@ -12,6 +13,7 @@ import type { ServiceWithQueue } from '../protocol/entities.ts'
 import type { DigitStyle } from '../ui-common/digits.ts'
 import type { Lang } from '../ui-common/i18n.ts'
 import { closedWords } from '../ui-common/opening-words.ts'
+import { legibleZeros } from '../ui-common/legible-zeros.ts'
 import { SEPARATOR } from '../protocol/messages/separator.ts'
 import { serviceName } from './service-grid-view.ts'
 
@@ -35,6 +37,6 @@ export function closedNoticeView(
 ): TemplateResult {
   const words = closedWords(refusal.closed, timeZone, lang, digits)!
   return html`<p class="notice danger-notice" role="alert" data-notice="service-closed" data-closed=${refusal.closed.closedReason}>
-    ${service ? html`<strong>${serviceName(service, lang)}:</strong> ` : ''}${words.why}${words.opens ? html`${SEPARATOR}<span data-opens>${words.opens}</span>` : ''}
+    ${service ? html`<strong>${serviceName(service, lang)}:</strong> ` : ''}${legibleZeros(words.why)}${words.opens ? html`${SEPARATOR}<span data-opens>${legibleZeros(words.opens)}</span>` : ''}
   </p>`
 }

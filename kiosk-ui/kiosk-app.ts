@@ -221,7 +221,7 @@ export class KioskApp extends LitElement {
           ${
             // no service takes bookings or joins from a phone: no code could be checked in, so no "I have a booking"
             checkInOffered(services)
-              ? html`<tabour-booking-check-in .base=${this.session.base} .token=${this.session.token} .lang=${lang} .digits=${digits} .timeZone=${this.session.center?.timeZone ?? 'Africa/Cairo'} @check-in-ticket=${(e: CustomEvent<CheckedInTicket>) => this.showTicket(e.detail.ticket, e.detail.onPhone, e.detail.appointmentSlot)} @service-select=${(e: CustomEvent<ServiceSelectDetail>) => this.onServiceSelect(e.detail.serviceId)}></tabour-booking-check-in>`
+              ? html`<tabour-booking-check-in .base=${this.session.base} .token=${this.session.token} .lang=${lang} .digits=${digits} .timeZone=${this.session.center?.timeZone ?? 'Africa/Cairo'} .ticketsNow=${this.sells} @check-in-ticket=${(e: CustomEvent<CheckedInTicket>) => this.showTicket(e.detail.ticket, e.detail.onPhone, e.detail.appointmentSlot)} @service-select=${(e: CustomEvent<ServiceSelectDetail>) => this.onServiceSelect(e.detail.serviceId)}></tabour-booking-check-in>`
               : nothing
           }
         `
@@ -327,10 +327,12 @@ export class KioskApp extends LitElement {
     return this.session.settings.askPriority && policyHonoursPriority(this.session.center?.callPolicy)
   }
 
+  /** Whether a ticket of the service can be taken here now (its tile offered), as onServiceSelect asks: the check-in's "too late" offers one only then. */
+  private readonly sells = (serviceId: number): boolean => this.session.services.find((s) => s.id === serviceId)?.available === true
+
   private onServiceSelect(serviceId: number): void {
     if (this.issuer.busy) return
-    const { services } = this.session
-    const service = services.find((s) => s.id === serviceId)
+    const service = this.session.services.find((s) => s.id === serviceId)
     if (!service?.available) return
     this.notice = null
     this.closedRefusal = null

@@ -11,11 +11,17 @@ import { kioskText } from '../protocol/messages/kiosk.ts'
 import { inLang } from '../ui-common/bilingual.ts'
 import { otherLang, type Lang } from '../ui-common/i18n.ts'
 import { kioskScreenStyles } from './kiosk-styles.ts'
+import { ZERO_STYLES } from '../ui-common/legible-zeros.ts'
 
 /** `<tabour-kiosk-app>`'s shadow-root styles. */
 export const kioskAppStyles: CSSResultGroup = [
   kioskScreenStyles,
+  // the closed notice's times (closed-notice.ts), their zeros drawn as the tiles'
+  ZERO_STYLES,
   css`
+    .notice .zero {
+      margin-inline: 0.12em;
+    }
     /* The kiosk is exactly one screen tall (ui-common's screenHost only sets a minimum): the
        header, the title, the printer banner, "I have a booking" and the footer with the language
        switch always show; what is longer than the room left scrolls inside main (walk of

@@ -42,6 +42,16 @@ export class PrinterFaultBanner extends LitElement {
       strong {
         font-size: 1.875rem;
       }
+      /* a landscape kiosk has the width: the two languages side by side, one line each, so the six services keep
+         their second row in view under it (walk s55: at 1920×1080 it stood two lines tall and F's wait went under the fade) */
+      @media (orientation: landscape) {
+        .banner {
+          grid-template-columns: auto auto;
+          justify-content: space-between;
+          align-items: baseline;
+          column-gap: var(--tabour-space-3);
+        }
+      }
     `,
   ]
 

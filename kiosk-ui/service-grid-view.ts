@@ -16,6 +16,7 @@ import { kioskStyles, moreBelow, tileLook, tilePressed } from './kiosk-styles.ts
 import { kioskText } from '../protocol/messages/kiosk.ts'
 import { closedWords, kioskClosingText } from '../ui-common/opening-words.ts'
 import { closingNoteOf } from '../protocol/closing-note-of.ts'
+import type { ClosingNote } from '../protocol/closing-note.ts'
 import { serviceIcon } from '../ui-common/service-icons.ts'
 import { legibleZeros, ZERO_STYLES } from '../ui-common/legible-zeros.ts'
 import { PHRASE_STYLES, phrases } from '../ui-common/phrases.ts'
@@ -174,6 +175,13 @@ export const serviceGridStyles: CSSResultGroup = [
       line-height: 1.3;
       padding-block-start: 0.25rem;
     }
+    /* the note every tile would carry, once above them, the ticket screen's closing colour */
+    .closing-note.shared {
+      margin: 0;
+      padding-block: 0 var(--tabour-space-1);
+      text-align: center;
+      color: #8a2a00;
+    }
     .issuing {
       color: var(--tabour-primary);
       font-weight: 700;
@@ -190,11 +198,18 @@ export const serviceGridStyles: CSSResultGroup = [
 /** The grid; `select` is called on a tap of an available service (none: the markup alone). */
 export function serviceGridTemplate(view: ServiceGridView, select: (s: ServiceWithQueue) => void = () => undefined): TemplateResult {
   if (view.services.length === 0) return html`<p class="empty">${kioskText('kiosk.noServices', view.lang)}</p>`
-  return html`<div class="grid" role="list">${view.services.map((s) => card(view, s, select))}</div>
+  const shared = sharedClosingNote(view)
+  return html`${shared ? html`<p class="closing-note shared" role="note" data-closing=${shared.kind} data-day-close=${shared.dayClose}>${legibleZeros(shared.text)}</p>` : null}
+    <div class="grid" role="list">${view.services.map((s) => card(view, s, select, shared?.text ?? null))}</div>
     <div class="more" aria-hidden="true">▼</div>`
 }
 
-function card(view: ServiceGridView, s: ServiceWithQueue, select: (s: ServiceWithQueue) => void): TemplateResult {
+function card(
+  view: ServiceGridView,
+  s: ServiceWithQueue,
+  select: (s: ServiceWithQueue) => void,
+  sharedNote: string | null,
+): TemplateResult {
   const { lang, busyServiceId } = view
   const other = otherLang(lang)
   const busy = busyServiceId === s.id
@@ -215,7 +230,7 @@ function card(view: ServiceGridView, s: ServiceWithQueue, select: (s: ServiceWit
           <span class="second">${inLang(serviceName(s, other), other)}</span>
         </span>
         <span class="figures">
-          ${busy ? html`<span class="issuing" role="status">${kioskText('kiosk.issuing', lang)}</span>` : figures(view, s)}
+          ${busy ? html`<span class="issuing" role="status">${kioskText('kiosk.issuing', lang)}</span>` : figures(view, s, sharedNote)}
         </span>
       </button>
     </div>
@@ -226,7 +241,7 @@ function card(view: ServiceGridView, s: ServiceWithQueue, select: (s: ServiceWit
  * What a card says under the names. Unstaffed (staffing.ts): a service not offered says no
  * counter is open; one offered anyway says so too, that one may wait, and gives no estimate.
  */
-function figures(view: ServiceGridView, s: ServiceWithQueue): TemplateResult {
+function figures(view: ServiceGridView, s: ServiceWithQueue, sharedNote: string | null): TemplateResult {
   const { lang, digits, timeZone } = view
   const unstaffed = s.staffed === false
   const closed = s.hours && s.active ? closedWords(s.hours, timeZone, lang, digits) : null
@@ -255,7 +270,7 @@ function figures(view: ServiceGridView, s: ServiceWithQueue): TemplateResult {
   const wait = waitText(s.estimatedWaitSeconds, lang, digits, s.estimatedWaitSeconds === null)
   return html`${ahead}
     <span>${kioskText('ticket.waitLabel', lang)}: <b data-wait=${s.estimatedWaitSeconds ?? 'unknown'}>${s.estimatedWaitSeconds === null ? phrases(wait) : legibleZeros(wait)}</b></span>
-    ${closingLine(view, s)}`
+    ${closingLine(view, s, sharedNote)}`
 }
 
 /**
@@ -275,11 +290,30 @@ function aheadWords(ahead: number, lang: Lang, digits: DigitStyle): TemplateResu
  * the last ticket or the closing within the half hour, the wait running past it; the day's close
  * of a center open around the clock too, whose waiting tickets it cancels (walk 2026-12-05).
  */
-function closingLine(view: ServiceGridView, s: ServiceWithQueue): TemplateResult | null {
+function closingLine(view: ServiceGridView, s: ServiceWithQueue, sharedNote: string | null): TemplateResult | null {
+  const note = tileClosingNote(view, s)
+  if (!note || note.text === sharedNote) return null
+  return html`<span class="closing-note" data-closing=${note.kind} data-day-close=${note.dayClose}>${legibleZeros(note.text)}</span>`
+}
+
+/** A tile's closing note (closingLine) and its words; null when it has none. */
+function tileClosingNote(view: ServiceGridView, s: ServiceWithQueue): (ClosingNote & { text: string }) | null {
   if (!s.hours) return null
   const timeZone = view.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone
   const note = closingNoteOf(s.hours, s.estimatedWaitSeconds, timeZone, 'joiner')
-  return note
-    ? html`<span class="closing-note" data-closing=${note.kind} data-day-close=${note.dayClose}>${legibleZeros(kioskClosingText(note, s.takesBookings, view.lang, view.digits))}</span>`
-    : null
+  return note ? { ...note, text: kioskClosingText(note, s.takesBookings, view.lang, view.digits) } : null
+}
+
+/**
+ * The closing note every offered tile carries, word for word (the day's close at night: «يُغلق طابور اليوم
+ * الساعة ١٢:٠٠ ص؛ …» on each), said once above the tiles instead; null when an offered tile has none or
+ * another, or fewer than two are offered. Six times over, with the printer banner, it pushed F's figures
+ * under the fade at 1080×1920 (walk s55).
+ */
+export function sharedClosingNote(view: ServiceGridView): (ClosingNote & { text: string }) | null {
+  const offered = view.services.filter((s) => s.available)
+  if (offered.length < 2) return null
+  const notes = offered.map((s) => tileClosingNote(view, s))
+  const first = notes[0]
+  return first && notes.every((n) => n?.text === first.text) ? first : null
 }

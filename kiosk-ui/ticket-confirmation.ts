@@ -280,8 +280,9 @@ export class TicketConfirmation extends LitElement {
         font-size: var(--tabour-text-large);
         font-weight: 700;
       }
-      /* a turned ٠ inside a sentence (legibleZeros): room for its diamond, which touched the word beside it («حوالي ١٠») */
-      dd .zero {
+      /* a turned ٠ inside a sentence (legibleZeros): room for its diamond, which touched the word beside it («حوالي ١٠»);
+         on the issued and closing lines two in a row ran into one blob against «الساعة» («١٢:٠٠», walk s55) */
+      :is(dd, .issued-at, .late) .zero {
         margin-inline: 0.12em;
       }
       .qr {

@@ -2,6 +2,7 @@
  * Appointments (issue 19): the wire contract shared by the center, the booking page, the kiosk
  * and the console. Settings per service, the slots of a day, a booking and its check-in.
  */
+import { ClosingNote } from './closing-note.ts'
 import { type Static, Type } from '@sinclair/typebox'
 import { CalendarDate } from './calendar.ts'
 import { Lang, literalUnion, Nullable, TicketStatus, Timestamp } from './common.ts'
@@ -196,6 +197,8 @@ export const CheckInTicket = Type.Object({
   printing: Type.Optional(Type.String()),
   /** Only for a visit of several steps (entities.ts IssuedTicket.visit): the kiosk's screen names them. */
   visit: Type.Optional(VisitProgress),
+  /** The closing note its status page and its paper show (entities.ts IssuedTicket.closing): the kiosk's screen says it too. Absent: none. */
+  closing: Type.Optional(ClosingNote),
 })
 
 export type CheckInTicket = Static<typeof CheckInTicket>

@@ -112,6 +112,11 @@ export const APPOINTMENT_MESSAGES = {
     en: 'Your appointment time has passed. You can take an ordinary ticket and wait in line.',
   },
   'checkIn.walkIn': { ar: 'خذ تذكرة عادية', en: 'Take an ordinary ticket' },
+  // too late, and the kiosk sells no ticket of its service now (no counter, closed, its cap reached): no offer it cannot keep (walk s55)
+  'checkIn.tooLateNoTicket': {
+    ar: 'فات وقت موعدك، ولا يمكن أخذ تذكرة عادية لهذه الخدمة الآن.',
+    en: 'Your appointment time has passed, and no ordinary ticket can be taken for this service now.',
+  },
   'checkIn.failed': { ar: 'تعذّر تسجيل الوصول. حاول مرة أخرى.', en: 'Could not check in. Please try again.' },
   // the card serves bookings and places joined from a phone alike (its hint says both): the title names both
   'console.checkIn.title': { ar: 'تسجيل وصول من حجز أو انضم من هاتفه', en: 'Check in a booking or a phone join' },

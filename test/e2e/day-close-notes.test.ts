@@ -8,6 +8,7 @@ import { ROOT } from './ui-build.ts'
 import { join } from 'node:path'
 import { seriousAxeViolations } from './axe.ts'
 import { APPOINTMENT_DEFAULTS } from '../../protocol/appointments.ts'
+import { checkInAtKiosk } from './kiosk-booking.ts'
 
 /**
  * The business day's close of a center open around the clock, as the demo is (its "always open"
@@ -151,6 +152,23 @@ describe("the day's close on the citizen's phone", { timeout: 180_000 }, () => {
     expect(((await late.textContent()) ?? '').replace(/[ \t\n\r\f]+/g, ' ').trim()).toBe(said.en)
     expect(await seriousAxeViolations(page), 'ticket').toEqual([])
     await suite.shot(page, 'kiosk-ticket-day-close-sure-en')
+  })
+
+  it('a booking checked in at the kiosk at 23:40 says on screen that the line closes at midnight, as a walk-in ticket and its paper do (walk s55)', async () => {
+    const clock = new TestClock(cairo('23:40'))
+    const { center, url, a } = await startCenter(clock)
+    // the demo's "bookings open today" exception: tonight's last slot, whose check-in is open now
+    const { page } = await checkInAtKiosk(center, url, suite.contexts, a.id, '2026-12-06', (starts) =>
+      starts.find((s) => s >= cairo('23:45')),
+    )
+    await page
+      .locator('tabour-ticket-confirmation [data-appointment-slot], tabour-ticket-confirmation [data-ticket-label]')
+      .first()
+      .waitFor()
+    const late = page.locator('tabour-ticket-confirmation [data-late="closing-soon"]')
+    await late.waitFor({ timeout: 10_000 })
+    expect(((await late.textContent()) ?? '').replace(/[ \t\n\r\f]+/g, ' ').trim()).toBe(DAY_CLOSE.ar)
+    await suite.shot(page, 'kiosk-check-in-day-close-ar')
   })
 
   it('a status page open since 23:20 says it at 23:40 with no queue event, and ends the ticket after midnight', async () => {

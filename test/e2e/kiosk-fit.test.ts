@@ -7,7 +7,7 @@ import { openTicketPrinter } from '../../drivers/printer/index.ts'
 import type { PrinterFactory } from '../../server/devices/printer-handle.ts'
 import { APPOINTMENT_DEFAULTS } from '../../protocol/appointments.ts'
 import { DEMO_SERVICES, demoCalendar } from '../../server/demo/seed.ts'
-import { PORTRAIT, useBrowserSuite } from './browser.ts'
+import { LANDSCAPE, PORTRAIT, useBrowserSuite } from './browser.ts'
 import { deadPrinterKiosk } from './dead-printer-kiosk.ts'
 import { ROOT } from './ui-build.ts'
 import { kioskText } from '../../protocol/messages/kiosk.ts'
@@ -318,10 +318,15 @@ describe('every kiosk screen fits 1080×1920', () => {
     expect(await textUnderDone(kiosk), "a phone's place: under Done").toEqual([])
     await kiosk.screenshot({ path: join(SHOTS, 'kiosk-fit-en-phone-ticket.png') })
   })
-  it('home with the day-close note on each of the six services fits without scrolling, in Arabic and English (walk s54)', async () => {
-    // 23:40 in Cairo on the demo's calendar: every staffed tile says today's line closes at midnight
+  it('home with the day-close note and the printer banner fits without scrolling, the note said once, in Arabic and English (walks s54, s55)', async () => {
+    // 23:40 in Cairo on the demo's calendar: every staffed tile's note is that today's line closes at midnight;
+    // and the kiosk's printer does not answer, so the banner shows too (walk s55: together they put F's figures
+    // under the fade, 170 px in English, the note said six times over)
     const clock = new TestClock(Date.parse('2026-12-06T23:40:00+02:00'))
-    const { center, url } = await listeningCenter({ clock, config: { uiDir: suite.uiDir } }, suite.cleanups)
+    const { center, url } = await listeningCenter(
+      { clock, config: { uiDir: suite.uiDir }, deps: { openPrinter: quickPrinter } },
+      suite.cleanups,
+    )
     const admin = await center.admin()
     const put = await center.request('PUT', '/api/v1/calendar', { token: admin, body: demoCalendar(clock.now, 'Africa/Cairo') })
     expect(put.statusCode, put.body).toBe(200)
@@ -329,23 +334,84 @@ describe('every kiosk screen fits 1080×1920', () => {
     for (const s of DEMO_SERVICES) services.push(await center.createService({ whenUnstaffed: 'not-offered', ...s }))
     const counter = await center.createCounter({ number: 1, serviceIds: services.map((s) => s.id) })
     await center.openCounterAs('clerk1', counter.id)
-    const code = (await center.request('POST', '/api/v1/devices', { token: admin, body: { kind: 'kiosk', name: 'k' } })).json().pairingCode
-    const kiosk = await suite.contexts.page(PORTRAIT)
-    await kiosk.goto(`${url}/kiosk/?pair=${code}`)
+    // as the demo: civil-registry extracts take bookings, so "I have a booking" stands under the tiles
+    const bookings = { ...APPOINTMENT_DEFAULTS, enabled: true, slotMinutes: 15, walkInShare: 0, serviceMinutes: 5 }
+    const booked = await center.request('PUT', `/api/v1/appointments/settings/${services[2]!.id}`, { token: admin, body: bookings })
+    expect(booked.statusCode, booked.body).toBeLessThan(300)
+    const kiosk = await deadPrinterKiosk(center, url, suite.contexts)
     const tiles = kiosk.locator('tabour-service-grid button.service')
+    // the test center writes western digits (the demo's default)
+    const said = {
+      ar: 'يُغلق طابور اليوم الساعة 12:00\u00a0ص؛ التذاكر التي لم يُنادَ عليها تُلغى',
+      en: "Today's line closes at 12:00\u00a0AM; tickets not yet called are cancelled",
+    }
     for (const lang of ['ar', 'en'] as const) {
       await kiosk.locator(`html[lang="${lang}"]`).waitFor()
-      await expect.poll(() => kiosk.locator('tabour-service-grid .closing-note').count()).toBe(DEMO_SERVICES.length)
+      await expect.poll(() => kiosk.locator('tabour-service-grid .closing-note').count()).toBeGreaterThan(0)
       await kiosk.screenshot({ path: join(SHOTS, `kiosk-fit-${lang}-home-day-close.png`) })
       await fits(kiosk, `home (${lang})`, {
         title: kiosk.locator('main[data-screen="home"] h1'),
+        banner: kiosk.locator('tabour-printer-fault-banner [data-printer-problem]'),
+        'I have a booking': kiosk.locator('tabour-booking-check-in [data-action="have-booking"]'),
         'language switch': kiosk.locator('footer tabour-lang-switch button'),
       })
       for (let i = 0; i < DEMO_SERVICES.length; i++) {
         expect(await outOfView(tiles.nth(i)), `home (${lang}), as first shown: tile ${DEMO_SERVICES[i]!.prefix}`).toBe('')
         expect(await textOutside(tiles.nth(i)), `home (${lang}): the words of tile ${DEMO_SERVICES[i]!.prefix}`).toBe('')
       }
+      const grid = kiosk.locator('tabour-service-grid')
+      expect(await grid.evaluate((el) => el.scrollHeight - el.clientHeight), `home (${lang}): the grid scrolls`).toBeLessThanOrEqual(1)
       expect(await kiosk.locator('tabour-service-grid .more').isVisible(), `home (${lang}): "more below"`).toBe(false)
+      // the note is said once, above the tiles, and in view
+      const once = kiosk.locator('tabour-service-grid .closing-note.shared[data-day-close="true"]')
+      expect(await once.textContent(), `home (${lang}): the note above the tiles`).toBe(said[lang])
+      expect(await outOfView(once), `home (${lang}): the note above the tiles`).toBe('')
+      expect(await kiosk.locator('tabour-service-grid button.service .closing-note').count(), `home (${lang}): on a tile`).toBe(0)
+      if (lang === 'ar') await kiosk.locator('footer tabour-lang-switch button').click()
+    }
+  })
+
+  it("landscape 1920×1080: home with the printer banner and the demo's six services fits without scrolling, in Arabic and English (walk s55)", async () => {
+    const clock = new TestClock(Date.now() + daytimeShiftMs())
+    const { center, url } = await listeningCenter(
+      { clock, config: { uiDir: suite.uiDir }, deps: { openPrinter: quickPrinter } },
+      suite.cleanups,
+    )
+    const services = []
+    for (const s of DEMO_SERVICES) services.push(await center.createService({ whenUnstaffed: 'not-offered', ...s }))
+    // as the demo with counters 1 and 3 open: A and B, C and F served, D and E greyed for want of a counter
+    const permits = await center.createCounter({ number: 1, serviceIds: [services[0]!.id, services[1]!.id] })
+    const registry = await center.createCounter({ number: 3, serviceIds: [services[2]!.id, services[5]!.id] })
+    await center.openCounterAs('clerk1', permits.id)
+    await center.openCounterAs('clerk2', registry.id)
+    const bookings = { ...APPOINTMENT_DEFAULTS, enabled: true, slotMinutes: 15, walkInShare: 0, serviceMinutes: 5 }
+    const booked = await center.request('PUT', `/api/v1/appointments/settings/${services[2]!.id}`, {
+      token: await center.admin(),
+      body: bookings,
+    })
+    expect(booked.statusCode, booked.body).toBeLessThan(300)
+    const kiosk = await deadPrinterKiosk(center, url, suite.contexts)
+    await kiosk.setViewportSize(LANDSCAPE)
+    const tiles = kiosk.locator('tabour-service-grid button.service')
+    for (const lang of ['ar', 'en'] as const) {
+      await kiosk.locator(`html[lang="${lang}"]`).waitFor()
+      await expect.poll(() => tiles.count()).toBe(DEMO_SERVICES.length)
+      await kiosk.screenshot({ path: join(SHOTS, `kiosk-fit-${lang}-home-landscape.png`) })
+      await fits(kiosk, `landscape home (${lang})`, {
+        title: kiosk.locator('main[data-screen="home"] h1'),
+        banner: kiosk.locator('tabour-printer-fault-banner [data-printer-problem]'),
+        'I have a booking': kiosk.locator('tabour-booking-check-in [data-action="have-booking"]'),
+        'language switch': kiosk.locator('footer tabour-lang-switch button'),
+      })
+      for (let i = 0; i < DEMO_SERVICES.length; i++) {
+        expect(await outOfView(tiles.nth(i)), `landscape home (${lang}): tile ${DEMO_SERVICES[i]!.prefix}`).toBe('')
+        expect(await textOutside(tiles.nth(i)), `landscape home (${lang}): the words of tile ${DEMO_SERVICES[i]!.prefix}`).toBe('')
+      }
+      const grid = kiosk.locator('tabour-service-grid')
+      expect(
+        await grid.evaluate((el) => el.scrollHeight - el.clientHeight),
+        `landscape home (${lang}): the grid scrolls`,
+      ).toBeLessThanOrEqual(1)
       if (lang === 'ar') await kiosk.locator('footer tabour-lang-switch button').click()
     }
   })

@@ -9,6 +9,8 @@ import type { PrinterStatusReport } from '../../protocol/device-config.ts'
 import type { PublicTicket, ServiceWithQueue } from '../../protocol/entities.ts'
 import { serviceGridStyles, serviceGridTemplate } from '../../kiosk-ui/service-grid-view.ts'
 import { cssText, markup } from '../../server/first-screen/shadow-markup.ts'
+import { closedNoticeView } from '../../kiosk-ui/closed-notice.ts'
+import { kioskAppStyles } from '../../kiosk-ui/kiosk-frame.ts'
 
 describe('kiosk settings from the device config', () => {
   it('defaults every key', () => {
@@ -137,6 +139,72 @@ describe("the service tiles' figures (walk s51)", () => {
     expect(opens.replace(/<[^>]*>/g, '')).toContain('١٢:٠٠')
     expect(opens).toContain('<span class="figure">١٢:<span class="zero">٠</span><span class="zero">٠</span></span>')
     expect(html('western')).not.toContain('class="zero"')
+  })
+
+  it("and so does the notice of a tap refused for the hours, the tile's words in a dialog (walk s55: «١٢:··» there, «١٢:◆◆» on the tile)", () => {
+    const closed = {
+      at: '2026-12-07T18:00:00Z',
+      closedReason: 'closed' as const,
+      opensAt: '2026-12-07T22:00:00Z',
+      closesAt: null,
+      dayClose: false,
+      lastTicketAt: null,
+    }
+    const notice = (digits: 'western' | 'arabic-indic') =>
+      markup(closedNoticeView({ serviceId: service.id, closed }, service, 'Africa/Cairo', 'ar', digits)).replace(/<!--[^>]*-->|<\?>/g, '')
+    expect(notice('arabic-indic')).toContain('<span class="figure">١٢:<span class="zero">٠</span><span class="zero">٠</span></span>')
+    expect(notice('arabic-indic').replace(/<[^>]*>/g, '')).toContain('١٢:٠٠')
+    expect(notice('western')).not.toContain('class="zero"')
+    expect(cssText(kioskAppStyles)).toContain('.zero')
+  })
+})
+
+describe('the closing note every offered tile carries, said once above them (walk s55)', () => {
+  // 23:40 in Cairo; today's line closes at midnight (the day's close)
+  const hours = {
+    at: '2026-12-06T21:40:00Z',
+    open: true,
+    closedReason: null,
+    opensAt: null,
+    closesAt: '2026-12-06T22:00:00Z',
+    dayClose: true,
+    lastTicketAt: '2026-12-06T22:00:00Z',
+  }
+  const tile = (id: number, wait: number, available = true) =>
+    ({
+      id,
+      prefix: String.fromCharCode(64 + id),
+      nameAr: 'خدمة',
+      nameEn: 'Service',
+      active: true,
+      waiting: 0,
+      ahead: 0,
+      estimatedWaitSeconds: wait,
+      dailyCap: null,
+      issuedToday: 0,
+      staffed: true,
+      available,
+      hours,
+    }) as unknown as ServiceWithQueue
+  const grid = (services: ServiceWithQueue[]) =>
+    markup(serviceGridTemplate({ services, lang: 'en', digits: 'western', timeZone: 'Africa/Cairo', busyServiceId: null }))
+  const onTiles = (html: string) => (html.match(/<span class="closing-note"/g) ?? []).length
+  const above = (html: string) => (html.match(/<p class="closing-note shared"/g) ?? []).length
+
+  it('the same note on every offered tile: once above them, none on a tile', () => {
+    const html = grid([tile(1, 60), tile(2, 120), tile(3, 60, false)])
+    expect(above(html)).toBe(1)
+    expect(onTiles(html)).toBe(0)
+    expect(html).toContain('Today&#39;s line closes at 12:00')
+  })
+
+  it('a tile whose note differs (its wait runs past the close) keeps each on its tile; one offered tile keeps its own', () => {
+    const differ = grid([tile(1, 60), tile(2, 3600)])
+    expect(above(differ)).toBe(0)
+    expect(onTiles(differ)).toBe(2)
+    const one = grid([tile(1, 60), tile(2, 60, false)])
+    expect(above(one)).toBe(0)
+    expect(onTiles(one)).toBe(1)
   })
 })
 

@@ -5,6 +5,7 @@ import { errorResponses } from '../../../protocol/common.ts'
 import { actorOf, allow, STAFF } from '../../auth/access.ts'
 import { domainError, ErrorCodes } from '../../errors.ts'
 import { publicBase } from '../public-url.ts'
+import { closingOf } from '../../public-ticket.ts'
 import { RESOLVERS } from './resolvers.ts'
 
 /**
@@ -15,7 +16,7 @@ import { RESOLVERS } from './resolvers.ts'
  */
 export async function checkInRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const { queue, printing } = app.tabour
+  const { queue, printing, config } = app.tabour
 
   app.post(
     '/',
@@ -39,9 +40,11 @@ export async function checkInRoutes(fastify: FastifyInstance): Promise<void> {
         const result = resolve(queue, req)
         if (result === null) continue
         // printed like any ticket: the kiosk shows "take your ticket" or the ticket itself when the printer is down
-        return result.outcome === 'ticket'
-          ? { ...result, ticket: { ...result.ticket, printing: printing.stateOf(result.ticket.id) } }
-          : result
+        if (result.outcome !== 'ticket') return result
+        // and its closing note, as a walk-in's (POST /tickets): the paper prints it, the kiosk's screen said nothing (walk s55)
+        const record = queue.ctx.tickets.get(result.ticket.id)
+        const closing = record ? closingOf(queue.view, record, result.ticket.estimatedWaitSeconds, config.timeZone) : {}
+        return { ...result, ticket: { ...result.ticket, printing: printing.stateOf(result.ticket.id), ...closing } }
       }
       throw domainError(
         ErrorCodes.CHECK_IN_UNRECOGNISED,
