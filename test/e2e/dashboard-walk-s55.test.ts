@@ -7,6 +7,7 @@ import { useBrowserSuite } from './browser.ts'
 import { ROOT } from './ui-build.ts'
 import { dashboardLogin } from './dashboard-login.ts'
 import { DEMO_PASSWORD } from '../../server/demo/seed.ts'
+import { PAIRING_CODE_TTL_MS } from '../../server/auth/tokens.ts'
 
 /**
  * What the walk of 2026-12-07 (s55) found on the admin's and manager's dashboard, against the demo
@@ -17,7 +18,9 @@ import { DEMO_PASSWORD } from '../../server/demo/seed.ts'
  *   for the 22 px root font of before s54; three columns fit at 1366 since);
  * - the live view at 1920, counters beside services: a clerk's name over two lines, and seven counters
  *   taller than their box, the last ones below its edge;
- * - the counters' list in Configuration at 1366: «الدور / الأرضي», «تراخيص / وتصالح» over two lines.
+ * - the counters' list in Configuration at 1366: «الدور / الأرضي», «تراخيص / وتصالح» over two lines;
+ * - a new kiosk's pairing code said nothing of where it goes, that it works once and for how long, or that
+ *   it is shown only then (the server lets it work 24 hours; the start-up banner says "one use, shown only now").
  * Screenshots go to test-results/dashboard-walk-s55/.
  */
 const SHOTS = join(ROOT, 'test-results', 'dashboard-walk-s55')
@@ -124,6 +127,28 @@ describe('the dashboard after the walk of 2026-12-07 (s55)', () => {
       for (const cell of await clerks.all()) expect(await lines(cell), `${lang}: «${await cell.textContent()}»`).toBe(1)
       expect(await hidden(counters), lang).toEqual([])
       await suite.shot(page, `live-${lang}-1920`)
+      await page.close()
+    }
+  }, 180_000)
+
+  it('says beside a new pairing code where it goes, that it works once, for how long, and is shown only now', async () => {
+    const url = await morningCenter()
+    const hours = PAIRING_CODE_TTL_MS / 3600_000
+    const said = {
+      en: `Type it on the device’s pairing screen. It works once, within ${hours} hours, and is shown only now: if it is lost, “New code” makes another.`,
+      ar: `اكتبه في شاشة الربط على الجهاز. يصلح مرة واحدة خلال ${hours} ساعة، ولا يظهر إلا الآن: إن ضاع فزر «رمز جديد» يُنشئ غيره.`,
+    }
+    for (const lang of ['en', 'ar'] as const) {
+      const page = await suite.contexts.page(SIZES.laptop)
+      await dashboardLogin(page, url, 'admin', ADMIN_PASSWORD, lang, '#config')
+      await page.locator('tabour-config-view button[data-section="devices"]').click()
+      const form = page.locator('form[data-form="devices"]')
+      await form.locator('[name=name]').fill(`Kiosk 2 ${lang}`)
+      await form.locator('button[data-action="save"]').click()
+      const row = page.locator('tabour-devices-config tr[data-pairing-row]')
+      await row.locator('[data-pairing-code]').waitFor()
+      expect(await row.locator('[data-pairing-note]').allTextContents(), lang).toEqual([said[lang]])
+      await suite.shot(page, `pairing-${lang}-1366`)
       await page.close()
     }
   }, 180_000)
