@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Locator } from 'playwright-core'
 import { join } from 'node:path'
-import { ADMIN_PASSWORD, daytimeShiftMs, TestClock } from '../helpers/test-center.ts'
+import { ADMIN_PASSWORD, daytimeShiftMs, TestClock, type TestCenter } from '../helpers/test-center.ts'
 import { listeningCenter } from '../helpers/listening-center.ts'
 import { useBrowserSuite } from './browser.ts'
 import { ROOT } from './ui-build.ts'
@@ -19,6 +19,8 @@ import { PAIRING_CODE_TTL_MS } from '../../server/auth/tokens.ts'
  * - the live view at 1920, counters beside services: a clerk's name over two lines, and seven counters
  *   taller than their box, the last ones below its edge;
  * - the counters' list in Configuration at 1366: «الدور / الأرضي», «تراخيص / وتصالح» over two lines;
+ * - the reports by hour, by service and by clerk at 1366: rows past the table's 32rem box (a day's hours
+ *   938 px; seven services or clerks, their names on two lines, 580 and 532 px);
  * - a new kiosk's pairing code said nothing of where it goes, that it works once and for how long, or that
  *   it is shown only then (the server lets it work 24 hours; the start-up banner says "one use, shown only now").
  * Screenshots go to test-results/dashboard-walk-s55/.
@@ -51,7 +53,7 @@ function hidden(box: Locator): Promise<string[]> {
 }
 
 /** The demo center with a seventh counter and a morning under way: four clerks in, counter 1 serving, counter 3 on a break. */
-async function morningCenter(): Promise<string> {
+async function morningCenter(): Promise<{ center: TestCenter; url: string }> {
   const clock = new TestClock(Date.now() + daytimeShiftMs())
   const { center, url } = await listeningCenter({ clock, config: { uiDir: suite.uiDir, demo: true } }, suite.cleanups)
   const admin = await center.admin()
@@ -74,12 +76,12 @@ async function morningCenter(): Promise<string> {
   for (const step of ['call-next', 'start'] as const) expect((await center.action(clerks[1]!, 1, step)).statusCode).toBe(200)
   expect((await center.action(clerks[3]!, 3, 'pause', { reason: 'break' })).statusCode).toBe(200)
   clock.advance(300)
-  return url
+  return { center, url }
 }
 
 describe('the dashboard after the walk of 2026-12-07 (s55)', () => {
   it('gives the holidays and special hours two of three columns at 1366: their table and Remove buttons inside the card', async () => {
-    const url = await morningCenter()
+    const { url } = await morningCenter()
     for (const lang of ['en', 'ar'] as const) {
       const page = await suite.contexts.page(SIZES.laptop)
       await dashboardLogin(page, url, 'admin', ADMIN_PASSWORD, lang, '#hours')
@@ -100,7 +102,7 @@ describe('the dashboard after the walk of 2026-12-07 (s55)', () => {
   }, 180_000)
 
   it("writes a counter's name and zone on one line in Configuration → Counters at 1366", async () => {
-    const url = await morningCenter()
+    const { url } = await morningCenter()
     for (const lang of ['en', 'ar'] as const) {
       const page = await suite.contexts.page(SIZES.laptop)
       await dashboardLogin(page, url, 'admin', ADMIN_PASSWORD, lang, '#config')
@@ -115,7 +117,7 @@ describe('the dashboard after the walk of 2026-12-07 (s55)', () => {
   }, 180_000)
 
   it("shows every counter in its box on the live view at 1920, each clerk's name on one line", async () => {
-    const url = await morningCenter()
+    const { url } = await morningCenter()
     for (const lang of ['en', 'ar'] as const) {
       const page = await suite.contexts.page(SIZES.wide)
       await dashboardLogin(page, url, 'manager', DEMO_PASSWORD, lang)
@@ -132,7 +134,7 @@ describe('the dashboard after the walk of 2026-12-07 (s55)', () => {
   }, 180_000)
 
   it('says beside a new pairing code where it goes, that it works once, for how long, and is shown only now', async () => {
-    const url = await morningCenter()
+    const { url } = await morningCenter()
     const hours = PAIRING_CODE_TTL_MS / 3600_000
     const said = {
       en: `Type it on the device’s pairing screen. It works once, within ${hours} hours, and is shown only now: if it is lost, “New code” makes another.`,
@@ -149,6 +151,31 @@ describe('the dashboard after the walk of 2026-12-07 (s55)', () => {
       await row.locator('[data-pairing-code]').waitFor()
       expect(await row.locator('[data-pairing-note]').allTextContents(), lang).toEqual([said[lang]])
       await suite.shot(page, `pairing-${lang}-1366`)
+      await page.close()
+    }
+  }, 180_000)
+
+  it('shows every row of the reports by hour, service and clerk at 1366, none cut at the edge of its box', async () => {
+    const { center, url } = await morningCenter()
+    // the demo's six services and clerks and one more of each, as the admin adds them
+    await center.createService({ prefix: 'G', nameAr: 'نقل الملكية', nameEn: 'Ownership transfer', targetWaitSeconds: 1200 })
+    await center.createUser('clerk7')
+    for (const lang of ['en', 'ar'] as const) {
+      const page = await suite.contexts.page(SIZES.laptop)
+      await dashboardLogin(page, url, 'manager', DEMO_PASSWORD, lang, '#reports')
+      for (const [by, rows] of [
+        ['hour', 2],
+        ['service', 7],
+        ['clerk', 7],
+      ] as const) {
+        await page.locator(`tabour-reports-view button[data-by="${by}"]`).click()
+        await page.locator('tabour-reports-view button[data-action="show"]').click()
+        const table = page.locator(`tabour-reports-view table[data-report="${by}"]`)
+        await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThanOrEqual(rows)
+        const box = page.locator(`tabour-reports-view .table-scroll:has(> table[data-report="${by}"])`)
+        expect(await hidden(box), `${by}, ${lang}`).toEqual([])
+        await suite.shot(page, `report-${by}-${lang}-1366`)
+      }
       await page.close()
     }
   }, 180_000)
