@@ -342,8 +342,32 @@ export class HoursView extends LitElement {
         ><input type="checkbox" name="alwaysOpen" .checked=${cal.weekly === null} @change=${(e: Event) => this.setAlwaysOpen((e.target as HTMLInputElement).checked)} />
         ${t('hoursTab.alwaysOpen', lang)}</label
       >
-      ${this.dayHint()}
+      ${this.dayHint()} ${this.weekReplaced(cal)}
       ${cal.weekly === null ? nothing : WEEK_ORDER.map((d) => this.dayLine(d))}`
+  }
+
+  /**
+   * The center-wide holidays and special hours in force today, said over the week they replace: a week
+   * changed under the demo's ten-year "always open" said "Saved" and nothing else, while the kiosk kept
+   * issuing around the clock (walk s55).
+   */
+  private weekReplaced(cal: CenterCalendar): TemplateResult | typeof nothing {
+    const today = this.today
+    const inForce = today ? cal.exceptions.filter((e) => e.serviceIds === undefined && e.from <= today && today <= e.to) : []
+    if (inForce.length === 0) return nothing
+    return html`${inForce.map(
+      (e) =>
+        html`<p class="muted" data-week-replaced=${e.from}>${t(
+          'hoursTab.weekReplaced',
+          this.lang,
+          {
+            name: isolate(exceptionCalled(e, this.lang, this.digits)),
+            to: dayInWords(e.to, this.lang, this.digits),
+            walkIns: e.walkInsOnly ? 'yes' : 'no',
+          },
+          this.digits,
+        )}</p>`,
+    )}`
   }
 
   /** The version of the hub's running bundle when it sets this week (shown, not edited), else null. */

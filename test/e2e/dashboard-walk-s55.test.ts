@@ -8,6 +8,7 @@ import { ROOT } from './ui-build.ts'
 import { dashboardLogin } from './dashboard-login.ts'
 import { DEMO_PASSWORD } from '../../server/demo/seed.ts'
 import { PAIRING_CODE_TTL_MS } from '../../server/auth/tokens.ts'
+import type { CenterCalendar } from '../../protocol/calendar.ts'
 
 /**
  * What the walk of 2026-12-07 (s55) found on the admin's and manager's dashboard, against the demo
@@ -21,6 +22,8 @@ import { PAIRING_CODE_TTL_MS } from '../../server/auth/tokens.ts'
  * - the counters' list in Configuration at 1366: «الدور / الأرضي», «تراخيص / وتصالح» over two lines;
  * - the reports by hour, by service and by clerk at 1366: rows past the table's 32rem box (a day's hours
  *   938 px; seven services or clerks, their names on two lines, 580 and 532 px);
+ * - the weekly hours changed under the demo's ten-year "always open" said "Saved" and nothing else, while
+ *   that exception kept the kiosk issuing around the clock;
  * - a new kiosk's pairing code said nothing of where it goes, that it works once and for how long, or that
  *   it is shown only then (the server lets it work 24 hours; the start-up banner says "one use, shown only now").
  * Screenshots go to test-results/dashboard-walk-s55/.
@@ -176,6 +179,33 @@ describe('the dashboard after the walk of 2026-12-07 (s55)', () => {
         expect(await hidden(box), `${by}, ${lang}`).toEqual([])
         await suite.shot(page, `report-${by}-${lang}-1366`)
       }
+      await page.close()
+    }
+  }, 180_000)
+
+  it('says over the weekly hours which center-wide exception replaces them today, and until when', async () => {
+    const { center, url } = await morningCenter()
+    const admin = await center.admin()
+    const { today } = (await center.request('GET', '/api/v1/calendar/now', { token: admin })).json<{ today: string }>()
+    const calendar = (await center.request('GET', '/api/v1/calendar', { token: admin })).json<CenterCalendar>()
+    const inForce = calendar.exceptions.filter((e) => e.serviceIds === undefined && e.from <= today && today <= e.to)
+    const alwaysOpen = inForce.find((e) => e.walkInsOnly && e.to > today)
+    expect(alwaysOpen, 'the demo seeds a long walk-ins-only exception').toBeDefined()
+    for (const lang of ['en', 'ar'] as const) {
+      const page = await suite.contexts.page(SIZES.wide)
+      await dashboardLogin(page, url, 'admin', ADMIN_PASSWORD, lang, '#hours')
+      const weekly = page.locator('tabour-hours-view section[data-section="weekly"]')
+      await weekly.locator('input[name="alwaysOpen"]').waitFor()
+      const notes = weekly.locator('[data-week-replaced]')
+      await expect.poll(() => notes.count(), lang).toBe(inForce.length)
+      const name = lang === 'en' ? alwaysOpen!.nameEn : alwaysOpen!.nameAr
+      const note = (await notes.filter({ hasText: name }).textContent()) ?? ''
+      expect(note, lang).toContain(
+        lang === 'en'
+          ? ' for walk-in tickets: what you save here applies on the days it does not cover.'
+          : ' لتذاكر الحضور المباشر: ما تحفظه هنا يسري في الأيام التي لا يشملها.',
+      )
+      await suite.shot(page, `hours-week-replaced-${lang}-1920`)
       await page.close()
     }
   }, 180_000)
