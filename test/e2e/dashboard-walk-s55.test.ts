@@ -197,7 +197,7 @@ describe('the dashboard after the walk of 2026-12-07 (s55)', () => {
       const weekly = page.locator('tabour-hours-view section[data-section="weekly"]')
       await weekly.locator('input[name="alwaysOpen"]').waitFor()
       const notes = weekly.locator('[data-week-replaced]')
-      await expect.poll(() => notes.count(), lang).toBe(inForce.length)
+      await expect.poll(() => notes.count(), { message: lang }).toBe(inForce.length)
       const name = lang === 'en' ? alwaysOpen!.nameEn : alwaysOpen!.nameAr
       const note = (await notes.filter({ hasText: name }).textContent()) ?? ''
       expect(note, lang).toContain(
