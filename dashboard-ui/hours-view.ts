@@ -77,6 +77,7 @@ export class HoursView extends LitElement {
         gap: 1rem;
         grid-template-columns: repeat(auto-fit, minmax(26rem, 1fr));
         align-items: start;
+        container-type: inline-size;
       }
       form,
       .rows {
@@ -92,9 +93,12 @@ export class HoursView extends LitElement {
       section[data-section='exceptions'] {
         overflow-x: auto;
       }
-      /* two columns' room where three fit (1920): in one of three an overlap note wrapped a word a line (walk s51);
-         where two fit (1366) it keeps its column beside the weekly hours, which would stand alone otherwise */
-      @media (min-width: 90rem) {
+      /* two columns' room where three fit (three 26rem columns and their gaps: 80rem of this view, 1366 px and
+         wider at the page's 16 px): in one of three an overlap note wrapped a word a line and the table ran past
+         the card, its Remove buttons behind a scroll (walks s51, s55); where only two fit it keeps its column
+         beside the weekly hours, which would stand alone otherwise. The view's own width, not the window's: a
+         media query at 90rem, written for the 22 px root font of before s54, left 1366 px with three columns */
+      @container (min-width: 80rem) {
         section[data-section='exceptions'] {
           grid-column: span 2;
         }
@@ -338,8 +342,32 @@ export class HoursView extends LitElement {
         ><input type="checkbox" name="alwaysOpen" .checked=${cal.weekly === null} @change=${(e: Event) => this.setAlwaysOpen((e.target as HTMLInputElement).checked)} />
         ${t('hoursTab.alwaysOpen', lang)}</label
       >
-      ${this.dayHint()}
+      ${this.dayHint()} ${this.weekReplaced(cal)}
       ${cal.weekly === null ? nothing : WEEK_ORDER.map((d) => this.dayLine(d))}`
+  }
+
+  /**
+   * The center-wide holidays and special hours in force today, said over the week they replace: a week
+   * changed under the demo's ten-year "always open" said "Saved" and nothing else, while the kiosk kept
+   * issuing around the clock (walk s55).
+   */
+  private weekReplaced(cal: CenterCalendar): TemplateResult | typeof nothing {
+    const today = this.today
+    const inForce = today ? cal.exceptions.filter((e) => e.serviceIds === undefined && e.from <= today && today <= e.to) : []
+    if (inForce.length === 0) return nothing
+    return html`${inForce.map(
+      (e) =>
+        html`<p class="muted" data-week-replaced=${e.from}>${t(
+          'hoursTab.weekReplaced',
+          this.lang,
+          {
+            name: isolate(exceptionCalled(e, this.lang, this.digits)),
+            to: dayInWords(e.to, this.lang, this.digits),
+            walkIns: e.walkInsOnly ? 'yes' : 'no',
+          },
+          this.digits,
+        )}</p>`,
+    )}`
   }
 
   /** The version of the hub's running bundle when it sets this week (shown, not edited), else null. */

@@ -154,6 +154,15 @@ export class LiveView extends LitElement {
       .now [data-now-since] {
         white-space: nowrap;
       }
+      /* every counter in sight: the manager watches them all, and at 1920 px, beside the services, seven ran
+         past the box's 32rem, the last ones below its edge (walk s55); the page scrolls instead. Sideways the
+         box still scrolls when it must. A clerk's name whole: «أحمد / حسن» took two lines there */
+      .table-scroll:has(> table[data-table='counters']) {
+        max-block-size: none;
+      }
+      td[data-col='clerk'] {
+        white-space: nowrap;
+      }
       .paused-detail {
         display: flex;
         flex-direction: column;
@@ -363,7 +372,7 @@ export class LiveView extends LitElement {
               <td><span class="pill" data-tone=${tone ?? nothing} data-state=${c.state}>${dashboardText(`state.${c.state}`, lang)}</span>
                 ${pausedDetail(c, clock)}
                 <tabour-away-counter .counter=${c} .api=${this.api} .lang=${lang} .digits=${digits} .now=${this.now} .timeZone=${this.timeZone}></tabour-away-counter></td>
-              <td>${c.clerk ? c.clerk.displayName || c.clerk.username : '—'}</td>
+              <td data-col="clerk">${c.clerk ? c.clerk.displayName || c.clerk.username : '—'}</td>
               <td data-col="now">${currentTicketCell(f?.current, clock)}</td>
               <td data-col="serves">${servedInWords(c.services, this.services, lang, digits)}</td>
               <td class="n">${num(f?.called ?? 0, digits)}</td>

@@ -103,6 +103,12 @@ export class ReportsView extends LitElement {
         gap: 1rem;
         align-items: center;
       }
+      /* the report is read whole: its rows are not cut at the box's 32rem (a day's hours ran to 938 px; at
+         1366 px the demo's seven services and seven clerks, their names on two lines, ran past it: walk s55),
+         the page scrolls instead; sideways the box still scrolls when it must */
+      .table-scroll:has(> table[data-report]) {
+        max-block-size: none;
+      }
       @media print {
         :host {
           display: block;

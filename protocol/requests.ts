@@ -134,6 +134,8 @@ export const CreatedDevice = Type.Composite([
   Device,
   Type.Object({ pairingCode: Nullable(Type.String({ description: 'null: a kind that never pairs (printer, board, keypad)' })) }),
 ])
+/** How many hours a pairing code works after it is made (server/auth/tokens.ts); the dashboard says so beside the code. */
+export const PAIRING_CODE_TTL_HOURS = 24
 /** POST /devices/:id/pairing-code: a new one-time code for a kiosk, display or feedback tablet. */
 export const DeviceWithPairingCode = Type.Composite([Device, Type.Object({ pairingCode: Type.String() })])
 export const PairBody = Type.Object({ pairingCode: Type.String({ minLength: 4, maxLength: 32 }) }, { additionalProperties: false })

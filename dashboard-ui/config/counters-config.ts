@@ -53,6 +53,12 @@ export class CountersConfig extends ConfigForm {
       [data-unserved] button {
         justify-self: start;
       }
+      /* a counter's name and its zone's whole: at 1366 px beside the form «الدور الأرضي» and «تراخيص وتصالح»
+         broke over two lines while the services (td.wrap) are the column meant to wrap (walk s55) */
+      td[data-name],
+      td[data-zone] {
+        white-space: nowrap;
+      }
     `,
   ]
 

@@ -10,6 +10,7 @@ import { customElement, property, state } from 'lit/decorators.js'
 import type { DeviceKind } from '../../protocol/common.ts'
 import type { Counter, Device, ServiceWithQueue } from '../../protocol/entities.ts'
 import { SerialAddress, type TestPrintReply } from '../../protocol/device-config.ts'
+import { PAIRING_CODE_TTL_HOURS } from '../../protocol/requests.ts'
 import { configText, testPrintText, type ConfigMessageKey } from '../../protocol/messages/config-forms.ts'
 import type { DeviceHealth } from '../../protocol/stats.ts'
 import { deviceVerdict, SCREEN_SILENT_MS, type DeviceVerdict } from '../../protocol/device-verdict.ts'
@@ -338,6 +339,7 @@ export class DevicesConfig extends ConfigForm {
     return html`<tr data-pairing-row=${d.id}>
       <td colspan="5">
         <p role="status" tabindex="-1" data-pairing-code=${code}>${configText('device.pairingCode', this.lang, { name: namePart(d.name, this.lang) })}<span class="code" dir="ltr">${code}</span></p>
+        <p class="muted" data-pairing-note>${configText('device.pairingCodeNote', this.lang, { hours: PAIRING_CODE_TTL_HOURS, newCode: configText('device.newCode', this.lang) }, this.digits)}</p>
       </td>
     </tr>`
   }

@@ -326,6 +326,12 @@ export const DASHBOARD_MESSAGES = {
   // named, in the device's own row: a code shown at the foot of the form, below the fold and
   // unnamed, left the manager unsure which device it pairs (walk 2026-12-05)
   'device.pairingCode': { ar: 'رمز ربط «{name}»: ', en: 'Pairing code for “{name}”: ' },
+  // what the start-up banner says of its codes, said where the admin makes one: a code made the evening
+  // before a kiosk is installed two days later no longer works, and leaving the page loses it (walk s55)
+  'device.pairingCodeNote': {
+    ar: 'اكتبه في شاشة الربط على الجهاز. يصلح مرة واحدة خلال {hours} ساعة، ولا يظهر إلا الآن: إن ضاع فزر «{newCode}» يُنشئ غيره.',
+    en: 'Type it on the device’s pairing screen. It works once, within {hours} hours, and is shown only now: if it is lost, “{newCode}” makes another.',
+  },
   'device.newCode': { ar: 'رمز جديد', en: 'New code' },
   'device.revoke': { ar: 'إلغاء الربط', en: 'Revoke' },
   // one click used to revoke at once, and a revoked row had no button left: a mis-click on the

@@ -77,6 +77,14 @@ export const HOURS_EDITOR_MESSAGES = {
     ar: 'لتذاكر الحضور المباشر فقط: الحجز في المواعيد المعتادة',
     en: 'For walk-in tickets only: appointments keep the usual hours',
   },
+  /**
+   * Over the week's lines, for each center-wide exception in force today (hours-view.ts weekReplaced):
+   * what is saved here does not apply until it ends (the demo's "always open" runs ten years).
+   */
+  'hoursTab.weekReplaced': {
+    ar: '«{name}» يحلّ محل هذه المواعيد حتى {to}{walkIns, select, yes { لتذاكر الحضور المباشر} other {}}: ما تحفظه هنا يسري في الأيام التي لا يشملها.',
+    en: '“{name}” replaces these hours until {to}{walkIns, select, yes { for walk-in tickets} other {}}: what you save here applies on the days it does not cover.',
+  },
   /** The exception form's box that makes its hours the kiosk's alone (`walkInsOnly`). */
   'hoursTab.walkInsOnlyField': {
     ar: 'لتذاكر الحضور المباشر فقط (يبقى الحجز في المواعيد المعتادة)',

@@ -1,4 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto'
+import { PAIRING_CODE_TTL_HOURS } from '../../protocol/requests.ts'
 
 /** A bearer token: 256 random bits. The prefix tells a reader (and a log scrubber) what it is. */
 export const newUserToken = () => `tbu_${randomBytes(32).toString('base64url')}`
@@ -15,4 +16,4 @@ export function newPairingCode(): string {
 }
 
 /** How long a pairing code stays valid. Default 24 h: time for IT to walk to the kiosk. */
-export const PAIRING_CODE_TTL_MS = 24 * 3600 * 1000
+export const PAIRING_CODE_TTL_MS = PAIRING_CODE_TTL_HOURS * 3600 * 1000
