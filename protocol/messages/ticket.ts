@@ -39,7 +39,8 @@ export const TICKET_MESSAGES = {
   'ticket.waitUnknown': { ar: 'غير معروف، لا يوجد شباك يعمل الآن', en: 'unknown, no counter is serving now' },
   // the counters serving it are paused, their clerks present (back in a moment): the kiosk's tile and the status page
   // (walk s52: "no counter is serving now" beside a counter paused for prayer read the same as a service nobody serves)
-  'ticket.waitPaused': { ar: 'غير معروف، الشباك متوقف مؤقتًا', en: 'unknown, the counter is paused' },
+  // the service's counters are all paused (one or several: the kiosk's tile has no count), their clerks present
+  'ticket.waitPaused': { ar: 'غير معروف، الخدمة متوقفة مؤقتًا', en: 'unknown, the service is paused for now' },
   'ticket.waitLine': { ar: 'الانتظار المتوقع: {wait}', en: 'Estimated wait: {wait}' },
   'ticket.scanToFollow': { ar: 'امسح الرمز لمتابعة دورك', en: 'Scan to follow your turn' },
   'ticket.priority': { ar: 'أولوية\u00a0— {category}', en: 'Priority\u00a0— {category}' },
@@ -82,7 +83,7 @@ export function peopleAheadText(peopleAhead: number, lang: Lang, digits?: DigitS
 /**
  * "حوالي ساعة و١٥ دقيقة" / "about 1 hour 15 minutes" for an estimate in seconds; for null (no
  * counter calling) "unknown, no counter is serving now", or, when `paused` (its counters are
- * paused, their clerks present), "unknown, the counter is paused". Digits default to 'western'.
+ * paused, their clerks present), "unknown, the service is paused for now". Digits default to 'western'.
  */
 export function waitText(seconds: number | null, lang: Lang, digits?: DigitStyle, paused = false): string {
   if (seconds === null) return formatMessage(TICKET_MESSAGES[paused ? 'ticket.waitPaused' : 'ticket.waitUnknown'][lang], lang, {})

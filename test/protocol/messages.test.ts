@@ -372,7 +372,7 @@ describe('the words of the reports', () => {
     for (const lang of ['ar', 'en'] as const) {
       // every finish, a referral too: not "served"
       for (const key of ['figure.served', 'figure.servedByOutcome', 'figure.incompletePapersPct', 'figure.servedOutsideHours'] as const) {
-        expect(CSV_MESSAGES[key][lang], key).toMatch(lang === 'en' ? /[Ff]inished/ : /منتهية|أُنهيت/)
+        expect(CSV_MESSAGES[key][lang], key).toMatch(lang === 'en' ? /[Ff]inish/ : /منتهية|أُنهيت|الإنهاء/)
         expect(CSV_MESSAGES[key][lang], key).not.toMatch(lang === 'en' ? /[Ss]erved/ : /مخدوم/)
       }
       expect(PRINT_REPORT_MESSAGES['print.hourly'][lang]).not.toMatch(lang === 'en' ? /served/ : /مخدوم/)

@@ -40,8 +40,8 @@ it('a waiting ticket whose only counter is paused says so; resumed or away, it d
 })
 
 it('the words: paused counters are not "no counter open", in Arabic and English', () => {
-  expect(waitText(null, 'en', undefined, true)).toBe('unknown, the counter is paused')
-  expect(waitText(null, 'ar', undefined, true)).toBe('غير معروف، الشباك متوقف مؤقتًا')
+  expect(waitText(null, 'en', undefined, true)).toBe('unknown, the service is paused for now')
+  expect(waitText(null, 'ar', undefined, true)).toBe('غير معروف، الخدمة متوقفة مؤقتًا')
   expect(waitText(null, 'en')).toBe('unknown, no counter is serving now')
   expect(statusText('status.countersPaused', 'en', { n: 1 })).toBe(
     'The counter serving this service is paused; calls resume when it is back.',
