@@ -6,6 +6,7 @@ import { useBrowserSuite } from './browser.ts'
 import { ROOT } from './ui-build.ts'
 import { dashboardLogin } from './dashboard-login.ts'
 import { seriousAxeViolations } from './axe.ts'
+import { DEMO_PASSWORD } from '../../server/demo/seed.ts'
 
 /**
  * Mended from the walks of 2026-12-07 (s55):
@@ -83,5 +84,39 @@ describe("a display's zone in Configuration → Devices (walk s55, display findi
       expect(await list.locator(`tr[data-device="${name}"] [data-zone-note]`).count(), lang).toBe(0)
       await page.close()
     }
+  }, 180_000)
+})
+
+describe("a ticket found in the dashboard's ticket tools (walk s55, console finding 4)", () => {
+  it('follows the ticket as a clerk calls, starts and finishes it', async () => {
+    const { center, url } = await demoCenter()
+    const admin = await center.admin()
+    const services = (await center.request('GET', '/api/v1/services', { token: admin })).json<{ id: number; prefix: string }[]>()
+    const a = services.find((s) => s.prefix === 'A')!
+    const kiosk = (await center.createDevice('kiosk')).token
+    const clerk = await center.login('clerk1', DEMO_PASSWORD)
+    expect((await center.action(clerk, 1, 'open')).statusCode).toBe(200)
+    const ticket = await center.issue(kiosk, { serviceId: a.id })
+
+    const page = await suite.contexts.page(LAPTOP)
+    await dashboardLogin(page, url, 'manager', DEMO_PASSWORD, 'en')
+    const tools = page.locator('tabour-ticket-tools')
+    const card = tools.locator(`article[data-ticket="${ticket.label}"]`)
+    await tools.locator('input[data-input="find"]').fill(ticket.label)
+    await tools.locator('button[data-action="find"]').click()
+    await expect.poll(() => card.getAttribute('data-status')).toBe('waiting')
+
+    expect((await center.action(clerk, 1, 'call-next')).statusCode).toBe(200)
+    await expect.poll(() => card.getAttribute('data-status')).toBe('called')
+    expect((await center.action(clerk, 1, 'start')).statusCode).toBe(200)
+    await expect.poll(() => card.getAttribute('data-status')).toBe('serving')
+    expect((await center.action(clerk, 1, 'finish', {})).statusCode).toBe(200)
+    await expect.poll(() => card.getAttribute('data-status')).not.toBe('serving')
+    const now = center.app.tabour.db.prepare('SELECT status FROM tickets WHERE id = ?').get(ticket.id) as { status: string }
+    expect(await card.getAttribute('data-status')).toBe(now.status)
+    // its history goes on past the call: the finish (or, on a visit of several steps, the next step)
+    await expect.poll(() => card.locator('li[data-step="finished"], li[data-step="next_step"]').count()).toBe(1)
+    expect(await card.locator('li[data-step="started"]').count()).toBe(1)
+    await suite.shot(page, 'ticket-tools-follow-en-1366')
   }, 180_000)
 })
