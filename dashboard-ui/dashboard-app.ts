@@ -178,6 +178,8 @@ export class DashboardApp extends LitElement {
     new RenderTicker(this, TICK_MS)
     this.addEventListener('lang-change', (e: LangChangeEvent) => this.setLang(e.detail.lang))
     this.addEventListener('config-changed', () => void this.session.refreshSlow().then(() => this.session.refresh()))
+    // a ticket found in the ticket tools follows the pushes about it (it kept "Called" while it was served: walk s55)
+    this.session.onTicketChanged = (id) => this.renderRoot.querySelector('tabour-ticket-tools')?.refresh(id)
   }
 
   override connectedCallback(): void {

@@ -60,6 +60,8 @@ export class DashboardSession implements ReactiveController {
   readonly api: DashboardApi
   /** The staff ticket tools' calls (find, history, reprint, cancel), through the same session. */
   readonly ticketTools: TicketToolsApi
+  /** Told the id of each ticket a push says has changed (the ticket tools read the one they show again, as the console's do). */
+  onTicketChanged: ((ticketId: string) => void) | null = null
   /** The manager's token and the staff feed. */
   private readonly auth: StaffSession
   private refreshTimer: ReturnType<typeof setTimeout> | undefined
@@ -107,8 +109,14 @@ export class DashboardSession implements ReactiveController {
         base,
       )
       .on('ticket:issued', () => this.scheduleRefresh())
-      .on('ticket:called', () => this.scheduleRefresh())
-      .on('ticket:updated', () => this.scheduleRefresh())
+      .on('ticket:called', (e) => {
+        this.scheduleRefresh()
+        this.onTicketChanged?.(e.ticket.id)
+      })
+      .on('ticket:updated', (e) => {
+        this.scheduleRefresh()
+        this.onTicketChanged?.(e.ticket.id)
+      })
       .on('queue:updated', () => this.scheduleRefresh())
       .on('feedback:rated', () => this.scheduleRefresh())
       .on('counter:updated', (e) => {

@@ -91,6 +91,8 @@ export const ErrorCodes = {
   DEVICE_NEVER_PAIRS: 'TABOUR_ERR_DEVICE_NEVER_PAIRS',
   /** A kiosk, display or feedback tablet asked to be reactivated: it comes back by pairing again, with a new code. */
   DEVICE_PAIRS_AGAIN: 'TABOUR_ERR_DEVICE_PAIRS_AGAIN',
+  /** 422: a device's zone that a counter's zone matches only in other capitals ("Ground" for "ground"): zones match exactly, so its TV would show no call. */
+  ZONE_SPELLED_OTHERWISE: 'TABOUR_ERR_ZONE_SPELLED_OTHERWISE',
   /** A national service code that the hub's catalogue (as last received, GET /services/national-codes) does not hold. */
   UNKNOWN_NATIONAL_CODE: 'TABOUR_ERR_UNKNOWN_NATIONAL_CODE',
   TRANSFER_TARGET: 'TABOUR_ERR_TRANSFER_TARGET',

@@ -148,6 +148,13 @@ export const formStyles = css`
   }
   /* between words only (dashboard-styles.ts td): "anywhere" let the table squeeze the counters' services to
      a letter's width at 1366 px («تراخي|ص», walk 2026-12-05); the table scrolls in its card if it must */
+  /* a fact about what was chosen that is not a refusal (a display's zone that no counter has, devices-config.ts) */
+  .warn {
+    color: var(--warn);
+    font-size: 0.85rem;
+    font-weight: 600;
+    white-space: normal;
+  }
   td.wrap {
     white-space: normal;
     overflow-wrap: break-word;

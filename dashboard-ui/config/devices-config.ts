@@ -186,11 +186,22 @@ export class DevicesConfig extends ConfigForm {
         ${stored ? html`<p class="muted">${configText('device.kindFixed', l, { kind: configText(`kind.${stored.kind}`, l) })}</p>` : nothing}
         ${this.fields()
           .filter((f) => !f.name.startsWith('config/'))
-          .map((f) => (f.name === 'kind' ? this.kindField(f) : this.field(f)))}
+          .map((f) => (f.name === 'kind' ? this.kindField(f) : this.field(f, f.name === 'zone' ? this.zoneNote() : nothing)))}
         ${this.configFields()}
         ${this.footer(this.editing === null ? nothing : html`<button type="button" class="secondary" @click=${() => this.startNew('kiosk')}>${configText('common.cancel', l)}</button>`)}
       </form>
     </div>`
+  }
+
+  /** True when a display in `zone` would show no call: no counter has that zone (zones match exactly). */
+  private zoneHasNoCounter(kind: DeviceKind, zone: string | null): boolean {
+    return kind === 'display' && zone !== null && !this.counters.some((c) => c.zone === zone)
+  }
+
+  /** Under the zone picker of a display: what the TV will show in a zone no counter has (accepted: its counters may come later). */
+  private zoneNote(): TemplateResult | typeof nothing {
+    if (!this.zoneHasNoCounter(this.kind, this.zoneValue('zone'))) return nothing
+    return html`<span class="warn" data-zone-note="no-counter">${configText('device.zoneNoCounterHint', this.lang)}</span>`
   }
 
   /** The kind select starts a fresh form of that kind (the name and zone typed so far are kept). */
@@ -286,7 +297,11 @@ export class DevicesConfig extends ConfigForm {
       <tbody>
         ${this.devices.map(
           (d) => html`<tr data-device=${d.name} ?data-selected=${this.editing === d.id}>
-            <td>${nameIn(d.name, l)}</td><td>${configText(`kind.${d.kind}`, l)}</td><td data-zone=${d.zone ?? ''}>${d.zone === null ? '—' : html`<bdi>${zoneName(d.zone, this.zoneNames, l)}</bdi>`}</td>
+            <td>${nameIn(d.name, l)}</td><td>${configText(`kind.${d.kind}`, l)}</td><td data-zone=${d.zone ?? ''}>${d.zone === null ? '—' : html`<bdi>${zoneName(d.zone, this.zoneNames, l)}</bdi>`}${
+              this.zoneHasNoCounter(d.kind, d.zone)
+                ? html`<br /><span class="warn" data-zone-note="no-counter">${configText('device.zoneNoCounter', l)}</span>`
+                : nothing
+            }</td>
             ${this.healthCell(this.verdict(d, health))}
             <td>${deviceActions(d).map((action) => this.actionButton(d, action))}</td>
           </tr>

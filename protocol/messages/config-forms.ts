@@ -147,6 +147,12 @@ export const CONFIG_FORM_MESSAGES = {
   'device.wired': { ar: 'موصول بخط تسلسلي', en: 'Wired to a serial line' },
   'device.path': { ar: 'منفذ الخط التسلسلي', en: 'Serial port' },
   'device.pathHint': { ar: 'مثال:', en: 'Example:' },
+  // a display shows the calls of its zone's counters: in a zone none has, it lists every line and never a call (walk s55)
+  'device.zoneNoCounter': { ar: 'لا يوجد شباك في هذه المنطقة', en: 'No counter is in this zone' },
+  'device.zoneNoCounterHint': {
+    ar: 'لا يوجد شباك في هذه المنطقة: ستعرض الشاشة كل خدمات المركز ولن تعرض أي نداء حتى يوضع فيها شباك.',
+    en: 'No counter is in this zone: the screen will list every line of the center and show no call until a counter is put in it.',
+  },
   'device.baudRate': { ar: 'سرعة الخط (باود)', en: 'Line speed (baud)' },
   'device.address': { ar: 'العنوان على الخط ({min, number}–{max, number})', en: 'Address on the line ({min, number}–{max, number})' },
   'device.counterId': { ar: 'الشباك', en: 'Counter' },
@@ -201,6 +207,11 @@ export const CONFIG_FORM_MESSAGES = {
   'err.username.pattern': {
     ar: '«{field}»: أحرف لاتينية وأرقام و \u2066. _ -\u2069 فقط',
     en: '{field}: Latin letters, digits and . _ - only',
+  },
+  // zones match exactly: "Ground" for the counters' "ground" is refused (TABOUR_ERR_ZONE_SPELLED_OTHERWISE, walk s55)
+  'err.zone.duplicate': {
+    ar: 'منطقة الشبابيك بهذا الاسم مكتوبة بحروف كبيرة وصغيرة مختلفة؛ اخترها من القائمة',
+    en: "The counters' zone of this name is written in other capitals; choose it from the list",
   },
   'err.zone.pattern': {
     ar: '«{field}»: حروف وأرقام و \u2066_ -\u2069 فقط، بلا مسافات',

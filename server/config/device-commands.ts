@@ -3,7 +3,7 @@ import type { Device } from '../../protocol/entities.ts'
 import type { QueueContext, WriteScope } from '../queue/queue-context.ts'
 import type { Actor } from '../queue/actor.ts'
 import { newDeviceToken, newPairingCode, PAIRING_CODE_TTL_MS } from '../auth/tokens.ts'
-import { ErrorCodes, domainError } from '../errors.ts'
+import { ErrorCodes, domainError, fieldError } from '../errors.ts'
 import { auditChange } from './config-audit.ts'
 import { assertNoReorderingControls } from './public-text-check.ts'
 import { validateDeviceConfig, type DeviceConfigContext } from './device-config.ts'
@@ -47,6 +47,7 @@ export class DeviceCommands {
     assertNoReorderingControls(body)
     return this.ctx.write((tx) => {
       validateDeviceConfig(body.kind, body.config ?? {}, this.configContext)
+      this.assertZoneSpelling(body.zone)
       const device = this.ctx.devices.insert(
         { kind: body.kind, name: body.name, zone: body.zone ?? null, config: body.config ?? {} },
         tx.now,
@@ -64,6 +65,7 @@ export class DeviceCommands {
     return this.ctx.write((tx) => {
       const current = this.get(id)
       if (body.config) validateDeviceConfig(current.kind, body.config, this.configContext)
+      if (body.zone !== undefined && body.zone !== current.zone) this.assertZoneSpelling(body.zone)
       const updated = this.ctx.devices.update(current.id, {
         name: body.name ?? current.name,
         zone: body.zone === undefined ? current.zone : body.zone,
@@ -73,6 +75,26 @@ export class DeviceCommands {
       tx.emit({ type: 'device:changed', deviceId: id })
       return updated
     })
+  }
+
+  /**
+   * Zones match exactly (a TV shows the calls of its zone's counters): a zone a counter spells in
+   * other capitals ("Ground" for "ground") is a typo whose TV would list every line and show no
+   * call (walk s55), so it is refused. A zone no counter has is accepted: a floor's TV may be set
+   * up before its counters, and the dashboard's devices list says that no counter is there.
+   */
+  private assertZoneSpelling(zone: string | null | undefined): void {
+    if (!zone) return
+    const counters = this.ctx.counters.zones()
+    if (counters.includes(zone)) return
+    const other = counters.find((z) => z.toLowerCase() === zone.toLowerCase())
+    if (other !== undefined) {
+      throw fieldError(
+        ErrorCodes.ZONE_SPELLED_OTHERWISE,
+        { field: 'zone', reason: 'duplicate' },
+        `zone ${zone}: the counters spell it ${other} (zones match exactly)`,
+      )
+    }
   }
 
   /**

@@ -54,6 +54,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCodes.UNKNOWN_OUTCOME]: 422,
   [ErrorCodes.DEVICE_NEVER_PAIRS]: 422,
   [ErrorCodes.DEVICE_PAIRS_AGAIN]: 422,
+  [ErrorCodes.ZONE_SPELLED_OTHERWISE]: 422,
   [ErrorCodes.UNKNOWN_NATIONAL_CODE]: 422,
   [ErrorCodes.TRANSFER_TARGET]: 422,
   [ErrorCodes.TRANSFER_COUNTER_INACTIVE]: 422,

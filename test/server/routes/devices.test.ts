@@ -288,3 +288,36 @@ describe('GET and PATCH /api/v1/devices', () => {
     await expectForbidden(center, callers, ['manager', 'clerk', 'kiosk', 'display', 'printer', 'board', 'keypad'], call)
   })
 })
+
+describe("a device's zone against the counters' zones (walk s55 display finding 5)", () => {
+  let center: TestCenter
+  afterEach(async () => center?.close())
+
+  it('a zone a counter spells otherwise ("Ground" for "ground") → 422 TABOUR_ERR_ZONE_SPELLED_OTHERWISE on zone, on create and on edit', async () => {
+    center = await TestCenter.start()
+    const service = await center.createService({ prefix: 'A', nameAr: 'أ', nameEn: 'A', targetWaitSeconds: 600 })
+    await center.createCounter({ number: 1, zone: 'ground', serviceIds: [service.id] })
+    const token = await center.admin()
+    const refused = await center.request('POST', DEVICES, { token, body: { kind: 'display', name: 'Hall TV', zone: 'Ground' } })
+    expectError(refused, 422, 'TABOUR_ERR_ZONE_SPELLED_OTHERWISE')
+    expect(refused.json()).toMatchObject({ field: 'zone', reason: 'duplicate' })
+    expect(refused.json().message).toContain('ground')
+    expect(rows(center, 'SELECT id FROM devices')).toHaveLength(0)
+
+    const tv = await createDevice(center, { kind: 'display', name: 'Hall TV', zone: 'ground' })
+    expectError(
+      await center.request('PATCH', `${DEVICES}/${tv.id}`, { token, body: { zone: 'GROUND' } }),
+      422,
+      'TABOUR_ERR_ZONE_SPELLED_OTHERWISE',
+    )
+    expect(rows(center, 'SELECT zone FROM devices')).toEqual([{ zone: 'ground' }])
+  })
+
+  it('a zone no counter has yet is accepted (a floor whose TV comes before its counters): the form says so beside it', async () => {
+    center = await TestCenter.start()
+    const service = await center.createService({ prefix: 'A', nameAr: 'أ', nameEn: 'A', targetWaitSeconds: 600 })
+    await center.createCounter({ number: 1, zone: 'ground', serviceIds: [service.id] })
+    const upstairs = await createDevice(center, { kind: 'display', name: 'First floor TV', zone: 'first' })
+    expect(upstairs.zone).toBe('first')
+  })
+})
