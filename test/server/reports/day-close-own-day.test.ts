@@ -3,6 +3,7 @@ import { ADMIN_PASSWORD, TestCenter, TestClock } from '../../helpers/test-center
 import { DEFAULT_CALENDAR } from '../../../protocol/calendar.ts'
 import { addNationalService, startTestHub } from '../../hub/hub-harness.ts'
 import { drain, hubJson, startReportingCenter } from '../upstream/upstream-helpers.ts'
+import { countedIn } from '../../../server/reports/rollup.ts'
 
 /**
  * Finding 4 of walk s55 (dashboard): the tickets still waiting when the business day turns are
@@ -70,6 +71,19 @@ describe("the day's close counts in the ticket's own day", () => {
     db.prepare("UPDATE report_state SET value = '4' WHERE key = 'foldVersion'").run()
     db.exec("UPDATE report_day SET cancelled = 0, cancelled_at_closing = 0, missed = 0 WHERE day = '2026-12-06'")
     expect((await report('2026-12-06', 'day')).totals).toMatchObject({ cancelled: 1, cancelledAtClosing: 1, slaPercent: 50 })
+    expect((await report('2026-12-06', 'hour')).rows.find((r: any) => r.cancelled > 0)?.key).toBe(23)
+    expect((await report('2026-12-07', 'day')).totals).toMatchObject({ issued: 1, cancelled: 0 })
+  })
+
+  it('an event written before closedAt was counts at the end of its local calendar day; any other event where it happened', () => {
+    const e = { day: '2026-12-07', at: Date.parse('2026-12-07T07:00:00Z') }
+    expect(countedIn(e, { reason: 'day_closed', day: '2026-12-06' }, 'Africa/Cairo')).toEqual({
+      day: '2026-12-06',
+      at: Date.parse('2026-12-06T22:00:00Z') - 1,
+    })
+    expect(countedIn(e, { reason: 'center_closed', day: '2026-12-06' }, 'Africa/Cairo')).toEqual(e)
+    expect(countedIn(e, { reason: 'day_closed' }, 'Africa/Cairo')).toEqual(e)
+    expect(countedIn(e, null, 'Africa/Cairo')).toEqual(e)
   })
 
   it("in the last hour of a business day that starts at 04:00, and at the hub as a revision of that day's hour", {
