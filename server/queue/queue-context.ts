@@ -13,7 +13,7 @@ import { BookingsRepo } from '../db/repositories/bookings-repo.ts'
 import { RemoteJoinsRepo } from '../db/repositories/remote-joins-repo.ts'
 import type { CenterCalendar } from '../../protocol/calendar.ts'
 import type { DomainEvents, DomainEvent } from './domain-events.ts'
-import { businessDay } from '../../protocol/center-clock.ts'
+import { addDays, businessDay, businessDayStartMs } from '../../protocol/center-clock.ts'
 import { closingDueForCancel } from '../../protocol/opening-hours.ts'
 import { waitFacts } from './wait-facts.ts'
 
@@ -87,7 +87,14 @@ export class QueueContext {
     if (!this.currentCalendar.dailyClose) return
     const today = this.dayOf(now)
     if (this.lastDayClosed === today) return
-    this.cancelWaiting(this.tickets.waitingBefore(today), now, (t) => ({ reason: 'day_closed', day: t.day }))
+    // closedAt: the end of the ticket's own day, whose figures count the cancellation (server/reports/rollup.ts)
+    const { timeZone } = this.config
+    const startsAt = this.currentCalendar.businessDayStartsAt
+    this.cancelWaiting(this.tickets.waitingBefore(today), now, (t) => ({
+      reason: 'day_closed',
+      day: t.day,
+      closedAt: businessDayStartMs(addDays(t.day, 1), timeZone, startsAt),
+    }))
     this.lastDayClosed = today
   }
 

@@ -23,20 +23,28 @@
  * - finished/no_show/transferred/next_step/parked: the time since the ticket came to the counter
  *   (its call, or its resume after a park), busy time of the clerk; the time parked is nobody's.
  * Keys: the event's local day (as written), its local hour in the center's zone, its service,
- * counter and user (0 for none).
+ * counter and user (0 for none). One exception: the day's close (a `ticket.cancelled` of reason
+ * `day_closed`, written at the next day's first use) counts in the ticket's own day (its data.day),
+ * in that day's last hour (the hour before its `closedAt`, the day's end; local 23:00 for older
+ * events without it): the day that left the ticket uncalled, not the next, owns the cancellation
+ * and its missed target.
  * FOLD_VERSION names these rules: when they change, the stored rollups are folded again from the
  * event log at the next refresh, as after a change of time zone.
  */
 import { randomUUID } from 'node:crypto'
 import type Database from 'better-sqlite3'
 import { cachedLocalHour } from './sql-functions.ts'
+import { addDays, dayStartMs } from '../../protocol/center-clock.ts'
 import { noStays, replayStay, type Stays, staysOf, timesAt } from '../queue/service-time.ts'
 import { callAfterUndoSql } from './no-show-undo.ts'
 import { endedByClosing } from '../queue/closing-cancellation.ts'
 import { EVENT_ROW_COLUMNS, type EventRow } from '../db/repositories/events-repo.ts'
 
-/** The fold's rules; 2: an undone no-show and the call after it (no-show-undo.ts); 3: served per finish outcome; 4: the closing's cancellations apart. */
-const FOLD_VERSION = '4'
+/**
+ * The fold's rules; 2: an undone no-show and the call after it (no-show-undo.ts); 3: served per finish outcome; 4: the closing's
+ * cancellations apart; 5: the day's close counted in the ticket's own day.
+ */
+const FOLD_VERSION = '5'
 /** Every table the fold writes: emptied together whenever it folds from the first event. */
 const EMPTY_ROLLUPS = 'DELETE FROM report_day; DELETE FROM report_hour; DELETE FROM report_outcome_day'
 
@@ -178,10 +186,11 @@ export function refreshRollups(db: Database.Database, timeZone: string, maxBatch
         if (!s) stays.set(e.ticketId!, (s = e.type === 'ticket.called' ? noStays() : staysOf(db, e.ticketId!, e.id)))
         return s
       }
-      /** The day and hour buckets an event counts in. */
-      const bucketsOf = (e: EventRow): [Bucket, Bucket] => {
-        const dayKey = `${e.day}|${e.serviceId ?? 0}|${e.counterId ?? 0}|${e.userId ?? 0}`
-        const hourKey = `${e.day}|${cachedLocalHour(e.at, timeZone)}|${e.serviceId ?? 0}`
+      /** The day and hour buckets an event counts in (the day's close: its ticket's day, see countedIn). */
+      const bucketsOf = (e: EventRow, data?: Record<string, unknown> | null): [Bucket, Bucket] => {
+        const { day, at } = countedIn(e, data, timeZone)
+        const dayKey = `${day}|${e.serviceId ?? 0}|${e.counterId ?? 0}|${e.userId ?? 0}`
+        const hourKey = `${day}|${cachedLocalHour(at, timeZone)}|${e.serviceId ?? 0}`
         let d = days.get(dayKey)
         if (!d) days.set(dayKey, (d = emptyBucket()))
         let h = hours.get(hourKey)
@@ -200,7 +209,8 @@ export function refreshRollups(db: Database.Database, timeZone: string, maxBatch
           if (noShow) for (const b of bucketsOf(noShow)) b.no_show--
           continue
         }
-        const [d, h] = bucketsOf(e)
+        const cancelData = e.type === 'ticket.cancelled' ? (JSON.parse(e.data || 'null') as Record<string, unknown> | null) : undefined
+        const [d, h] = bucketsOf(e, cancelData)
         const again = e.type === 'ticket.called' && afterUndo.get(e.id) === 1
         const column = again ? undefined : COLUMN[e.type]
         if (column) {
@@ -208,7 +218,7 @@ export function refreshRollups(db: Database.Database, timeZone: string, maxBatch
           h[column]++
         }
         if (e.type === 'ticket.cancelled') {
-          const data = JSON.parse(e.data || 'null') as Record<string, unknown> | null
+          const data = cancelData
           if (data?.withinTarget === false) {
             d.missed++
             h.missed++
@@ -308,6 +318,22 @@ export function refreshRollups(db: Database.Database, timeZone: string, maxBatch
     if (Number(state('lastEventId') ?? 0) < latest) setState('lastEventId', String(latest))
   }
   return true
+}
+
+/**
+ * The day and instant an event counts at: its own, but for the day's close (`ticket.cancelled`,
+ * reason `day_closed`, written on a later day) the ticket's own day and the last moment of it
+ * (`closedAt`, the day's end, less 1 ms; the end of the local calendar day for events written
+ * before closedAt was).
+ */
+export function countedIn(
+  e: Pick<EventRow, 'day' | 'at'>,
+  data: Record<string, unknown> | null | undefined,
+  timeZone: string,
+): { day: string; at: number } {
+  if (data?.reason !== 'day_closed' || typeof data.day !== 'string' || !(data.day < e.day)) return { day: e.day, at: e.at }
+  const end = num(data.closedAt) ?? dayStartMs(addDays(data.day, 1), timeZone)
+  return { day: data.day, at: Math.min(end, e.at) - 1 }
 }
 
 /**

@@ -81,6 +81,16 @@ export class Outbox {
               .all(...(scannedRaw === null ? [] : [lastEventId])) as { day: string }[]
           ).map((r) => r.day),
         )
+        // the day's close counts in the cancelled ticket's own day, an earlier one (server/reports/rollup.ts countedIn)
+        if (scannedRaw !== null) {
+          const closed = this.db
+            .prepare(
+              `SELECT DISTINCT json_extract(data, '$.day') AS day FROM events
+               WHERE id > ? AND type = 'ticket.cancelled' AND json_extract(data, '$.reason') = 'day_closed'`,
+            )
+            .all(lastEventId) as { day: unknown }[]
+          for (const { day } of closed) if (typeof day === 'string') days.add(day)
+        }
         // hours that went by close (and open counters accrue time) even without new events
         const since = scannedRaw === null ? now : Math.min(Number(scannedRaw), now)
         for (const day of daysBetween(localDay(since, timeZone), localDay(now, timeZone))) days.add(day)

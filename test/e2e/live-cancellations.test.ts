@@ -59,4 +59,35 @@ describe('the live view splits today’s cancellations as the daily report does'
       await suite.shot(page, `live-${lang}`)
     }
   })
+  it('the tickets the day’s close cancelled are yesterday’s, not today’s (walk s55, finding 4)', async () => {
+    // the 6th at 20:00 in Cairo: a citizen cancels one ticket, two are left waiting past their
+    // 10-minute target; the 7th's first use (a ticket at 11:00) closes the 6th's line
+    const clock = new TestClock(Date.parse('2026-12-06T18:00:00Z'))
+    const { center, url } = await listeningCenter({ clock, config: { uiDir: suite.uiDir } }, suite.cleanups)
+    const a = await center.createService({ prefix: 'A', nameAr: 'الرقم القومي', nameEn: 'National ID', targetWaitSeconds: 600 })
+    await center.createCounter({ number: 1, serviceIds: [a.id] })
+    const kiosk = (await center.createDevice('kiosk')).token
+    const mine = await center.issue(kiosk, { serviceId: a.id })
+    await center.issue(kiosk, { serviceId: a.id })
+    await center.issue(kiosk, { serviceId: a.id })
+    expect((await center.request('POST', `/api/v1/tickets/${mine.id}/cancel-mine`)).statusCode).toBe(200)
+    clock.set('2026-12-07T09:00:00Z')
+    await center.issue(kiosk, { serviceId: a.id })
+    const admin = await center.login('admin', ADMIN_PASSWORD)
+    const sixth = (await center.request('GET', '/api/v1/stats/report?from=2026-12-06&to=2026-12-06&by=day', { token: admin })).json()
+    expect([cancelledByPeople(sixth.totals), sixth.totals.cancelledAtClosing, sixth.totals.slaCounted]).toEqual([1, 2, 2])
+
+    for (const lang of ['ar', 'en'] as const) {
+      const page = await suite.contexts.page(DESK)
+      await dashboardLogin(page, url, 'admin', ADMIN_PASSWORD, lang)
+      const card = page.locator('tabour-live-view [data-kpi="cancelled"]')
+      await card.locator('[data-cancelled-at-closing]').waitFor()
+      // the 7th has cancelled nothing and missed nothing yet: the 6th's two are the 6th's
+      expect(await card.locator('.value').textContent()).toBe('0')
+      expect(await card.locator('[data-cancelled-at-closing]').getAttribute('data-cancelled-at-closing')).toBe('0')
+      expect(await card.locator('.note').textContent()).toBe(lang === 'ar' ? 'لم يُلغِ الإغلاق أي تذكرة' : 'none cancelled at closing')
+      expect(await page.locator('tabour-live-view [data-sla-counted]').getAttribute('data-sla-counted')).toBe('0')
+      await suite.shot(page, `next-day-${lang}`)
+    }
+  })
 })

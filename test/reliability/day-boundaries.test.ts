@@ -52,7 +52,9 @@ describe('day boundaries through the API (Africa/Cairo)', () => {
     const status = async (id: string) => (await center.request('GET', `/api/v1/tickets/${id}`)).json()
     const today = async () => (await center.request('GET', '/api/v1/stats/today', { token: manager })).json()
     const services = async () => (await center.request('GET', '/api/v1/services', { token: kiosk })).json()
-    return { clock, a, b, counters, act, issue, status, today, services }
+    const report = async (day: string) =>
+      (await center.request('GET', `/api/v1/stats/report?from=${day}&to=${day}&by=day`, { token: manager })).json()
+    return { clock, a, b, counters, act, issue, status, today, services, report }
   }
 
   /** Every ticket's (service, day, number), for the numbering checks. */
@@ -139,10 +141,12 @@ describe('day boundaries through the API (Africa/Cairo)', () => {
     expect(logViolations(readLog(center.app.tabour.db))).toEqual([])
 
     // /stats/today counts what happened today (events by the local day they happened on): two issued,
-    // four calls, the finish and the no-show of yesterday's tickets, and the two closed at midnight
+    // four calls, the finish and the no-show of yesterday's tickets; the two closed at midnight count
+    // in their own day, the 10th, which left them uncalled (server/reports/rollup.ts countedIn)
     const stats = await s.today()
     expect(stats.day).toBe('2026-03-11')
-    expect(stats.totals).toMatchObject({ issued: 2, called: 3, served: 1, noShow: 1, cancelled: 2, transferredOut: 1, waiting: 0 })
+    expect(stats.totals).toMatchObject({ issued: 2, called: 3, served: 1, noShow: 1, cancelled: 0, transferredOut: 1, waiting: 0 })
+    expect((await s.report('2026-03-10')).totals).toMatchObject({ issued: 5, called: 3, cancelled: 2, cancelledAtClosing: 2 })
     // the service time of yesterday's A-001 runs across midnight: called 23:40, finished 00:05
     expect(stats.totals.avgServiceSeconds).toBe(25 * 60)
   })
@@ -182,7 +186,7 @@ describe('day boundaries through the API (Africa/Cairo)', () => {
       issued: 2,
       called: 1,
       served: 1,
-      cancelled: 2,
+      cancelled: 0,
       waiting: 1,
       avgWaitSeconds: 1200,
       avgServiceSeconds: 900,
@@ -249,7 +253,9 @@ describe('day boundaries through the API (Africa/Cairo)', () => {
     expect((await s.issue(s.a.id)).label).toBe('A-001')
     const next = await s.today()
     expect(next.day).toBe('2026-10-30')
-    expect(next.totals).toMatchObject({ issued: 1, cancelled: 3, waiting: 1 })
+    expect(next.totals).toMatchObject({ issued: 1, cancelled: 0, waiting: 1 })
+    // the three left waiting count in the 29th, the day that left them uncalled
+    expect((await s.report('2026-10-29')).totals).toMatchObject({ issued: 5, cancelled: 3, cancelledAtClosing: 3 })
     expect((await s.status(t3.id)).status).toBe('cancelled')
     expect(
       numbering()

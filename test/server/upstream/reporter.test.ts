@@ -184,7 +184,11 @@ describe('upstream reporter → hub', () => {
     const db = new Database(join(s.center.dataDir, 'tabour.sqlite'), { readonly: true })
     const expected = db
       .prepare(
-        `SELECT day, SUM(type = 'ticket.issued') AS issued, SUM(type = 'ticket.finished') AS served, SUM(type = 'ticket.cancelled') AS cancelled FROM events GROUP BY day ORDER BY day`,
+        // the day's close counts in its ticket's own day (server/reports/rollup.ts countedIn), every other event in its own
+        `SELECT day, SUM(type = 'ticket.issued') AS issued, SUM(type = 'ticket.finished') AS served, SUM(type = 'ticket.cancelled') AS cancelled
+         FROM (SELECT type, CASE WHEN type = 'ticket.cancelled' AND json_extract(data, '$.reason') = 'day_closed' AND json_extract(data, '$.day') < day
+                                 THEN json_extract(data, '$.day') ELSE day END AS day FROM events)
+         GROUP BY day ORDER BY day`,
       )
       .all()
     db.close()
