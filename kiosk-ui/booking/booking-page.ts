@@ -513,7 +513,15 @@ export class BookingPage extends LitElement {
       <a class="link" dir="ltr" data-manage href=${b.manageUrl}>${linkText(b.manageUrl)}</a>
       <div class="actions">
         <button type="button" data-action="move" @click=${() => void this.startMove(b)}>${this.t('book.move')}</button>
-        <button type="button" class="danger" data-action="cancel" @click=${() => (this.confirmCancel = true)}>${this.t('book.cancel')}</button>
+        <button
+          type="button"
+          class=${this.confirmCancel ? '' : 'danger'}
+          data-action="cancel"
+          aria-expanded=${this.confirmCancel ? 'true' : 'false'}
+          @click=${() => (this.confirmCancel = !this.confirmCancel)}
+        >
+          ${this.confirmCancel ? this.t('book.keep') : this.t('book.cancel')}
+        </button>
       </div>
       ${this.confirmCancel ? this.renderCancelConfirm(b) : nothing}`
   }
@@ -537,11 +545,15 @@ export class BookingPage extends LitElement {
     return this.t('book.missed', { until: this.time(b.checkInUntil, b.timeZone) })
   }
 
+  /**
+   * The confirm step under the buttons: its button says what it does («نعم، ألغِ الحجز»), and the
+   * button that opened it now reads «تراجع» / "Keep the booking" and closes it. It showed two
+   * «إلغاء الحجز» buttons and a «رجوع» (walk s55).
+   */
   private renderCancelConfirm(b: Booking): TemplateResult {
-    return html`<div class="cancel" role="alertdialog" aria-label=${this.t('book.cancel')}>
-      <p>${this.t('book.cancelConfirm')}</p>
-      <button type="button" class="yes" data-action="cancel-yes" @click=${() => void this.onCancel(b)}>${this.t('book.cancel')}</button>
-      <button type="button" data-action="cancel-no" @click=${() => (this.confirmCancel = false)}>${this.t('checkIn.back')}</button>
+    return html`<div class="cancel" role="alertdialog" aria-labelledby="cancel-ask">
+      <p id="cancel-ask">${this.t('book.cancelConfirm')}</p>
+      <button type="button" class="yes" data-action="cancel-yes" @click=${() => void this.onCancel(b)}>${this.t('book.cancelYes')}</button>
     </div>`
   }
 

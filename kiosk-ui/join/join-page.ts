@@ -314,7 +314,7 @@ export class JoinPage extends LitElement {
   private refusalText(key: JoinMessageKey, lang: Lang): string {
     const closed = this.closedRefusal
     const words = closed && closedWords(closed, this.data?.center.timeZone, lang, digitsFor(lang, this.data?.center.digits))
-    if (!words) return joinText(key, lang)
+    if (!words) return joinText(key === 'join.err.phoneLimit' && this.kioskSells(this.chosen) ? 'join.err.phoneLimitKiosk' : key, lang)
     const service = this.data?.services.find((s) => s.id === closed.serviceId)
     const why = words.opens ? `${words.why}${SEPARATOR}${words.opens}` : words.why
     return service ? `${lang === 'ar' ? service.nameAr : service.nameEn}: ${why}` : why
@@ -328,6 +328,16 @@ export class JoinPage extends LitElement {
   private opens(iso: string, lang: Lang): string {
     const { center, at } = this.data!
     return opensText(iso, Date.parse(at), center.timeZone, lang, digitsFor(lang, center.digits))
+  }
+
+  /**
+   * Whether the center's kiosk sells the service now, as the list last read says it: open and
+   * staffed, or only its share of phone joins taken (`cap`). The phone's limit is the phone's, so
+   * its refusal says a ticket is still to be had there (walk s55), and not when the kiosk refuses too.
+   */
+  private kioskSells(serviceId: number | null): boolean {
+    const reason = this.data?.services.find((s) => s.id === serviceId)?.closedReason
+    return reason === null || reason === 'cap'
   }
 
   private closedLine(s: RemoteService, lang: Lang, digits: DigitStyle): string {

@@ -77,6 +77,10 @@ export const APPOINTMENT_MESSAGES = {
   'book.yourSlot': { ar: 'موعدك الحالي', en: 'Your booking' },
   'book.moveTo': { ar: 'انقل إلى هذا الوقت', en: 'Move to this time' },
   'book.cancel': { ar: 'إلغاء الحجز', en: 'Cancel the booking' },
+  /** The confirm step's button: what it does, not the same words as the button that opened the step (walk s55). */
+  'book.cancelYes': { ar: 'نعم، ألغِ الحجز', en: 'Yes, cancel the booking' },
+  /** The button that opened the confirm step, while it is open: it closes the step and nothing changes. */
+  'book.keep': { ar: 'تراجع', en: 'Keep the booking' },
   'book.cancelConfirm': {
     ar: 'هل تريد إلغاء هذا الحجز؟ سيصبح مكانك متاحًا لغيرك.',
     en: 'Cancel this booking? Your place goes to someone else.',

@@ -86,6 +86,11 @@ export const JOIN_MESSAGES = {
     ar: 'بلغ هذا الرقم الحد المسموح به من مرات الانضمام اليوم.',
     en: 'This mobile number has joined as many times as allowed today.',
   },
+  /** The same, while the service is sold at the center's kiosk (open and staffed, or only its phone joins full). */
+  'join.err.phoneLimitKiosk': {
+    ar: 'بلغ هذا الرقم الحد المسموح به من مرات الانضمام اليوم. ما زال بإمكانك أخذ تذكرة من جهاز التذاكر في المركز.',
+    en: "This mobile number has joined as many times as allowed today. You can still take a ticket at the center's kiosk.",
+  },
   'join.err.addressLimit': {
     ar: 'طلبات انضمام كثيرة من هذه الشبكة خلال الساعة الأخيرة. حاول لاحقًا أو خذ تذكرة من جهاز التذاكر.',
     en: 'Too many joins from this network in the last hour. Try later, or take a ticket at the kiosk.',

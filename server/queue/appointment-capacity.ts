@@ -20,12 +20,14 @@
  *    hours, opening-hours.ts `openSpansOn`, from the weekly pattern, the service's own hours and
  *    the calendar's exceptions, but not the extra hours of one for walk-ins only): they start at
  *    each open stretch's start, back to back, and a slot that would run past the stretch's end
- *    is not offered. A blocked day has none.
+ *    is not offered. Where the calendar closes each day (`dailyClose`), neither is a slot whose
+ *    check-in window would close as the business day ends or later (checkInEndsInItsDay). A
+ *    blocked day has none.
  */
 import type { CenterCalendar } from '../../protocol/calendar.ts'
 import { openSpansOn, type Span } from '../../protocol/opening-hours.ts'
 import { bookableSpansOn } from '../../protocol/bookable-hours.ts'
-import { addDays, localDay, type LocalDate } from '../../protocol/center-clock.ts'
+import { addDays, localDay, nextBusinessDayStartMs, type LocalDate } from '../../protocol/center-clock.ts'
 import { FALLBACK_SERVICE_MINUTES, type AppointmentDay, type AppointmentSettings, type NoSlotsReason } from '../../protocol/appointments.ts'
 import { rollingMeanServiceSeconds } from './wait-estimate.ts'
 
@@ -141,6 +143,19 @@ export function dayShut(input: Pick<DaySlotsInput, 'calendar' | 'serviceId' | 'd
 }
 
 /**
+ * Whether the check-in window of a slot starting at `start` (to `checkInAfterMinutes` after it)
+ * closes before its business day ends, where the calendar closes each day (`dailyClose`): the
+ * day's close cancels what still waits (`day_closed`), so a citizen who checked in at the end of
+ * a window closing with the day (a 24-hour demo's 23:45 slot, check-in to 00:00) got a ticket
+ * cancelled at once. Without a daily close the line goes on, and every slot is kept.
+ */
+function checkInEndsInItsDay(input: Pick<DaySlotsInput, 'calendar' | 'settings' | 'timeZone'>, start: number): boolean {
+  if (!input.calendar.dailyClose) return true
+  const dayEnds = nextBusinessDayStartMs(start, input.timeZone, input.calendar.businessDayStartsAt)
+  return start + input.settings.checkInAfterMinutes * 60_000 < dayEnds
+}
+
+/**
  * The day's bookable slots (those starting after `now`), or none and why: `off`, `past` (a day
  * before today, or today once its last slot has begun), `too-far`, a shut day's reason (dayShut),
  * `no-capacity` (no slot of the day holds a place).
@@ -160,11 +175,14 @@ export function planDay(input: DaySlotsInput): { slots: PlannedSlot[]; reason: N
   const ofDay: PlannedSlot[] = []
   for (const span of spans) {
     for (let start = span.start; start + length <= span.end; start += length) {
+      if (!checkInEndsInItsDay(input, start)) continue
       ofDay.push({ start, end: start + length, capacity: carriedPlaces(places, ofDay.length) + extra })
     }
   }
+  // open stretches long enough for a slot, but every one's check-in would outlast the business day
+  if (ofDay.length === 0) return { slots: [], reason: 'brief' }
   const offered = ofDay.filter((s) => s.capacity > 0)
-  if (offered.length === 0 && ofDay.length > 0) return { slots: [], reason: 'no-capacity' }
+  if (offered.length === 0) return { slots: [], reason: 'no-capacity' }
   const slots = offered.filter((s) => s.start > now)
   // only today can end up here with nothing: every slot of a later day starts after now
   return { slots, reason: slots.length === 0 ? 'past' : null }

@@ -48,6 +48,14 @@ const pageText = (booking: Locator) =>
 
 const shot = suite.shot
 
+/** The booking's buttons while its cancel step is open: the opener's words and state, the confirm's words, every button's words. */
+const cancelStep = async (booking: Locator) => ({
+  opener: (await booking.locator('[data-action="cancel"]').textContent())?.trim(),
+  expanded: await booking.locator('[data-action="cancel"]').getAttribute('aria-expanded'),
+  confirm: (await booking.locator('[data-action="cancel-yes"]').textContent())?.trim(),
+  buttons: (await booking.locator('.actions button, .cancel button').allTextContents()).map((t) => t.trim()),
+})
+
 describe('the booking page names the center and what to bring, in the center digits', () => {
   it('Arabic with Arabic-Indic digits, then English with Western digits, on the form and the confirmation', async () => {
     const clock = new TestClock(Date.now() + daytimeShiftMs())
@@ -103,6 +111,24 @@ describe('the booking page names the center and what to bring, in the center dig
     expect(await oneLine(booking.locator('[data-code]'))).toBe(true)
     // the Arabic-Indic digits typed are stored as one number
     expect(center.app.tabour.db.prepare('SELECT phone FROM bookings').pluck().get()).toBe('+201012345678')
+
+    // the cancel step: its button says what it does, and the one that opened it now closes it (two «إلغاء الحجز» before: s55)
+    const opener = booking.locator('[data-action="cancel"]')
+    await opener.click()
+    await booking.locator('[data-action="cancel-yes"]').waitFor()
+    expect(await cancelStep(booking)).toEqual({
+      opener: 'تراجع',
+      expanded: 'true',
+      confirm: 'نعم، ألغِ الحجز',
+      buttons: ['تغيير الموعد', 'تراجع', 'نعم، ألغِ الحجز'],
+    })
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await shot(page, 'cancel-step-ar')
+    await opener.click()
+    expect(await booking.locator('[data-action="cancel-yes"]').count()).toBe(0)
+    expect((await opener.textContent())?.trim()).toBe('إلغاء الحجز')
+    expect(await opener.getAttribute('aria-expanded')).toBe('false')
+    expect(center.app.tabour.db.prepare('SELECT status FROM bookings').pluck().get()).toBe('booked')
 
     await booking.locator('tabour-lang-switch button').click()
     await booking.locator('[data-center]').filter({ hasText: 'Nasr City Service Center' }).waitFor()
@@ -313,6 +339,15 @@ describe('the booking page names the center and what to bring, in the center dig
     expect(await booking.locator('tabour-qr-code').evaluate((qr) => (qr as HTMLElement & { value: string }).value)).toMatch(english)
     // cancelled: "Book another appointment" stays in English too
     await booking.locator('[data-action="cancel"]').click()
+    await booking.locator('[data-action="cancel-yes"]').waitFor()
+    expect(await cancelStep(booking)).toEqual({
+      opener: 'Keep the booking',
+      expanded: 'true',
+      confirm: 'Yes, cancel the booking',
+      buttons: ['Move it', 'Keep the booking', 'Yes, cancel the booking'],
+    })
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await shot(page, 'cancel-step-en')
     await booking.locator('[data-action="cancel-yes"]').click()
     await booking.locator('[data-final="cancelled"]').waitFor()
     expect(await booking.locator('a.link').getAttribute('href')).toMatch(/\/b\/\?lang=en$/)

@@ -190,4 +190,40 @@ describe('the phone join page when nobody can join', { timeout: 180_000 }, () =>
       await suite.shot(page, `poster-${name}`)
     }
   })
+
+  it('a number at its joins limit is told the kiosk still sells the service, while it does (walk s55), ar and en', async () => {
+    const remoteJoin = { services: [{ prefix: 'A', mode: 'check-in' as const, arriveMinutes: 15 }], perPhonePerDay: 1 }
+    const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir, remoteJoin } }, suite.cleanups)
+    const a = await center.createService({ prefix: 'A', nameAr: 'جوازات السفر', nameEn: 'Passports' })
+    const counter = await center.createCounter({ number: 1, serviceIds: [a.id] })
+    await center.openCounterAs('clerk1', counter.id)
+    const first = await center.app.inject({
+      method: 'POST',
+      url: '/api/v1/remote/join',
+      payload: { serviceId: a.id, phone: '01012345678' },
+      remoteAddress: '198.51.100.8',
+    })
+    expect(first.statusCode, first.body).toBe(201)
+    // what a kiosk would do now: sell the service (open, a counter serving it)
+    const kiosk = (await center.createDevice('kiosk')).token
+    expect((await center.issue(kiosk, { serviceId: a.id })).label).toBe('A-002')
+    for (const lang of LANGS) {
+      const page = await suite.contexts.page(PHONE)
+      await page.goto(`${url}/join/${lang}/`)
+      const join = page.locator('tabour-join-page')
+      await join.locator('[data-join]:not([disabled])').waitFor()
+      await join.locator('#phone').fill('01012345678')
+      await join.locator('[data-join]').click()
+      const refusal = join.locator('[role="alert"]')
+      await refusal.waitFor()
+      expect((await refusal.textContent())?.trim(), lang).toBe(
+        lang === 'ar'
+          ? 'بلغ هذا الرقم الحد المسموح به من مرات الانضمام اليوم. ما زال بإمكانك أخذ تذكرة من جهاز التذاكر في المركز.'
+          : "This mobile number has joined as many times as allowed today. You can still take a ticket at the center's kiosk.",
+      )
+      expect(await seriousAxeViolations(page), lang).toEqual([])
+      await suite.shot(page, `phone-limit-${lang}`)
+    }
+    expect(center.app.tabour.db.prepare('SELECT count(*) FROM remote_joins').pluck().get()).toBe(1)
+  })
 })

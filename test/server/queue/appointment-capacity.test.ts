@@ -183,3 +183,58 @@ describe('planDay: slots only inside the opening hours, calendar exceptions resp
     }
   })
 })
+
+describe("planDay and the day's close: a slot's check-in window closes before its business day ends (s55)", () => {
+  // the demo's and every test center's calendar: open around the clock, each day's line closed at midnight
+  const allDay = (open: string, close: string): CenterCalendar => ({ ...DEFAULT_CALENDAR, weekly: weekdays(open, close) })
+  const plan = (calendar: CenterCalendar, over: Partial<Parameters<typeof planDay>[0]> = {}) =>
+    planDay({
+      calendar,
+      serviceId: 1,
+      day: '2026-03-11',
+      timeZone: TZ,
+      settings,
+      counters: [on(), on()],
+      serviceSeconds: 300,
+      override: null,
+      now: NOW,
+      ...over,
+    })
+  const starts = (result: ReturnType<typeof planDay>) => result.slots.map((s) => local(s.start))
+
+  it("with a daily close at midnight, 23:45 (check-in to 00:00, when the day's line is cancelled) is not offered; 23:30 is", () => {
+    const day = plan(allDay('00:00', '24:00'))
+    expect(day.reason).toBeNull()
+    expect(starts(day).at(-1)).toBe('23:30')
+    expect(day.slots).toHaveLength(95)
+    // a check-in window of 40 minutes takes 23:30 and 23:45 away
+    expect(starts(plan(allDay('00:00', '24:00'), { settings: { ...settings, checkInAfterMinutes: 40 } })).at(-1)).toBe('23:15')
+    // none after the window: 0 minutes keeps them all
+    expect(plan(allDay('00:00', '24:00'), { settings: { ...settings, checkInAfterMinutes: 0 } }).slots).toHaveLength(96)
+  })
+
+  it('without a daily close the line goes on past midnight, and every slot of the day is offered', () => {
+    const day = plan({ ...allDay('00:00', '24:00'), dailyClose: false })
+    expect(starts(day).at(-1)).toBe('23:45')
+    expect(day.slots).toHaveLength(96)
+  })
+
+  it("a real center's weekday, 08:00 to 16:00, keeps its last slot at 15:45", () => {
+    const day = plan(allDay('08:00', '16:00'))
+    expect(starts(day)[0]).toBe('08:00')
+    expect(starts(day).at(-1)).toBe('15:45')
+    expect(day.slots).toHaveLength(32)
+  })
+
+  it('a business day that starts at 04:00: 03:45 goes (check-in to 04:00), 04:00 is the next day and stays', () => {
+    const day = plan({ ...allDay('00:00', '08:00'), businessDayStartsAt: '04:00' })
+    expect(starts(day)).not.toContain('03:45')
+    expect(starts(day)).toContain('03:30')
+    expect(starts(day)).toContain('04:00')
+    expect(starts(day).at(-1)).toBe('07:45')
+  })
+
+  it('a stretch whose every slot would check in past the close: the day is open too briefly (not "no time left")', () => {
+    expect(plan(allDay('23:50', '24:00'), { settings: { ...settings, slotMinutes: 10 } })).toEqual({ slots: [], reason: 'brief' })
+  })
+})
