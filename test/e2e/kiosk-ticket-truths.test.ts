@@ -176,6 +176,16 @@ describe("the kiosk's ticket screen says what is true", { timeout: 180_000 }, ()
     const page = await openKiosk(suite.contexts, center, url)
     for (const lang of ['ar', 'en'] as const) {
       if (lang === 'en') await page.locator('tabour-lang-switch button').click()
+      // the calendar serves the line out (atClosing serve-until-empty, the default): the tile says the turn may
+      // come after 15:00 and is served all the same, not "You may not be served before closing" (s55)
+      const said =
+        lang === 'ar'
+          ? 'قد يأتي دورك بعد الإغلاق الساعة 3:00\u00a0م، وتُخدم التذاكر المأخوذة قبل الإغلاق'
+          : 'Your turn may come after closing at 3:00\u00a0PM; tickets taken before closing are still served'
+      const tileNote = page.locator(`tabour-service-grid button[data-service-id="${a.id}"] .closing-note[data-closing="served-past-close"]`)
+      await tileNote.waitFor()
+      expect(norm(await tileNote.textContent()), lang).toBe(said)
+      await shot(page, `kiosk-${lang}-tile-served-past-close`)
       await page.locator(`tabour-service-grid button[data-service-id="${a.id}"]`).click()
       await page.locator('tabour-ticket-confirmation [data-printing="none"]').waitFor()
       const issuedAt = await page.locator('tabour-ticket-confirmation [data-issued-at]').getAttribute('data-issued-at')
@@ -196,10 +206,8 @@ describe("the kiosk's ticket screen says what is true", { timeout: 180_000 }, ()
       expect(shown, lang).toMatch(lang === 'ar' ? /^الأحد 6 ديسمبر 2026 - 2:35 م$/ : /^Sun 6 Dec 2026, 2:35 PM$/)
       // the wait runs past 15:00: the note names it, as the status page does
       const late = page.locator('tabour-ticket-confirmation [data-late]')
-      expect(await late.getAttribute('data-late'), lang).toBe('may-not-be-served')
-      expect(norm(await late.textContent()), lang).toBe(
-        lang === 'ar' ? 'قد لا يتسع الوقت لخدمتك قبل الإغلاق الساعة 3:00\u00a0م' : 'You may not be served before closing at 3:00\u00a0PM',
-      )
+      expect(await late.getAttribute('data-late'), lang).toBe('served-past-close')
+      expect(norm(await late.textContent()), lang).toBe(said)
       for (const selector of ['tabour-ticket-confirmation [data-action="done"]', 'tabour-lang-switch button']) {
         const box = (await page.locator(selector).boundingBox())!
         expect(box.y + box.height, `${lang}: ${selector}`).toBeLessThanOrEqual(PORTRAIT.height)
