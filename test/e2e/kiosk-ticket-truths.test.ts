@@ -8,7 +8,7 @@ import { localDay } from '../../protocol/center-clock.ts'
 import { appointmentMarkText } from '../../protocol/messages/ticket.ts'
 import { ticketText } from '../../drivers/printer/ticket-text.ts'
 import { closingCalendar } from '../helpers/closing-calendar.ts'
-import { PORTRAIT, useBrowserSuite } from './browser.ts'
+import { PHONE, PORTRAIT, useBrowserSuite } from './browser.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { ROOT } from './ui-build.ts'
 import { openKiosk } from './open-kiosk.ts'
@@ -215,6 +215,51 @@ describe("the kiosk's ticket screen says what is true", { timeout: 180_000 }, ()
       expect(await seriousAxeViolations(page), lang).toEqual([])
       await shot(page, `kiosk-${lang}-no-printer-late`)
       await page.locator('tabour-ticket-confirmation [data-action="done"]').click()
+    }
+  })
+
+  it('a calendar that cancels after closing: the tile, the ticket and its status page name when what still waits is cancelled (s55)', async () => {
+    const { center, url, a, b } = await closingCenter('14:35')
+    const body = { ...closingCalendar(a.id, b.id), atClosing: 'cancel-after', cancelAfterMinutes: 30 }
+    const put = await center.request('PUT', '/api/v1/calendar', { token: await center.admin(), body })
+    expect(put.statusCode, put.body).toBe(200)
+    const counter = await center.createCounter({ number: 1, serviceIds: [a.id] })
+    await center.openCounterAs('clerk1', counter.id)
+    const other = await center.createDevice('kiosk')
+    for (let i = 0; i < 6; i++) await center.issue(other.token, { serviceId: a.id })
+    const page = await openKiosk(suite.contexts, center, url)
+    // the center's 15:00 closing plus its 30 minutes' grace: the plain sentence, not "You may not be served"
+    const words = {
+      ar: 'قد يأتي دورك بعد الإغلاق؛ التذاكر التي لم يُنادَ عليها حتى الساعة 3:30\u00a0م تُلغى',
+      en: 'Your turn may come after closing; tickets not called by 3:30\u00a0PM are cancelled',
+    }
+    let id = ''
+    for (const lang of ['ar', 'en'] as const) {
+      if (lang === 'en') await page.locator('tabour-lang-switch button').click()
+      const tileNote = page.locator(
+        `tabour-service-grid button[data-service-id="${a.id}"] .closing-note[data-closing="cancelled-past-close"]`,
+      )
+      await tileNote.waitFor()
+      expect(norm(await tileNote.textContent()), lang).toBe(words[lang])
+      await shot(page, `kiosk-${lang}-tile-cancelled-past-close`)
+      await page.locator(`tabour-service-grid button[data-service-id="${a.id}"]`).click()
+      const late = page.locator('tabour-ticket-confirmation [data-late="cancelled-past-close"]')
+      await late.waitFor()
+      expect(norm(await late.textContent()), lang).toBe(words[lang])
+      id = (await confirmation(page).getAttribute('data-ticket-id'))!
+      expect(await seriousAxeViolations(page), lang).toEqual([])
+      await shot(page, `kiosk-${lang}-ticket-cancelled-past-close`)
+      await page.locator('tabour-ticket-confirmation [data-action="done"]').click()
+    }
+    // the ticket's status page on a phone says the same
+    const phone = await suite.contexts.page(PHONE)
+    for (const lang of ['ar', 'en'] as const) {
+      await phone.goto(`${url}/t/${id}${lang === 'en' ? '?lang=en' : ''}`)
+      const note = phone.locator('tabour-ticket-status [data-closing="cancelled-past-close"]')
+      await note.waitFor()
+      await phone.locator('tabour-ticket-status [data-closing]').getByText(words[lang]).waitFor()
+      expect(await seriousAxeViolations(phone), lang).toEqual([])
+      await shot(phone, `status-${lang}-cancelled-past-close`)
     }
   })
 
