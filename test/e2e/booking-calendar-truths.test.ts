@@ -246,11 +246,19 @@ describe('bookings, holidays and closing, as the pages say them', () => {
     const late = page.locator(`tabour-join-page [data-service="${a.id}"] [data-closing="served-past-close"]`)
     await late.waitFor()
     expect(await late.textContent()).toBe('Your turn may come after closing at 3:00\u00a0PM; tickets taken before closing are still served')
+    // not in the danger colour of a refusal: it tells the joiner to stay
+    const colours = await late.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el.parentElement!).color])
+    expect(colours[0]).toBe(colours[1])
     expect(await page.locator(`tabour-join-page [data-service="${b.id}"] .off`).textContent()).toBe(
       'You would not be served before closing at 3:00\u00a0PM\u00a0— Opens tomorrow at 8:00\u00a0AM',
     )
     expect(await seriousAxeViolations(page)).toEqual([])
     await shot(page, 'join-wait-past-close-en')
+    await page.goto(`${url}/join/ar/`)
+    const lateAr = page.locator(`tabour-join-page [data-service="${a.id}"] [data-closing="served-past-close"]`)
+    await lateAr.waitFor()
+    expect(await lateAr.textContent()).toBe('قد يأتي دورك بعد الإغلاق الساعة ٣:٠٠\u00a0م، وتُخدم التذاكر المأخوذة قبل الإغلاق')
+    await shot(page, 'join-wait-past-close-ar')
 
     // the last ticket's status page says the same, in Arabic with the center's digits, then in English
     await page.goto(`${url}/t/${last.id}`)

@@ -208,6 +208,9 @@ describe("the kiosk's ticket screen says what is true", { timeout: 180_000 }, ()
       const late = page.locator('tabour-ticket-confirmation [data-late]')
       expect(await late.getAttribute('data-late'), lang).toBe('served-past-close')
       expect(norm(await late.textContent()), lang).toBe(said)
+      // in the ticket's own colour, not the warning's brown-red: it tells the holder to stay
+      const colours = await late.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el.parentElement!).color])
+      expect(colours[0], lang).toBe(colours[1])
       for (const selector of ['tabour-ticket-confirmation [data-action="done"]', 'tabour-lang-switch button']) {
         const box = (await page.locator(selector).boundingBox())!
         expect(box.y + box.height, `${lang}: ${selector}`).toBeLessThanOrEqual(PORTRAIT.height)
