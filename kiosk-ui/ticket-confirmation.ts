@@ -234,6 +234,10 @@ export class TicketConfirmation extends LitElement {
         font-weight: 700;
         color: #8a2a00;
       }
+      /* the line is served out: said plainly, not in the warning's colour (s55) */
+      .late[data-late='served-past-close'] {
+        color: inherit;
+      }
       .priority {
         display: flex;
         flex-direction: column;

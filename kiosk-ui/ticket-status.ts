@@ -14,6 +14,7 @@
 import { SEPARATOR } from '../protocol/messages/separator.ts'
 import { LitElement, html, nothing, type TemplateResult } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
+import type { ClosingNoteKind } from '../protocol/closing-note.ts'
 import type { PublicTicket } from '../protocol/entities.ts'
 import { ApiError } from '../ui-common/api-client.ts'
 import { parseTicketPath } from '../ui-common/base-path.ts'
@@ -57,6 +58,8 @@ function namesMore(counter: { number: number; name: string }, lang: Lang): boole
 const NO_OUTCOME = 'no-outcome'
 
 const FINAL = new Set(['done', 'no_show', 'cancelled', 'abandoned'])
+/** The closing notes that tell a holder the ticket is served all the same (stay), drawn calm, not as a warning. */
+const REASSURING: ReadonlySet<ClosingNoteKind> = new Set(['served-after-close', 'served-past-close'])
 
 /**
  * Whether nothing will change any more: a final status, except a no-show a clerk can still put
@@ -218,7 +221,7 @@ export class TicketStatus extends LitElement {
         ${this.renderState(ticket, lang, n, digits)}
         ${
           ticket.closing && !FINAL.has(ticket.status)
-            ? html`<p class=${ticket.closing.kind === 'served-after-close' ? 'reassure' : 'warn'} role="status" data-closing=${ticket.closing.kind}>${closingNoteText(ticket.closing, lang, digits)}</p>`
+            ? html`<p class=${REASSURING.has(ticket.closing.kind) ? 'reassure' : 'warn'} role="status" data-closing=${ticket.closing.kind}>${closingNoteText(ticket.closing, lang, digits)}</p>`
             : nothing
         }
         ${

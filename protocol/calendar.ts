@@ -154,6 +154,14 @@ export const HoursNow = Type.Object({
    * (walk 2026-12-05).
    */
   servingOn: Type.Optional(Type.Boolean()),
+  /**
+   * Open, with a closing that is not the day's (`dayClose` false): what becomes of the tickets still
+   * waiting then, by the calendar's `atClosing`: null, they are served (serve-until-empty); else when
+   * they are cancelled (cancel-after: the center's closing plus its grace, or the day's close when
+   * the center's hours run into it). Absent otherwise, and from an older server. The closing note
+   * (closing-note-of.ts) says it, not "you may not be served" (s55: read as "leave the line").
+   */
+  cancelsWaitingAt: Type.Optional(Nullable(Type.String())),
 })
 export type HoursNow = Static<typeof HoursNow>
 

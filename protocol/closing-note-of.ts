@@ -25,7 +25,12 @@ export function closingNoteOf(hours: HoursNow, waitSeconds: number | null, timeZ
   const now = Date.parse(hours.at)
   const close = Date.parse(hours.closesAt)
   const notice = CLOSING_NOTICE_MINUTES * 60_000
-  if (waitSeconds !== null && now + waitSeconds * 1000 > close) return note('may-not-be-served', hours.closesAt)
+  if (waitSeconds !== null && now + waitSeconds * 1000 > close) {
+    // what the calendar does with the line at that closing (absent: the day's close, or an older server)
+    if (hours.cancelsWaitingAt === null) return note('served-past-close', hours.closesAt)
+    if (hours.cancelsWaitingAt !== undefined) return note('cancelled-past-close', hours.cancelsWaitingAt)
+    return note('may-not-be-served', hours.closesAt)
+  }
   const lastTicket = hours.lastTicketAt === null ? null : Date.parse(hours.lastTicketAt)
   if (who === 'joiner' && lastTicket !== null && lastTicket < close && lastTicket - now <= notice)
     return note('last-ticket-soon', hours.lastTicketAt!)

@@ -6,7 +6,13 @@
  *
  *  - `tickets-stopped`: the service is past its last-ticket time (the kiosk: "Tickets stopped at 14:50").
  *  - `wait-past-close`: the wait runs past closing and the service stops issuing then (the kiosk refuses).
- *  - `may-not-be-served`: the wait runs past closing (the kiosk's ticket says so too).
+ *  - `may-not-be-served`: the wait runs past the business day's close (`dayClose`), which cancels
+ *    what still waits; or past a closing whose fate an older server does not say (HoursNow `cancelsWaitingAt`).
+ *  - `served-past-close`: the wait runs past closing, and the calendar serves the tickets taken
+ *    before it (atClosing serve-until-empty): the turn may come after closing, but it comes (s55:
+ *    "you may not be served" sent people away from a line that was served out).
+ *  - `cancelled-past-close`: the wait runs past closing, and the calendar cancels what still waits
+ *    at `at`, the center's closing plus its grace (atClosing cancel-after): said plainly.
  *  - `last-ticket-soon`: tickets stop within CLOSING_NOTICE_MINUTES (joining too).
  *  - `closing-soon`: the service closes within CLOSING_NOTICE_MINUTES.
  *  - `served-after-close`: closed, but the ticket held will still be served (calendar atClosing
@@ -24,6 +30,8 @@ export const ClosingNoteKind = literalUnion([
   'tickets-stopped',
   'wait-past-close',
   'may-not-be-served',
+  'served-past-close',
+  'cancelled-past-close',
   'last-ticket-soon',
   'closing-soon',
   'served-after-close',
@@ -33,7 +41,7 @@ export type ClosingNoteKind = Static<typeof ClosingNoteKind>
 
 export const ClosingNote = Type.Object({
   kind: ClosingNoteKind,
-  /** The time the note names (ISO): the last ticket for `tickets-stopped` and `last-ticket-soon`, else the closing. */
+  /** The time the note names (ISO): the last ticket for `tickets-stopped` and `last-ticket-soon`, the cancelling for `cancelled-past-close` and `cancelled-after-close`, else the closing. */
   at: Type.String(),
   /** The center's time zone: the page writes `at` as its clocks show it. */
   timeZone: Type.String(),

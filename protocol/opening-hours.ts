@@ -226,7 +226,21 @@ export function hoursNow(
     closesAt: iso(close),
     dayClose: closing?.dayClose ?? false,
     lastTicketAt: iso(lastTicket),
+    ...(closing && !closing.dayClose ? { cancelsWaitingAt: iso(cancelsWaitingAfter(cal, at, timeZone)) } : {}),
   }
+}
+
+/**
+ * When the tickets still waiting at the coming closing (not the day's) are cancelled: null, never,
+ * the calendar serves them (serve-until-empty, or a center always open whose services close); else
+ * the center's next closing plus the grace (cancel-after; server/queue/queue-context.ts cancels
+ * them by closingDueForCancel), or the day's close when the center's hours run on into it.
+ */
+function cancelsWaitingAfter(cal: CenterCalendar, at: number, timeZone: string): number | null {
+  if (cal.atClosing !== 'cancel-after' || cal.weekly === null) return null
+  const center = nextClosing(cal, null, at, timeZone)
+  if (center === null) return null
+  return center.dayClose ? center.at : center.at + cal.cancelAfterMinutes * 60_000
 }
 
 /** How far back "when did it last close" looks. */

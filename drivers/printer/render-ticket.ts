@@ -273,7 +273,8 @@ function splitWider(ctx: SKRSContext2D, word: string, paperWidth: number): strin
 function greedy(ctx: SKRSContext2D, value: string, maxWidth: number, paperWidth = maxWidth): string[] {
   const lines: string[] = []
   let current = ''
-  for (const word of value.split(/\s+/).flatMap((w) => splitWider(ctx, w, paperWidth))) {
+  // never at a no-break space: «٣:٠٠\u00a0م» is one time (s55: the closing note broke it, «م،» led the next line)
+  for (const word of value.split(/[^\S\u00a0]+/).flatMap((w) => splitWider(ctx, w, paperWidth))) {
     const candidate = current ? `${current} ${word}` : word
     if (current && ctx.measureText(candidate).width > maxWidth) {
       lines.push(current)

@@ -100,6 +100,10 @@ export class JoinPage extends LitElement {
         color: var(--tabour-danger);
         font-weight: 700;
       }
+      /* the line is served out: said plainly, not as a danger that sends people away (s55) */
+      .service .closing[data-closing='served-past-close'] {
+        color: inherit;
+      }
       .service .off {
         grid-column: 2;
         color: var(--tabour-danger);

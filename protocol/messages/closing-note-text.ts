@@ -13,6 +13,8 @@ const CLOSING_WORDS = {
   'tickets-stopped': 'hours.lastTicketPassed',
   'wait-past-close': 'hours.waitPastClose',
   'may-not-be-served': 'hours.mayNotBeServedBefore',
+  'served-past-close': 'hours.servedPastClose',
+  'cancelled-past-close': 'hours.cancelledPastClose',
   'last-ticket-soon': 'hours.lastTicketSoon',
   'closing-soon': 'hours.closingSoon',
   'served-after-close': 'hours.servedAfterClose',

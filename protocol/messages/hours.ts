@@ -39,10 +39,23 @@ export const HOURS_MESSAGES = {
     en: 'You may not be served today before closing',
   },
   'hours.closingSoon': { ar: 'يغلق المركز الساعة {time}', en: 'The center closes at {time}' },
-  /** The phone pages (protocol/closing-note.ts): the wait runs past closing, with the time. */
+  /** The wait runs past a closing whose fate an older server does not say (protocol/closing-note.ts `may-not-be-served`), with the time. */
   'hours.mayNotBeServedBefore': {
     ar: 'قد لا يتسع الوقت لخدمتك قبل الإغلاق الساعة {time}',
     en: 'You may not be served before closing at {time}',
+  },
+  /**
+   * The wait runs past closing and the calendar serves the tickets taken before it (atClosing
+   * serve-until-empty): the turn may come late, but it comes (s55: "may not be served" sent people away).
+   */
+  'hours.servedPastClose': {
+    ar: 'قد يأتي دورك بعد الإغلاق الساعة {time}، وتُخدم التذاكر المأخوذة قبل الإغلاق',
+    en: 'Your turn may come after closing at {time}; tickets taken before closing are still served',
+  },
+  /** The wait runs past closing and the calendar cancels what still waits after its grace (atClosing cancel-after): {time} is the cancelling. */
+  'hours.cancelledPastClose': {
+    ar: 'قد يأتي دورك بعد الإغلاق؛ التذاكر التي لم يُنادَ عليها حتى الساعة {time} تُلغى',
+    en: 'Your turn may come after closing; tickets not called by {time} are cancelled',
   },
   /**
    * The business day's close (calendar dailyClose) where the hours go on (a 24-hour center, or a

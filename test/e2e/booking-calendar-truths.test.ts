@@ -238,29 +238,43 @@ describe('bookings, holidays and closing, as the pages say them', () => {
     expect(await seriousAxeViolations(page)).toEqual([])
     await shot(page, 'join-last-ticket-ar')
 
-    // tickets until the wait runs past 15:00: A warns, B stops as the kiosk does, and says why
+    // tickets until the wait runs past 15:00: A says the turn may come after closing and is served all the same
+    // (the calendar serves the line out; s55: "You may not be served…" sent people away), B stops as the kiosk does, and says why
     let last = await center.issue(kiosk, { serviceId: a.id })
     for (let i = 0; i < 40 && !(last.estimatedWaitSeconds * 1000 > 25 * 60_000); i++) last = await center.issue(kiosk, { serviceId: a.id })
     await page.goto(`${url}/join/en/`)
-    const late = page.locator(`tabour-join-page [data-service="${a.id}"] [data-closing="may-not-be-served"]`)
+    const late = page.locator(`tabour-join-page [data-service="${a.id}"] [data-closing="served-past-close"]`)
     await late.waitFor()
-    expect(await late.textContent()).toBe('You may not be served before closing at 3:00\u00a0PM')
+    expect(await late.textContent()).toBe('Your turn may come after closing at 3:00\u00a0PM; tickets taken before closing are still served')
+    // not in the danger colour of a refusal: it tells the joiner to stay
+    const colours = await late.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el.parentElement!).color])
+    expect(colours[0]).toBe(colours[1])
     expect(await page.locator(`tabour-join-page [data-service="${b.id}"] .off`).textContent()).toBe(
       'You would not be served before closing at 3:00\u00a0PM\u00a0— Opens tomorrow at 8:00\u00a0AM',
     )
     expect(await seriousAxeViolations(page)).toEqual([])
     await shot(page, 'join-wait-past-close-en')
+    await page.goto(`${url}/join/ar/`)
+    const lateAr = page.locator(`tabour-join-page [data-service="${a.id}"] [data-closing="served-past-close"]`)
+    await lateAr.waitFor()
+    expect(await lateAr.textContent()).toBe('قد يأتي دورك بعد الإغلاق الساعة ٣:٠٠\u00a0م، وتُخدم التذاكر المأخوذة قبل الإغلاق')
+    await shot(page, 'join-wait-past-close-ar')
 
     // the last ticket's status page says the same, in Arabic with the center's digits, then in English
     await page.goto(`${url}/t/${last.id}`)
-    const note = page.locator('tabour-ticket-status [data-closing="may-not-be-served"]')
+    const note = page.locator('tabour-ticket-status [data-closing="served-past-close"]')
     await note.waitFor()
-    expect(await note.textContent()).toBe('قد لا يتسع الوقت لخدمتك قبل الإغلاق الساعة ٣:٠٠\u00a0م')
+    expect(await note.textContent()).toBe('قد يأتي دورك بعد الإغلاق الساعة ٣:٠٠\u00a0م، وتُخدم التذاكر المأخوذة قبل الإغلاق')
+    // drawn calm, as the note after closing is: it tells the holder to stay
+    expect(await note.getAttribute('class')).toBe('reassure')
     expect(await seriousAxeViolations(page)).toEqual([])
-    await shot(page, 'status-may-not-be-served-ar')
+    await shot(page, 'status-served-past-close-ar')
     await page.goto(`${url}/t/${last.id}?lang=en`)
-    await page.locator('tabour-ticket-status [data-closing]').getByText('You may not be served before closing at 3:00\u00a0PM').waitFor()
+    await page
+      .locator('tabour-ticket-status [data-closing]')
+      .getByText('Your turn may come after closing at 3:00\u00a0PM; tickets taken before closing are still served')
+      .waitFor()
     expect(await seriousAxeViolations(page)).toEqual([])
-    await shot(page, 'status-may-not-be-served-en')
+    await shot(page, 'status-served-past-close-en')
   })
 })

@@ -8,7 +8,7 @@ import { localDay } from '../../protocol/center-clock.ts'
 import { appointmentMarkText } from '../../protocol/messages/ticket.ts'
 import { ticketText } from '../../drivers/printer/ticket-text.ts'
 import { closingCalendar } from '../helpers/closing-calendar.ts'
-import { PORTRAIT, useBrowserSuite } from './browser.ts'
+import { PHONE, PORTRAIT, useBrowserSuite } from './browser.ts'
 import { seriousAxeViolations } from './axe.ts'
 import { ROOT } from './ui-build.ts'
 import { openKiosk } from './open-kiosk.ts'
@@ -176,6 +176,16 @@ describe("the kiosk's ticket screen says what is true", { timeout: 180_000 }, ()
     const page = await openKiosk(suite.contexts, center, url)
     for (const lang of ['ar', 'en'] as const) {
       if (lang === 'en') await page.locator('tabour-lang-switch button').click()
+      // the calendar serves the line out (atClosing serve-until-empty, the default): the tile says the turn may
+      // come after 15:00 and is served all the same, not "You may not be served before closing" (s55)
+      const said =
+        lang === 'ar'
+          ? 'قد يأتي دورك بعد الإغلاق الساعة 3:00\u00a0م، وتُخدم التذاكر المأخوذة قبل الإغلاق'
+          : 'Your turn may come after closing at 3:00\u00a0PM; tickets taken before closing are still served'
+      const tileNote = page.locator(`tabour-service-grid button[data-service-id="${a.id}"] .closing-note[data-closing="served-past-close"]`)
+      await tileNote.waitFor()
+      expect(norm(await tileNote.textContent()), lang).toBe(said)
+      await shot(page, `kiosk-${lang}-tile-served-past-close`)
       await page.locator(`tabour-service-grid button[data-service-id="${a.id}"]`).click()
       await page.locator('tabour-ticket-confirmation [data-printing="none"]').waitFor()
       const issuedAt = await page.locator('tabour-ticket-confirmation [data-issued-at]').getAttribute('data-issued-at')
@@ -196,10 +206,11 @@ describe("the kiosk's ticket screen says what is true", { timeout: 180_000 }, ()
       expect(shown, lang).toMatch(lang === 'ar' ? /^الأحد 6 ديسمبر 2026 - 2:35 م$/ : /^Sun 6 Dec 2026, 2:35 PM$/)
       // the wait runs past 15:00: the note names it, as the status page does
       const late = page.locator('tabour-ticket-confirmation [data-late]')
-      expect(await late.getAttribute('data-late'), lang).toBe('may-not-be-served')
-      expect(norm(await late.textContent()), lang).toBe(
-        lang === 'ar' ? 'قد لا يتسع الوقت لخدمتك قبل الإغلاق الساعة 3:00\u00a0م' : 'You may not be served before closing at 3:00\u00a0PM',
-      )
+      expect(await late.getAttribute('data-late'), lang).toBe('served-past-close')
+      expect(norm(await late.textContent()), lang).toBe(said)
+      // in the ticket's own colour, not the warning's brown-red: it tells the holder to stay
+      const colours = await late.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el.parentElement!).color])
+      expect(colours[0], lang).toBe(colours[1])
       for (const selector of ['tabour-ticket-confirmation [data-action="done"]', 'tabour-lang-switch button']) {
         const box = (await page.locator(selector).boundingBox())!
         expect(box.y + box.height, `${lang}: ${selector}`).toBeLessThanOrEqual(PORTRAIT.height)
@@ -207,6 +218,51 @@ describe("the kiosk's ticket screen says what is true", { timeout: 180_000 }, ()
       expect(await seriousAxeViolations(page), lang).toEqual([])
       await shot(page, `kiosk-${lang}-no-printer-late`)
       await page.locator('tabour-ticket-confirmation [data-action="done"]').click()
+    }
+  })
+
+  it('a calendar that cancels after closing: the tile, the ticket and its status page name when what still waits is cancelled (s55)', async () => {
+    const { center, url, a, b } = await closingCenter('14:35')
+    const body = { ...closingCalendar(a.id, b.id), atClosing: 'cancel-after', cancelAfterMinutes: 30 }
+    const put = await center.request('PUT', '/api/v1/calendar', { token: await center.admin(), body })
+    expect(put.statusCode, put.body).toBe(200)
+    const counter = await center.createCounter({ number: 1, serviceIds: [a.id] })
+    await center.openCounterAs('clerk1', counter.id)
+    const other = await center.createDevice('kiosk')
+    for (let i = 0; i < 6; i++) await center.issue(other.token, { serviceId: a.id })
+    const page = await openKiosk(suite.contexts, center, url)
+    // the center's 15:00 closing plus its 30 minutes' grace: the plain sentence, not "You may not be served"
+    const words = {
+      ar: 'قد يأتي دورك بعد الإغلاق؛ التذاكر التي لم يُنادَ عليها حتى الساعة 3:30\u00a0م تُلغى',
+      en: 'Your turn may come after closing; tickets not called by 3:30\u00a0PM are cancelled',
+    }
+    let id = ''
+    for (const lang of ['ar', 'en'] as const) {
+      if (lang === 'en') await page.locator('tabour-lang-switch button').click()
+      const tileNote = page.locator(
+        `tabour-service-grid button[data-service-id="${a.id}"] .closing-note[data-closing="cancelled-past-close"]`,
+      )
+      await tileNote.waitFor()
+      expect(norm(await tileNote.textContent()), lang).toBe(words[lang])
+      await shot(page, `kiosk-${lang}-tile-cancelled-past-close`)
+      await page.locator(`tabour-service-grid button[data-service-id="${a.id}"]`).click()
+      const late = page.locator('tabour-ticket-confirmation [data-late="cancelled-past-close"]')
+      await late.waitFor()
+      expect(norm(await late.textContent()), lang).toBe(words[lang])
+      id = (await confirmation(page).getAttribute('data-ticket-id'))!
+      expect(await seriousAxeViolations(page), lang).toEqual([])
+      await shot(page, `kiosk-${lang}-ticket-cancelled-past-close`)
+      await page.locator('tabour-ticket-confirmation [data-action="done"]').click()
+    }
+    // the ticket's status page on a phone says the same
+    const phone = await suite.contexts.page(PHONE)
+    for (const lang of ['ar', 'en'] as const) {
+      await phone.goto(`${url}/t/${id}${lang === 'en' ? '?lang=en' : ''}`)
+      const note = phone.locator('tabour-ticket-status [data-closing="cancelled-past-close"]')
+      await note.waitFor()
+      await phone.locator('tabour-ticket-status [data-closing]').getByText(words[lang]).waitFor()
+      expect(await seriousAxeViolations(phone), lang).toEqual([])
+      await shot(phone, `status-${lang}-cancelled-past-close`)
     }
   })
 

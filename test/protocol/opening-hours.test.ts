@@ -59,8 +59,34 @@ describe('a normal week', () => {
       closesAt: iso('2026-12-06', '15:00'),
       dayClose: false,
       lastTicketAt: iso('2026-12-06', '14:50'),
+      // the calendar serves the tickets still waiting at 15:00 (atClosing serve-until-empty, the default)
+      cancelsWaitingAt: null,
     })
     expect(hoursNow(GOVERNMENT, 1, at('2026-12-06', '14:49'), TZ).closedReason).toBeNull()
+  })
+
+  it("says what becomes of the tickets still waiting at the closing: served, or cancelled at the center's closing plus its grace", () => {
+    // service 2 ends its own hours at 12:00, while the center stays open until 15:00
+    const cal: CenterCalendar = {
+      ...GOVERNMENT,
+      services: [
+        ...GOVERNMENT.services,
+        { serviceId: 2, weekly: workWeek([H('08:00', '12:00')]), lastTicketMinutes: 0, stopWhenWaitPastClose: false },
+      ],
+    }
+    expect(hoursNow(cal, 2, at('2026-12-06', '11:00'), TZ)).toMatchObject({ closesAt: iso('2026-12-06', '12:00'), cancelsWaitingAt: null })
+    const cancelAfter: CenterCalendar = { ...cal, atClosing: 'cancel-after', cancelAfterMinutes: 20 }
+    // the center's closing cancels, not the service's (queue-context.ts closingDueForCancel reads the center's)
+    expect(hoursNow(cancelAfter, 2, at('2026-12-06', '11:00'), TZ)).toMatchObject({
+      closesAt: iso('2026-12-06', '12:00'),
+      cancelsWaitingAt: iso('2026-12-06', '15:20'),
+    })
+    expect(hoursNow(cancelAfter, null, at('2026-12-06', '18:00'), TZ).cancelsWaitingAt).toBe(iso('2026-12-06', '20:20'))
+    // closed: nothing to say of a closing
+    expect(hoursNow(cancelAfter, null, at('2026-12-06', '16:00'), TZ)).not.toHaveProperty('cancelsWaitingAt')
+    // the day's close is its own note (it cancels what still waits): no field
+    expect(hoursNow(DEFAULT_CALENDAR, 1, at('2026-12-06', '12:00'), TZ)).toMatchObject({ dayClose: true })
+    expect(hoursNow(DEFAULT_CALENDAR, 1, at('2026-12-06', '12:00'), TZ)).not.toHaveProperty('cancelsWaitingAt')
   })
 
   it('stops issuing when the estimated wait runs past closing, only for a service that asks for it', () => {

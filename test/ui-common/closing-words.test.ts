@@ -59,3 +59,36 @@ describe("the day's close in words", () => {
     expect(closesSoonText(hours, TZ, 'en', 'western')).toBe('The center closes at 3:00\u00a0PM')
   })
 })
+
+describe('a wait past the closing in words: what the calendar does with the line then (s55)', () => {
+  const h8 = [{ open: '08:00', close: '15:00' }]
+  const government: CenterCalendar = { ...DEFAULT_CALENDAR, weekly: { sun: h8, mon: h8, tue: h8, wed: h8, thu: h8, fri: [], sat: [] } }
+
+  it('serve-until-empty (the default): the turn may come after closing, and tickets taken before it are served', () => {
+    const note = closingNoteOf(hoursNow(government, 1, at('2026-12-06', '14:00'), TZ, 90 * 60), 90 * 60, TZ, 'holder')!
+    expect(note).toMatchObject({ kind: 'served-past-close', dayClose: false })
+    expect(closingNoteText(note, 'en', 'western')).toBe(
+      'Your turn may come after closing at 3:00\u00a0PM; tickets taken before closing are still served',
+    )
+    expect(closingNoteText(note, 'ar', 'arabic-indic')).toBe(
+      'قد يأتي دورك بعد الإغلاق الساعة ٣:٠٠\u00a0م، وتُخدم التذاكر المأخوذة قبل الإغلاق',
+    )
+    // the kiosk adds nothing: the line is served out
+    expect(kioskClosingText(note, true, 'en', 'western')).toBe(closingNoteText(note, 'en', 'western'))
+  })
+
+  it('cancel-after: the plain cancel sentence, with the time the tickets still waiting are cancelled', () => {
+    const cal: CenterCalendar = { ...government, atClosing: 'cancel-after', cancelAfterMinutes: 30 }
+    const note = closingNoteOf(hoursNow(cal, 1, at('2026-12-06', '14:00'), TZ, 90 * 60), 90 * 60, TZ, 'joiner')!
+    expect(note).toMatchObject({ kind: 'cancelled-past-close', at: new Date(at('2026-12-06', '15:30')).toISOString(), dayClose: false })
+    expect(closingNoteText(note, 'en', 'western')).toBe(
+      'Your turn may come after closing; tickets not called by 3:30\u00a0PM are cancelled',
+    )
+    expect(closingNoteText(note, 'ar', 'western')).toBe('قد يأتي دورك بعد الإغلاق؛ التذاكر التي لم يُنادَ عليها حتى الساعة 3:30\u00a0م تُلغى')
+  })
+
+  it('an older server, whose hours do not say: the old words', () => {
+    const { cancelsWaitingAt: _, ...older } = hoursNow(government, 1, at('2026-12-06', '14:00'), TZ, 90 * 60)
+    expect(closingNoteOf(older, 90 * 60, TZ, 'holder')).toMatchObject({ kind: 'may-not-be-served' })
+  })
+})

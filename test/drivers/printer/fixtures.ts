@@ -35,10 +35,13 @@ export const SAMPLE_NOBODY_AHEAD: TicketContent = { ...SAMPLE, peopleAhead: 0, e
 /** SAMPLE as a booking's check-in gave it: the slot starts at 10:30 in Cairo, and the paper says so under the label. */
 export const SAMPLE_APPOINTMENT: TicketContent = { ...SAMPLE, appointmentSlot: Date.UTC(2025, 2, 11, 8, 30) }
 
-/** SAMPLE taken when its wait runs past the 15:00 closing: the paper carries the note the kiosk's screen ticket shows. */
+/**
+ * SAMPLE taken when its wait runs past the 15:00 closing of a calendar that serves the line out (the
+ * default): the paper carries the note the kiosk's screen ticket shows (until s55 "You may not be served…").
+ */
 export const SAMPLE_CLOSING: TicketContent = {
   ...SAMPLE,
-  closing: { kind: 'may-not-be-served', at: '2025-03-11T13:00:00.000Z', timeZone: 'Africa/Cairo', dayClose: false },
+  closing: { kind: 'served-past-close', at: '2025-03-11T13:00:00.000Z', timeZone: 'Africa/Cairo', dayClose: false },
 }
 
 /** SAMPLE for a visit of two steps (issue 21): the paper names them under the label, so a citizen without a phone knows they will be called again. */

@@ -312,9 +312,11 @@ describe('nobody ahead, on the paper (walk 2026-12-05, finding 1)', () => {
 
 describe('the closing note on the paper (s42: the screen ticket said it, the paper did not)', () => {
   it('is printed under the wait in both languages, as the screen ticket words it; the decoded raster shows the words', async () => {
+    // the default calendar serves the line out: the turn may come after closing, but it comes (s55: the paper
+    // said "You may not be served before closing at 3:00 PM", read as "leave the line")
     expect(ticketText(SAMPLE_CLOSING)).toMatchObject({
-      closingAr: 'قد لا يتسع الوقت لخدمتك قبل الإغلاق الساعة ٣:٠٠\u00a0م',
-      closingEn: 'You may not be served before closing at 3:00\u00a0PM',
+      closingAr: 'قد يأتي دورك بعد الإغلاق الساعة ٣:٠٠\u00a0م، وتُخدم التذاكر المأخوذة قبل الإغلاق',
+      closingEn: 'Your turn may come after closing at 3:00\u00a0PM; tickets taken before closing are still served',
     })
     // a ticket without a note has no such lines: the goldens above are the tickets as they were
     expect(ticketText(SAMPLE)).toMatchObject({ closingAr: '', closingEn: '' })
@@ -329,9 +331,29 @@ describe('the closing note on the paper (s42: the screen ticket said it, the pap
     const [image] = (await decoded(SAMPLE_CLOSING, 80)).images
     const ar = layout.find((p) => p.key === 'closingAr')!
     const en = layout.find((p) => p.key === 'closingEn')!
-    expect([ar.lines.length, en.lines.length]).toEqual([1, 1])
-    expect(wordsMismatch(image, ar, 'قد لا يتسع الوقت لخدمتك قبل الإغلاق الساعة ٣:٠٠ م', true)).toBeLessThan(0.02)
-    expect(wordsMismatch(image, en, 'You may not be served before closing at 3:00 PM', false)).toBeLessThan(0.02)
+    // two lines each, the time whole on the first: never broken at its no-break space («م،» leading the second line)
+    expect(ar.lines.map((l) => l.text)).toEqual(['قد يأتي دورك بعد الإغلاق الساعة ٣:٠٠\u00a0م،', 'وتُخدم التذاكر المأخوذة قبل الإغلاق'])
+    expect(en.lines.map((l) => l.text)).toEqual([
+      'Your turn may come after closing at 3:00\u00a0PM;',
+      'tickets taken before closing are still served',
+    ])
+    expect(wordsMismatch(image, ar, 'قد يأتي دورك بعد الإغلاق الساعة ٣:٠٠ م،', true)).toBeLessThan(0.02)
+    expect(wordsMismatch(image, en, 'Your turn may come after closing at 3:00 PM;', false)).toBeLessThan(0.02)
+    // the calendar that cancels after closing: the plain sentence, its time whole on 58 mm too
+    const cancelled = {
+      ...SAMPLE_CLOSING,
+      closing: { ...SAMPLE_CLOSING.closing!, kind: 'cancelled-past-close' as const, at: '2025-03-11T13:30:00.000Z' },
+    }
+    expect(ticketText(cancelled).closingEn).toBe('Your turn may come after closing; tickets not called by 3:30\u00a0PM are cancelled')
+    for (const widthMm of [58, 80] as const) {
+      const lines = ticketLayout(cancelled, { widthMm })
+        .filter((p) => p.key.startsWith('closing'))
+        .flatMap((p) => p.lines.map((l) => l.text))
+      expect(
+        lines.filter((l) => /^(م|PM)/.test(l)),
+        `${widthMm} mm`,
+      ).toEqual([])
+    }
     // the check tells notes apart: another note drawn in the same place does not match
     expect(wordsMismatch(image, en, 'The center closes at 3:00 PM', false)).toBeGreaterThan(0.3)
     expect(wordsMismatch(image, ar, 'يغلق المركز الساعة ٣:٠٠ م', true)).toBeGreaterThan(0.3)

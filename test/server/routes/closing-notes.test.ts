@@ -76,17 +76,20 @@ describe('closing notes on the join page and the ticket status', () => {
     // the ticket in line: the center closes within the half hour
     expect((await ticket(early.id)).closing).toEqual({ kind: 'closing-soon', at: iso('15:00'), timeZone: tz, dayClose: false })
 
-    // tickets until one's wait runs past 15:00: its status page says it may not be served; A's join line says so too
+    // tickets until one's wait runs past 15:00: its status page says its turn may come after closing and that
+    // it is served all the same (the default calendar serves the line out: atClosing serve-until-empty); A's
+    // join line says so too. It said `may-not-be-served` ("You may not be served before closing at 3:00 PM")
+    // until s55: true to the letter, but read as "leave the line" where every ticket taken before 15:00 is served
     let last = early
     for (let i = 0; i < 40 && !((last.estimatedWaitSeconds ?? 0) * 1000 > at('15:00') - at('14:35')); i++)
       last = await center.issue(kiosk, { serviceId: a.id })
     expect(last.estimatedWaitSeconds * 1000).toBeGreaterThan(at('15:00') - at('14:35'))
-    expect((await ticket(last.id)).closing).toEqual({ kind: 'may-not-be-served', at: iso('15:00'), timeZone: tz, dayClose: false })
+    expect((await ticket(last.id)).closing).toEqual({ kind: 'served-past-close', at: iso('15:00'), timeZone: tz, dayClose: false })
     // the kiosk's answer carries the same note, so its screen names the closing as the status page does
-    expect(last.closing).toEqual({ kind: 'may-not-be-served', at: iso('15:00'), timeZone: tz, dayClose: false })
+    expect(last.closing).toEqual({ kind: 'served-past-close', at: iso('15:00'), timeZone: tz, dayClose: false })
     expect(early.closing).toBeUndefined()
     const late = await services()
-    expect(late.find((s) => s.id === a.id)).toMatchObject({ closedReason: null, closing: { kind: 'may-not-be-served' } })
+    expect(late.find((s) => s.id === a.id)).toMatchObject({ closedReason: null, closing: { kind: 'served-past-close' } })
     // B stops issuing when the wait runs past closing: the join page says why, as the kiosk does
     expect(late.find((s) => s.id === b.id)).toMatchObject({
       closedReason: 'closed',
@@ -98,6 +101,26 @@ describe('closing notes on the join page and the ticket status', () => {
       closedReason: 'closed',
       closing: { kind: 'tickets-stopped', at: iso('14:50') },
     })
+  })
+
+  it('a calendar that cancels after closing (cancel-after, 20 minutes): the wait past closing names when what still waits is cancelled', async () => {
+    const clock = new TestClock(at('14:35'))
+    const { a, kiosk } = await setUp(clock)
+    const cancelAfter = { ...closingCalendar(a.id, a.id + 1), atClosing: 'cancel-after', cancelAfterMinutes: 20 }
+    const put = await center.request('PUT', '/api/v1/calendar', { token: await center.admin(), body: cancelAfter })
+    expect(put.statusCode, put.body).toBe(200)
+    let last = await center.issue(kiosk, { serviceId: a.id })
+    for (let i = 0; i < 40 && !((last.estimatedWaitSeconds ?? 0) * 1000 > at('15:00') - at('14:35')); i++)
+      last = await center.issue(kiosk, { serviceId: a.id })
+    expect(last.estimatedWaitSeconds * 1000).toBeGreaterThan(at('15:00') - at('14:35'))
+    // not "you may not be served": the center's closing at 15:00 plus its 20 minutes' grace cancels what still waits
+    const note = { kind: 'cancelled-past-close', at: iso('15:20'), timeZone: 'Africa/Cairo', dayClose: false }
+    expect(last.closing).toEqual(note)
+    expect((await ticket(last.id)).closing).toEqual(note)
+    expect((await services()).find((s) => s.id === a.id)).toMatchObject({ closedReason: null, closing: note })
+    // and so it is: at 15:20 the tickets still waiting are cancelled
+    clock.set(iso('15:21'))
+    expect(await ticket(last.id)).toMatchObject({ status: 'cancelled', cancelledBecause: 'center_closed' })
   })
 
   it("a center open around the clock with a daily close: the day's close is the closing named, and what it cancels says the day's line closed", async () => {
