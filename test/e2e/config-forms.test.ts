@@ -536,6 +536,7 @@ describe('configuration forms (issue 15 items 4-5)', () => {
       )
       expect(lang === 'ar' ? fromLeft! > toLeft! : fromLeft! < toLeft!, `${lang}: ${fromLeft} ${toLeft}`).toBe(true)
       expect(await sidewaysScroll(log), lang).toBe(0)
+      await expectAxeClean(page, `change log with what changed, ${lang}`)
       await row.screenshot({ path: join(SHOTS, `change-log-zone-${lang}.png`) })
       await page.close()
     }
