@@ -115,8 +115,9 @@ export const AuditEntry = Type.Object({
   params: Type.Record(Type.String(), Type.Unknown()),
   body: Type.Unknown(),
   /**
-   * What an edit of a counter, service, user or device changed, field by field: its value before and
-   * after, what it names by id named as now (a zone by its names «ar · en», services by name and weight);
+   * What an edit of a counter, service, user, device or the center settings changed, field by field: its value before and
+   * after, what it names by id named as now (a zone by its names «ar · en», services by name and weight;
+   * a zone's names as the setting `zoneNames.<zone>`);
    * a password only as changed (no `from`, no `to`). Null on rows older than it and on other commands.
    */
   changes: Nullable(

@@ -80,6 +80,7 @@ export const AUDIT_LOG_MESSAGES = {
   'audit.weighted': { ar: '{name} (الوزن {weight, number})', en: '{name} (weight {weight, number})' },
   // a field named as the form names it, without the form's hint on how to type it (walk s55 read «فئات الأولوية (رمز، عربي، إنجليزي في كل سطر)»)
   'audit.field.priorityCategories': { ar: 'فئات الأولوية', en: 'Priority categories' },
+  'audit.field.zoneName': { ar: 'اسم المنطقة {zone}', en: 'Name of zone {zone}' },
   'audit.field.config': { ar: 'الإعدادات', en: 'Settings' },
   'audit.field.documents': { ar: 'المستندات المطلوبة', en: 'Required documents' },
   'audit.field.groupId': { ar: 'مجموعة الخدمات', en: 'Service group' },
@@ -145,6 +146,7 @@ export function auditChangeText(change: AuditChange, subject: string | null, lan
  * form label, else the key as it is.
  */
 function fieldLabel(field: string, lang: Lang, digits: DigitStyle): string {
+  if (field.startsWith('zoneNames.')) return auditText('audit.field.zoneName', lang, { zone: isolate(field.slice('zoneNames.'.length)) })
   if (field === 'whenUnstaffed') return staffingText('staffing.whenUnstaffed', lang)
   if (has(`audit.field.${field}`)) return auditText(`audit.field.${field}` as AuditMessageKey, lang)
   if (isConfigKey(`f.${field}`)) return configText(`f.${field}` as ConfigMessageKey, lang, { max: maximumOf(field) }, digits)

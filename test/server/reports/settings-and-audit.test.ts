@@ -277,3 +277,31 @@ describe('the change log says what an edit changed', () => {
     expect([said('ar'), said('en')]).toEqual(['عُدّلت إعدادات المركز: فئات الأولوية', 'Center settings changed: Priority categories'])
   })
 })
+
+describe('a settings change says what it changed', () => {
+  let center: TestCenter
+  afterEach(async () => center?.close())
+
+  it('each setting before → after, a zone name on its own line', async () => {
+    center = await TestCenter.start({ clock: new TestClock() })
+    const admin = await center.admin()
+    const put = (body: object) => center.request('PUT', '/api/v1/settings', { token: admin, body })
+    expect((await put({ zoneNames: { ground: { nameAr: 'الدور الأرضي', nameEn: 'Ground floor' } } })).statusCode).toBe(200)
+    expect(
+      (
+        await put({
+          callPolicy: 'sla',
+          zoneNames: {
+            ground: { nameAr: 'الدور الأرضي', nameEn: 'Ground floor' },
+            first: { nameAr: 'الدور الأول', nameEn: 'First floor' },
+          },
+        })
+      ).statusCode,
+    ).toBe(200)
+    const [entry] = (await center.request('GET', '/api/v1/settings/audit', { token: admin })).json() as AuditEntry[]
+    const lines = (lang: 'ar' | 'en') =>
+      (entry!.changes ?? []).map((c) => auditFieldChangeText(c, lang, 'western').replace(/[\u2068\u2069]/g, ''))
+    expect(lines('en')).toEqual(['Call policy: Priority first → By target wait', 'Name of zone first: none → First floor'])
+    expect(lines('ar')).toEqual(['سياسة النداء: الأولوية أولًا ← حسب الزمن المستهدف', 'اسم المنطقة first: لا شيء ← الدور الأول'])
+  })
+})
