@@ -62,7 +62,7 @@ export class CenterCommands {
     const after = { ...this.settingsStore.reply().defaults, ...next }
     const keys = Object.keys(change) as (keyof CenterSettings)[]
     const pick = (v: CenterSettings) =>
-      Object.fromEntries(keys.flatMap((k) => (k === 'zoneNames' ? zoneEntries(v.zoneNames) : [[k, v[k]]])))
+      Object.fromEntries(keys.flatMap((k): [string, unknown][] => (k === 'zoneNames' ? zoneEntries(v.zoneNames) : [[k, v[k]]])))
     auditChange(tx, actor, 'settings.update', {}, change, fieldChanges(pick(before), pick(after)))
     return () => {
       const reply = this.settingsStore.apply(next)
