@@ -60,6 +60,9 @@ import { TicketToolsApi } from '../ui-common/ticket-tools-api.ts'
 import { RenderTicker } from '../ui-common/render-ticker.ts'
 import { counterName } from './counter-name.ts'
 
+/** The ticket moves that free the counter (the logout dialog names those the ticket allows now). */
+const FREEING: ReadonlySet<ConsoleAction> = new Set<ConsoleAction>(['finish', 'transfer', 'park', 'no_show'])
+
 const LANG_KEY = 'tabour:counter-lang'
 
 /**
@@ -183,6 +186,7 @@ export class CounterApp extends LitElement {
             .lang=${lang}
             .digits=${this.digits}
             .counter=${counter}
+            .ways=${this.legal().filter((a) => FREEING.has(a))}
             .busy=${s.busy !== null || !s.reachable}
             @logout-choice=${(e: CustomEvent<{ choice: LogoutChoice }>) => void this.logoutWith(e.detail.choice)}
             @logout-cancel=${() => (this.askingLogout = false)}

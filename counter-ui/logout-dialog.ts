@@ -2,7 +2,7 @@
  * `<tabour-logout-dialog>`: logging out with a counter open asks what to do with it, because a
  * counter left open in the clerk's name keeps its services on sale and shortens every estimate
  * (issue 14). Close or pause it, then log out; or cancel. A counter holding a ticket cannot be
- * left (finish or transfer it first): only cancel is offered then. Esc cancels. Fires
+ * left (finish, transfer, park it or mark it a no-show first: the sentence names the buttons that can now): only cancel is offered then. Esc cancels. Fires
  * `logout-choice` {choice} or `logout-cancel`. Closing the tab cannot ask: the server marks the
  * counter away after queue.awayAfterSeconds instead (server/realtime/console-presence.ts).
  */
@@ -12,6 +12,8 @@ import type { Counter } from '../protocol/entities.ts'
 import { DEFAULT_LANG, type Lang } from '../ui-common/i18n.ts'
 import { consoleStyles, dialogStyles } from './console-styles.ts'
 import { staffingText } from '../protocol/messages/staffing.ts'
+import { consoleText } from '../protocol/messages/console.ts'
+import type { ConsoleAction } from './console-actions.ts'
 import { formatNumber, type DigitStyle } from '../ui-common/digits.ts'
 
 export type LogoutChoice = 'close' | 'pause'
@@ -25,8 +27,16 @@ export class LogoutDialog extends LitElement {
   @property() digits: DigitStyle = 'western'
   /** The clerk's counter; null renders nothing. */
   @property({ attribute: false }) counter: Counter | null = null
+  /** The buttons that take the held ticket off the counter now (finish, transfer, park, no-show), named in the sentence. */
+  @property({ attribute: false }) ways: readonly ConsoleAction[] = []
   /** A request is in flight or the server is away: the choices wait. Default false. */
   @property({ type: Boolean }) busy = false
+
+  /** «إنهاء الخدمة»، «تحويل» … / “Finish”, “Transfer” …: the buttons' own labels. */
+  private waysText(lang: Lang): string {
+    const quote = (t: string) => (lang === 'ar' ? `«${t}»` : `“${t}”`)
+    return this.ways.map((a) => quote(consoleText(`action.${a}`, lang))).join(lang === 'ar' ? '، ' : ', ')
+  }
 
   override firstUpdated(): void {
     this.renderRoot.querySelector<HTMLButtonElement>('button')?.focus()
@@ -40,7 +50,7 @@ export class LogoutDialog extends LitElement {
     return html`<div class="overlay" @keydown=${this.onKeyDown}>
       <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="logout-title" data-dialog="logout">
         <h2 id="logout-title">${staffingText('staffing.logout.title', lang, { n: formatNumber(counter.number, { digits: this.digits }) })}</h2>
-        <p>${staffingText(holdsTicket ? 'staffing.logout.busy' : 'staffing.logout.body', lang)}</p>
+        <p data-logout-why>${holdsTicket ? staffingText('staffing.logout.busy', lang, { ways: this.waysText(lang) }) : staffingText('staffing.logout.body', lang)}</p>
         <div class="buttons">
           ${
             holdsTicket

@@ -114,6 +114,15 @@ export const AuditEntry = Type.Object({
   route: Type.String(),
   params: Type.Record(Type.String(), Type.Unknown()),
   body: Type.Unknown(),
+  /**
+   * What an edit of a counter, service, user, device or the center settings changed, field by field: its value before and
+   * after, what it names by id named as now (a zone by its names «ar · en», services by name and weight;
+   * a zone's names as the setting `zoneNames.<zone>`);
+   * a password only as changed (no `from`, no `to`). Null on rows older than it and on other commands.
+   */
+  changes: Nullable(
+    Type.Array(Type.Object({ field: Type.String(), from: Type.Optional(Type.Unknown()), to: Type.Optional(Type.Unknown()) })),
+  ),
   /** What the change answered (200, 201, 204); 422 for a hub bundle the center refused (its code and reason in `body`). */
   status: Type.Integer(),
 })

@@ -15,7 +15,14 @@ import { bundleRefusalNote, hubManagedHint, noBundleRoute } from './hub-bundle-n
 import { ConfigForm, intOrNull, str, type FieldSpec, type Values } from './config-form.ts'
 import { formatNumber } from '../../ui-common/digits.ts'
 import { namePart } from '../../ui-common/bilingual.ts'
-import { auditActorText, auditChangeText, auditDetailKey, auditText, byHub } from '../../protocol/messages/audit-log.ts'
+import {
+  auditActorText,
+  auditChangeText,
+  auditDetailKey,
+  auditFieldChangeText,
+  auditText,
+  byHub,
+} from '../../protocol/messages/audit-log.ts'
 import './finish-outcomes-config.ts'
 
 /** The IANA zones the browser knows (a fixed list: a select), the center's own first. */
@@ -65,6 +72,11 @@ export class CenterConfig extends ConfigForm {
       /* a change's time on one line: at 1366 px a long change squeezed it to «Monday, 7 December 2026, / 9:51 PM» (walk s53) */
       td[data-when] {
         white-space: nowrap;
+      }
+      /* what an edit changed, a line a field, under its sentence */
+      ul[data-changes] {
+        margin: 0.25rem 0 0;
+        padding-inline-start: 1.25rem;
       }
       /* the request as received: long JSON wraps inside its cell, never widens the table */
       [data-request] {
@@ -237,7 +249,11 @@ export class CenterConfig extends ConfigForm {
     const sentence = auditChangeText(a, a.subject === null ? null : namePart(a.subject, l), l, this.digits)
     // a change the hub's bundle made came with no request: what the bundle wrote, not «PUT /calendar …» (walk s51)
     const hub = byHub(a)
-    return html`<span data-sentence>${sentence}</span>
+    // what an edit changed, a line a field (walk s55: "Counter … edited" said nothing of the zone it moved to)
+    const changes = a.changes?.length
+      ? html`<ul class="changes" data-changes>${a.changes.map((c) => html`<li data-field=${c.field}>${auditFieldChangeText(c, l, this.digits)}</li>`)}</ul>`
+      : nothing
+    return html`<span data-sentence>${sentence}</span>${changes}
       <details>
         <summary class="muted">${auditText(auditDetailKey(a), l)}</summary>
         <code dir="ltr" data-request>${hub ? '' : `${a.method} ${a.route} `}${JSON.stringify(a.body)}</code>

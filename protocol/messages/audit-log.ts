@@ -10,6 +10,8 @@ import { configText, isConfigKey, type ConfigMessageKey } from './config-forms.t
 import { CenterSettings } from '../settings.ts'
 import { listComma } from './list-comma.ts'
 import { bundleRefusalText } from './hub-bundles.ts'
+import { namePart } from '../name-in-language.ts'
+import { staffingText } from './staffing.ts'
 
 export const AUDIT_LOG_MESSAGES = {
   'audit.when': { ar: 'الوقت', en: 'When' },
@@ -68,6 +70,22 @@ export const AUDIT_LOG_MESSAGES = {
     en: 'Configuration bundle {version, number} from the national hub refused; nothing of it applied: {why}',
   },
   'audit.finish-outcomes.replace': { ar: 'عُدّلت نتائج إنهاء الخدمة', en: 'Finish outcomes changed' },
+  // what an edit changed, one line a field, before → after (walk s55: "Counter … edited" for a counter moved between zones)
+  'audit.fieldChange': { ar: '{field}: {from} ← {to}', en: '{field}: {from} → {to}' },
+  // a password: never its value
+  'audit.secretChanged': { ar: '{field}: تغيّرت', en: '{field}: changed' },
+  'audit.none': { ar: 'لا شيء', en: 'none' },
+  'audit.yes': { ar: 'نعم', en: 'yes' },
+  'audit.no': { ar: 'لا', en: 'no' },
+  'audit.weighted': { ar: '{name} (الوزن {weight, number})', en: '{name} (weight {weight, number})' },
+  // a field named as the form names it, without the form's hint on how to type it (walk s55 read «فئات الأولوية (رمز، عربي، إنجليزي في كل سطر)»)
+  'audit.field.priorityCategories': { ar: 'فئات الأولوية', en: 'Priority categories' },
+  'audit.field.zoneName': { ar: 'اسم المنطقة {zone}', en: 'Name of zone {zone}' },
+  'audit.field.config': { ar: 'الإعدادات', en: 'Settings' },
+  'audit.field.documents': { ar: 'المستندات المطلوبة', en: 'Required documents' },
+  'audit.field.groupId': { ar: 'مجموعة الخدمات', en: 'Service group' },
+  'audit.field.icon': { ar: 'الأيقونة', en: 'Icon' },
+  'audit.field.sortOrder': { ar: 'الترتيب', en: 'Order' },
 } as const satisfies Catalogue
 
 export const auditText = messagesOf(AUDIT_LOG_MESSAGES)
@@ -111,7 +129,7 @@ export function auditChangeText(change: AuditChange, subject: string | null, lan
   // the settings a change set, by their form labels (a key the form does not label is shown as it is); a label that
   // names its scale («من ٥» / "of 5") takes it from the setting's schema, as the form takes it from its field
   const fields = Object.keys(body)
-    .map((k) => (isConfigKey(`f.${k}`) ? configText(`f.${k}` as ConfigMessageKey, lang, { max: maximumOf(k) }, digits) : k))
+    .map((k) => fieldLabel(k, lang, digits))
     .join(listComma(lang))
   const day = typeof change.params.day === 'string' ? isolate(inDigitStyle(change.params.day, digits)) : ''
   // a refused bundle: its version and why, by its stable code
@@ -120,6 +138,59 @@ export function auditChangeText(change: AuditChange, subject: string | null, lan
   return auditText(key, lang, { subject: named, fields, day, version, why }, digits)
     .replace(/\s+$/, '')
     .replace(/\s{2,}/g, ' ')
+}
+
+/**
+ * A field as the change log names it: its own label when the form's carries a hint on how to type it,
+ * else the form's label (a scale it names, «من ٥», from the setting's schema), a device's setting by its
+ * form label, else the key as it is.
+ */
+function fieldLabel(field: string, lang: Lang, digits: DigitStyle): string {
+  if (field.startsWith('zoneNames.')) return auditText('audit.field.zoneName', lang, { zone: isolate(field.slice('zoneNames.'.length)) })
+  if (field === 'whenUnstaffed') return staffingText('staffing.whenUnstaffed', lang)
+  if (has(`audit.field.${field}`)) return auditText(`audit.field.${field}` as AuditMessageKey, lang)
+  if (isConfigKey(`f.${field}`)) return configText(`f.${field}` as ConfigMessageKey, lang, { max: maximumOf(field) }, digits)
+  const setting = field.startsWith('config.') ? `device.${field.slice('config.'.length)}` : ''
+  if (isConfigKey(setting)) return configText(setting as ConfigMessageKey, lang, { min: 1, max: 254 }, digits)
+  return field
+}
+
+/** Values said by their labels in the forms (a role, a call policy, a digit style), not as stored. */
+const LABELLED: Record<string, string> = { role: 'role', callPolicy: 'policy', digits: 'digits' }
+
+/** A value before or after an edit, in the page's language: a name in both languages by its part, yes/no, a list, «none». */
+function valueText(field: string, v: unknown, lang: Lang, digits: DigitStyle): string {
+  if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) return auditText('audit.none', lang)
+  if (typeof v === 'boolean') return auditText(v ? 'audit.yes' : 'audit.no', lang)
+  if (typeof v === 'number') return inDigitStyle(String(v), digits)
+  if (typeof v === 'string') {
+    if (field === 'whenUnstaffed' && (v === 'not-offered' || v === 'offer-without-estimate'))
+      return staffingText(`staffing.whenUnstaffed.${v}`, lang)
+    const key = `${LABELLED[field]}.${v}`
+    return isConfigKey(key) ? configText(key, lang) : namePart(v, lang)
+  }
+  if (Array.isArray(v)) return v.map((item) => isolate(valueText(field, item, lang, digits))).join(listComma(lang))
+  const o = v as { name?: unknown; weight?: unknown; code?: unknown; nameAr?: unknown; nameEn?: unknown }
+  if (typeof o.name === 'string' && typeof o.weight === 'number')
+    return o.weight === 1
+      ? namePart(o.name, lang)
+      : auditText('audit.weighted', lang, { name: namePart(o.name, lang), weight: o.weight }, digits)
+  // a priority category: its code and its name in the page's language
+  if (typeof o.code === 'string' && typeof o.nameAr === 'string' && typeof o.nameEn === 'string')
+    return `${o.code} ${lang === 'ar' ? o.nameAr : o.nameEn}`
+  return JSON.stringify(v)
+}
+
+/**
+ * One field an edit changed, as a line of the change log: «المنطقة: الدور الأرضي ← الدور الأول» /
+ * "Zone: Ground floor → First floor" (each value isolated: a Latin name keeps its place in an Arabic
+ * line); a password only as changed.
+ */
+export function auditFieldChangeText(change: { field: string; from?: unknown; to?: unknown }, lang: Lang, digits: DigitStyle): string {
+  const field = fieldLabel(change.field, lang, digits)
+  if (!('from' in change) && !('to' in change)) return auditText('audit.secretChanged', lang, { field })
+  const side = (v: unknown) => isolate(valueText(change.field, v, lang, digits))
+  return auditText('audit.fieldChange', lang, { field, from: side(change.from), to: side(change.to) })
 }
 
 /** Whether the hub's configuration bundle made a change (its own row, and each change it made through a command). */

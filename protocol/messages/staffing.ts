@@ -16,9 +16,10 @@ export const STAFFING_MESSAGES = {
   'staffing.logout.close': { ar: 'إغلاق الشباك والخروج', en: 'Close the counter and log out' },
   'staffing.logout.pause': { ar: 'إيقاف مؤقت والخروج', en: 'Pause the counter and log out' },
   'staffing.logout.cancel': { ar: 'إلغاء', en: 'Cancel' },
+  // each way the ticket can leave the counter now, by its button's label (it named two of four: walk s55, console F6)
   'staffing.logout.busy': {
-    ar: 'أنهِ التذكرة الحالية أو حوّلها قبل الخروج.',
-    en: 'Finish or transfer the current ticket before you log out.',
+    ar: 'حرّر الشباك من التذكرة الحالية قبل الخروج بأحد أزرارها: {ways}.',
+    en: 'Free the counter of the current ticket before you log out, with one of its buttons: {ways}.',
   },
   'staffing.away': { ar: 'غائب', en: 'Away' },
   // beside "Away" in the live counters table, as a paused row says "Paused since 9:42 PM (2 min)" (walk s54)

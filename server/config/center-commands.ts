@@ -1,12 +1,12 @@
 import type { Config } from '../config.ts'
 import type { CenterNews } from '../../protocol/center.ts'
 import type { PutNewsBody } from '../../protocol/center.ts'
-import type { PutSettingsBody, SettingsReply } from '../../protocol/settings.ts'
+import type { CenterSettings, PutSettingsBody, SettingsReply } from '../../protocol/settings.ts'
 import type { QueueContext, WriteScope } from '../queue/queue-context.ts'
 import { actorIds, type Actor } from '../queue/actor.ts'
 import { isValidTimeZone } from '../../protocol/center-clock.ts'
 import { ErrorCodes, fieldError } from '../errors.ts'
-import { auditChange } from './config-audit.ts'
+import { auditChange, fieldChanges } from './config-audit.ts'
 import { assertNoReorderingControls } from './public-text-check.ts'
 import { CenterSettingsStore } from './center-settings.ts'
 
@@ -55,9 +55,15 @@ export class CenterCommands {
         { field: 'priorityCategories', reason: 'duplicate' },
         'body/priorityCategories codes must be unique',
       )
+    const before = this.settingsStore.values()
     const next = this.settingsStore.merged(change)
     this.settingsStore.store(next, tx.now, actorIds(actor).userId)
-    auditChange(tx, actor, 'settings.update', {}, change)
+    // what it changed, setting by setting (a zone's names each on its own), for the change log
+    const after = { ...this.settingsStore.reply().defaults, ...next }
+    const keys = Object.keys(change) as (keyof CenterSettings)[]
+    const pick = (v: CenterSettings) =>
+      Object.fromEntries(keys.flatMap((k): [string, unknown][] => (k === 'zoneNames' ? zoneEntries(v.zoneNames) : [[k, v[k]]])))
+    auditChange(tx, actor, 'settings.update', {}, change, fieldChanges(pick(before), pick(after)))
     return () => {
       const reply = this.settingsStore.apply(next)
       // after the config took the new values: the kiosks and status pages then read them (walk finding 10)
@@ -86,4 +92,9 @@ export class CenterCommands {
     tx.emit({ type: 'center:updated', news })
     return news
   }
+}
+
+/** Each zone's names as one setting of its own (`zoneNames.<zone>`: «ar · en»), for the change log. */
+function zoneEntries(names: CenterSettings['zoneNames']): [string, string][] {
+  return Object.entries(names).map(([zone, n]) => [`zoneNames.${zone}`, [n.nameAr, n.nameEn].filter((x) => x.trim()).join(' · ')])
 }

@@ -12,7 +12,7 @@ import { PairingCodeDigest } from '../auth/pairing-codes.ts'
 import { WebhookCommands } from './webhook-commands.ts'
 import { ServiceStepCommands } from './service-step-commands.ts'
 import { FinishOutcomeCommands } from './finish-outcome-commands.ts'
-import { auditSubject } from './audit-subject.ts'
+import { auditSubject, shownChanges } from './audit-subject.ts'
 import type { ConfigChange } from './config-audit.ts'
 
 /**
@@ -61,8 +61,11 @@ export class Configuration {
 
   /** The latest configuration changes (the audit log), newest first, each with the name of what it changed. */
   auditLog(limit: number) {
-    return this.ctx.events
-      .configChanges(limit)
-      .map((row) => ({ ...row, subject: auditSubject(this.ctx, row.data as Partial<ConfigChange>, row.deviceName) }))
+    const zoneNames = this.center.settings().values.zoneNames
+    return this.ctx.events.configChanges(limit).map((row) => ({
+      ...row,
+      subject: auditSubject(this.ctx, row.data as Partial<ConfigChange>, row.deviceName),
+      changes: shownChanges(this.ctx, row.data as Partial<ConfigChange>, zoneNames),
+    }))
   }
 }

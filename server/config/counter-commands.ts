@@ -3,7 +3,7 @@ import type { CounterFields, CounterRecord } from '../db/repositories/counters-r
 import type { QueueContext, WriteScope } from '../queue/queue-context.ts'
 import type { Actor } from '../queue/actor.ts'
 import { DomainError, domainError, ErrorCodes, fieldError, type UnservedDetail } from '../errors.ts'
-import { auditChange } from './config-audit.ts'
+import { auditChange, fieldChanges } from './config-audit.ts'
 import { assertNoReorderingControls } from './public-text-check.ts'
 import { assertPrinter } from '../queue/printer-targets.ts'
 
@@ -59,7 +59,9 @@ export class CounterCommands {
         printerDeviceId: body.printerDeviceId === undefined ? (current.printerDeviceId ?? null) : this.printerOf(body.printerDeviceId),
       })
       const { confirmUnserved: _, ...change } = body
-      auditChange(tx, actor, 'counter.update', { id }, change)
+      // what it changed, field by field; a save that changed nothing is not a change (the form sends every field)
+      const changes = fieldChanges(counterFields(current), counterFields(this.ctx.counters.get(current.id)!))
+      if (changes.length > 0) auditChange(tx, actor, 'counter.update', { id }, change, changes)
       return this.changed(tx, current.id)
     })
   }
@@ -138,4 +140,10 @@ function assertServesWhenActive(body: UpdateCounterBody, active: boolean, servic
     { field: body.serviceIds !== undefined ? 'serviceIds' : 'services', reason: 'required' },
     'an active counter needs at least one service (a clerk who opens it would never be called a ticket): give serviceIds or services, or active: false to keep it for later',
   )
+}
+
+/** A counter's fields as an admin edits them, for the change log (its services in one order, whatever order the form sent). */
+function counterFields(c: CounterRecord): Record<string, unknown> {
+  const services = [...c.services].sort((a, b) => a.serviceId - b.serviceId)
+  return { number: c.number, name: c.name, zone: c.zone, active: c.active, services, printerDeviceId: c.printerDeviceId ?? null }
 }

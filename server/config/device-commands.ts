@@ -4,7 +4,7 @@ import type { QueueContext, WriteScope } from '../queue/queue-context.ts'
 import type { Actor } from '../queue/actor.ts'
 import { newDeviceToken, newPairingCode, PAIRING_CODE_TTL_MS } from '../auth/tokens.ts'
 import { ErrorCodes, domainError, fieldError } from '../errors.ts'
-import { auditChange } from './config-audit.ts'
+import { auditChange, fieldChanges } from './config-audit.ts'
 import { assertNoReorderingControls } from './public-text-check.ts'
 import { validateDeviceConfig, type DeviceConfigContext } from './device-config.ts'
 import type { DevicePathRules } from './device-paths.ts'
@@ -71,7 +71,9 @@ export class DeviceCommands {
         zone: body.zone === undefined ? current.zone : body.zone,
         config: body.config ?? current.config,
       })
-      auditChange(tx, actor, 'device.update', { id }, body)
+      // what it changed, field by field (each of its settings on its own); a save that changed nothing is not logged
+      const changes = fieldChanges(deviceFields(current), deviceFields(updated))
+      if (changes.length > 0) auditChange(tx, actor, 'device.update', { id }, body, changes)
       tx.emit({ type: 'device:changed', deviceId: id })
       return updated
     })
@@ -168,4 +170,9 @@ export class DeviceCommands {
     this.ctx.devices.setPairingCode(id, this.codeDigest.of(pairingCode), tx.now + PAIRING_CODE_TTL_MS)
     return pairingCode
   }
+}
+
+/** A device's name, zone and each of its settings (`config.<key>`), for the change log. */
+function deviceFields(d: Device): Record<string, unknown> {
+  return { name: d.name, zone: d.zone, ...Object.fromEntries(Object.entries(d.config).map(([k, v]) => [`config.${k}`, v])) }
 }

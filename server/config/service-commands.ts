@@ -5,7 +5,7 @@ import { NationalServicesRepo } from '../db/repositories/national-services-repo.
 import type { QueueContext, WriteScope } from '../queue/queue-context.ts'
 import type { Actor } from '../queue/actor.ts'
 import { domainError, ErrorCodes, fieldError } from '../errors.ts'
-import { auditChange } from './config-audit.ts'
+import { auditChange, fieldChanges } from './config-audit.ts'
 import { assertNoReorderingControls } from './public-text-check.ts'
 import { ServiceGroupsRepo } from '../db/repositories/service-groups-repo.ts'
 import { checkedDocuments, checkedGroup, checkedIcon } from './service-menu-checks.ts'
@@ -61,7 +61,11 @@ export class ServiceCommands {
       const service = this.ctx.services.update(current.id, fields)
       // switching it off or on is its own sentence in the change log (an edit of other fields with it is in the request under it)
       const command = service.active === current.active ? 'service.update' : service.active ? 'service.activate' : 'service.deactivate'
-      auditChange(tx, actor, command, { id }, body)
+      // what the edit changed, field by field (switching it off or on is said by the sentence); a save that changed nothing is not logged
+      const { id: _before, active: _wasActive, ...before } = current
+      const { id: _after, active: _isActive, ...after } = service
+      const changes = fieldChanges(before, after)
+      if (command !== 'service.update' || changes.length > 0) auditChange(tx, actor, command, { id }, body, changes)
       tx.emit({ type: 'queue:updated', serviceIds: [service.id] })
       return service
     })

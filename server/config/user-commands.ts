@@ -5,7 +5,7 @@ import type { Actor } from '../queue/actor.ts'
 import { hashPassword } from '../auth/passwords.ts'
 import { assertPasswordAllowed, type PasswordPolicy } from '../auth/password-policy.ts'
 import { domainError, ErrorCodes, fieldError } from '../errors.ts'
-import { auditChange } from './config-audit.ts'
+import { auditChange, fieldChanges } from './config-audit.ts'
 import { assertNoReorderingControls } from './public-text-check.ts'
 
 /**
@@ -68,7 +68,10 @@ export class UserCommands {
         this.ctx.tokens.revokeSubject('user', user.id, tx.now)
         tx.emit({ type: 'access:revoked', subject: 'user', id: user.id })
       }
-      auditChange(tx, actor, 'user.update', { id }, body)
+      // what it changed, field by field; a new password only as changed (never its value); a save that changed nothing is not logged
+      const fields = (u: User) => ({ role: u.role, displayName: u.displayName, active: u.active })
+      const changes = fieldChanges(fields(current), fields(user), passwordHash ? ['password'] : [])
+      if (changes.length > 0) auditChange(tx, actor, 'user.update', { id }, body, changes)
       return user
     })
   }

@@ -481,6 +481,67 @@ describe('configuration forms (issue 15 items 4-5)', () => {
     }
   }, 120_000)
 
+  // walk s55: a counter moved between zones read «عُدّل الشباك «استعلامات»» / "Counter … edited", and nothing of the zone
+  it('the change log says what an edit changed, before → after, right to left in Arabic, at 1366×768', async () => {
+    const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, cleanups)
+    const admin = await center.admin()
+    const zoneNames = {
+      ground: { nameAr: 'الدور الأرضي', nameEn: 'Ground floor' },
+      first: { nameAr: 'الدور الأول', nameEn: 'First floor' },
+    }
+    expect((await center.request('PUT', '/api/v1/settings', { token: admin, body: { zoneNames } })).statusCode).toBe(200)
+    const service = await center.createService({ prefix: 'A', nameAr: 'استعلامات', nameEn: 'Enquiries' })
+    const counter = await center.createCounter({ number: 3, name: 'استعلامات', zone: 'ground', serviceIds: [service.id] })
+    // as the counters form sends it: every field, only the zone changed
+    const form = {
+      number: 3,
+      name: 'استعلامات',
+      zone: 'first',
+      active: true,
+      services: [{ serviceId: service.id, weight: 1 }],
+      printerDeviceId: null,
+    }
+    expect((await center.request('PATCH', `/api/v1/counters/${counter.id}`, { token: admin, body: form })).statusCode).toBe(200)
+    const said = {
+      ar: ['الدور الأرضي', 'الدور الأول', 'المنطقة: الدور الأرضي ← الدور الأول'],
+      en: ['Ground floor', 'First floor', 'Zone: Ground floor → First floor'],
+    }
+    for (const lang of ['ar', 'en'] as const) {
+      const page = await contexts.page({ width: 1366, height: 768 })
+      await dashboardLogin(page, url, 'admin', ADMIN_PASSWORD, lang, '#config')
+      await page.locator('tabour-config-view button[data-section="center"]').click()
+      const log = page.locator('tabour-center-config table[data-table="audit"]')
+      const row = log.locator('tr[data-command="counter.update"]')
+      const zone = row.locator('li[data-field="zone"]')
+      await zone.waitFor()
+      const [from, to, line] = said[lang]
+      expect((await zone.textContent())?.replace(/[\u2068\u2069]/g, ''), lang).toBe(line)
+      // one line for the one field that changed (the number, name, services sent unchanged say nothing)
+      expect(await row.locator('li').count(), lang).toBe(1)
+      // before reads first: at the right in Arabic, at the left in English
+      const [fromLeft, toLeft] = await zone.evaluate(
+        (li, names) =>
+          names.map((name) => {
+            const text =
+              li.firstChild?.nodeType === 3
+                ? li.firstChild
+                : [...li.childNodes].find((n) => n.nodeType === 3 && n.textContent?.includes(name))!
+            const range = document.createRange()
+            const at = text.textContent!.indexOf(name)
+            range.setStart(text, at)
+            range.setEnd(text, at + name.length)
+            return range.getBoundingClientRect().left
+          }),
+        [from, to],
+      )
+      expect(lang === 'ar' ? fromLeft! > toLeft! : fromLeft! < toLeft!, `${lang}: ${fromLeft} ${toLeft}`).toBe(true)
+      expect(await sidewaysScroll(log), lang).toBe(0)
+      await expectAxeClean(page, `change log with what changed, ${lang}`)
+      await row.screenshot({ path: join(SHOTS, `change-log-zone-${lang}.png`) })
+      await page.close()
+    }
+  }, 120_000)
+
   it('a failed load of the services is said in words with a way to try again, never shown as no services', async () => {
     const { center, url } = await listeningCenter({ config: { uiDir: suite.uiDir } }, cleanups)
     await center.createService({ prefix: 'A', nameAr: 'بطاقة الرقم القومي', nameEn: 'National ID card' })

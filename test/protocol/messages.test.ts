@@ -68,7 +68,13 @@ const BUNDLES: Record<string, Catalogue[]> = {
 }
 
 // Entries that are the same in both languages on purpose: sample digits and a dash.
-const NOT_ARABIC = new Set(['dashboard:digits.western', 'dashboard:digits.arabic-indic', 'dashboard:common.none'])
+// a change log line is only its placeholders and the arrow that points the Arabic way («{field}: {from} ← {to}»)
+const NOT_ARABIC = new Set([
+  'dashboard:digits.western',
+  'dashboard:digits.arabic-indic',
+  'dashboard:common.none',
+  'auditLog:audit.fieldChange',
+])
 
 const entries = Object.entries(CATALOGUES).flatMap(([name, catalogue]) => Object.keys(catalogue).map((key) => [name, key] as const))
 

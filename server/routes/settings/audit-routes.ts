@@ -63,6 +63,8 @@ export function auditEntry(row: {
   username: string | null
   deviceName: string | null
   subject: string | null
+  /** What an edit changed, its ids named (audit-subject.ts shownChanges); null on rows that do not say. */
+  changes?: AuditEntry['changes']
   data: Record<string, unknown>
   /** Written in a bundle's transaction (ConfigChangeRow.inBundle): how rows from before `by: "hub"` are known. */
   inBundle?: boolean
@@ -92,6 +94,7 @@ export function auditEntry(row: {
     route: shown.route,
     params: change.params ?? {},
     body: change.body ?? null,
+    changes: row.changes ?? null,
     status: shown.status,
   }
 }

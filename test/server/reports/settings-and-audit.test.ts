@@ -3,7 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { TestCenter, TestClock } from '../../helpers/test-center.ts'
-import { auditChangeText, type AuditChange } from '../../../protocol/messages/audit-log.ts'
+import Database from 'better-sqlite3'
+import { auditChangeText, auditFieldChangeText, type AuditChange } from '../../../protocol/messages/audit-log.ts'
+import type { AuditEntry } from '../../../protocol/settings.ts'
+import { databaseFile } from '../../../server/app.ts'
 import { namePart } from '../../../protocol/name-in-language.ts'
 
 describe('center settings: config defaults, admin overrides, audit', () => {
@@ -154,8 +157,15 @@ describe('center settings: config defaults, admin overrides, audit', () => {
     const s = await center.createService({ prefix: 'D', nameAr: 'توصيل المرافق', nameEn: 'Utility connections' })
     // as the services form sends it: every field, the active box among them
     const form = { prefix: 'D', nameAr: 'توصيل المرافق', nameEn: 'Utility connections', targetWaitSeconds: 900 }
-    for (const active of [false, false, true])
-      expect((await center.request('PATCH', `/api/v1/services/${s.id}`, { token: admin, body: { ...form, active } })).statusCode).toBe(200)
+    // (the edit between them changes its target wait: a save that changes nothing is not logged, walk s55)
+    for (const [active, targetWaitSeconds] of [
+      [false, 900],
+      [false, 1200],
+      [true, 1200],
+    ] as const) {
+      const body = { ...form, targetWaitSeconds, active }
+      expect((await center.request('PATCH', `/api/v1/services/${s.id}`, { token: admin, body })).statusCode).toBe(200)
+    }
     const log = (await center.request('GET', '/api/v1/settings/audit', { token: admin })).json()
     // newest first: on again, an edit that left it off, off
     expect(log.slice(0, 3).map((e: { command: string; route: string }) => `${e.command} ${e.route}`)).toEqual([
@@ -179,5 +189,119 @@ describe('center settings: config defaults, admin overrides, audit', () => {
       'عُدّلت الخدمة «توصيل المرافق»',
       'أُوقفت الخدمة «توصيل المرافق» عن إصدار التذاكر',
     ])
+  })
+})
+
+// walk s55: a counter moved between zones read «عُدّل الشباك «استعلامات»» / "Counter … edited", and
+// nothing of the zone; the form sends every field, so the request did not say what changed either
+describe('the change log says what an edit changed', () => {
+  let center: TestCenter
+  afterEach(async () => center?.close())
+
+  it('each field whose value differs, before → after, names as typed; nothing for a save that changed nothing; a password only as changed', async () => {
+    center = await TestCenter.start({ clock: new TestClock() })
+    const admin = await center.admin()
+    const zoneNames = {
+      ground: { nameAr: 'الدور الأرضي', nameEn: 'Ground floor' },
+      first: { nameAr: 'الدور الأول', nameEn: 'First floor' },
+    }
+    expect((await center.request('PUT', '/api/v1/settings', { token: admin, body: { zoneNames } })).statusCode).toBe(200)
+    const a = await center.createService({ prefix: 'A', nameAr: 'استعلامات', nameEn: 'Enquiries' })
+    const counter = await center.createCounter({ number: 3, name: 'استعلامات', zone: 'ground', serviceIds: [a.id] })
+    const clerk = await center.createUser('clerk1')
+    // as the dashboard's forms send them: every field, most unchanged
+    const form = {
+      number: 3,
+      name: 'استعلامات',
+      zone: 'first',
+      active: true,
+      services: [{ serviceId: a.id, weight: 1 }],
+      printerDeviceId: null,
+    }
+    const patch = (path: string, body: object) => center.request('PATCH', path, { token: admin, body })
+    expect((await patch(`/api/v1/counters/${counter.id}`, form)).statusCode).toBe(200)
+    expect((await patch(`/api/v1/counters/${counter.id}`, form)).statusCode).toBe(200)
+    expect(
+      (await patch(`/api/v1/users/${clerk.id}`, { role: 'clerk', displayName: 'Mona', active: true, password: 'a-new-password-2026' }))
+        .statusCode,
+    ).toBe(200)
+    expect(
+      (await patch(`/api/v1/services/${a.id}`, { prefix: 'A', nameAr: 'استعلامات', nameEn: 'Enquiries', targetWaitSeconds: 900 }))
+        .statusCode,
+    ).toBe(200)
+    const log = (await center.request('GET', '/api/v1/settings/audit', { token: admin })).json()
+    // newest first: the service, the user, one counter edit (the second save changed nothing: no row)
+    expect(log.slice(0, 4).map((e: { command: string }) => e.command)).toEqual([
+      'service.update',
+      'user.update',
+      'counter.update',
+      'user.create',
+    ])
+    const [service, user, moved] = log
+    expect(moved.changes).toEqual([{ field: 'zone', from: 'الدور الأرضي · Ground floor', to: 'الدور الأول · First floor' }])
+    expect(user.changes).toEqual([{ field: 'displayName', from: 'clerk1', to: 'Mona' }, { field: 'password' }])
+    expect(JSON.stringify(user)).not.toContain('a-new-password-2026')
+    expect(service.changes).toEqual([{ field: 'targetWaitSeconds', from: 600, to: 900 }])
+    // the row keeps ids (the zone as the counters are matched by it), named when read
+    const rows = new Database(databaseFile(center.config), { readonly: true })
+      .prepare(`SELECT data FROM events WHERE type = 'config.changed' AND json_extract(data, '$.command') = 'counter.update'`)
+      .all() as { data: string }[]
+    expect(rows.map((r) => JSON.parse(r.data).changes)).toEqual([[{ field: 'zone', from: 'ground', to: 'first' }]])
+    const lines = (lang: 'ar' | 'en', digits: 'western' | 'arabic-indic') =>
+      [moved, user, service].flatMap((e: AuditEntry) =>
+        (e.changes ?? []).map((c) => auditFieldChangeText(c, lang, digits).replace(/[\u2068\u2069]/g, '')),
+      )
+    expect(lines('ar', 'arabic-indic')).toEqual([
+      'المنطقة: الدور الأرضي ← الدور الأول',
+      'الاسم الظاهر: clerk1 ← Mona',
+      'كلمة المرور: تغيّرت',
+      'الانتظار المستهدف (ثوانٍ): ٦٠٠ ← ٩٠٠',
+    ])
+    expect(lines('en', 'western')).toEqual([
+      'Zone: Ground floor → First floor',
+      'Display name: clerk1 → Mona',
+      'Password: changed',
+      'Target wait (seconds): 600 → 900',
+    ])
+    // an older row (the request only) reads as it did: no lines
+    expect(log.find((e: AuditEntry) => e.command === 'user.create').changes).toBeNull()
+  })
+
+  it('a settings change names its fields without the form hint on how to type them', async () => {
+    center = await TestCenter.start({ clock: new TestClock() })
+    const admin = await center.admin()
+    const priorityCategories = [{ code: 'elderly', nameAr: 'كبار السن', nameEn: 'Elderly' }]
+    expect((await center.request('PUT', '/api/v1/settings', { token: admin, body: { priorityCategories } })).statusCode).toBe(200)
+    const [entry] = (await center.request('GET', '/api/v1/settings/audit', { token: admin })).json()
+    const said = (lang: 'ar' | 'en') => auditChangeText(entry, null, lang, 'western')
+    expect([said('ar'), said('en')]).toEqual(['عُدّلت إعدادات المركز: فئات الأولوية', 'Center settings changed: Priority categories'])
+  })
+})
+
+describe('a settings change says what it changed', () => {
+  let center: TestCenter
+  afterEach(async () => center?.close())
+
+  it('each setting before → after, a zone name on its own line', async () => {
+    center = await TestCenter.start({ clock: new TestClock() })
+    const admin = await center.admin()
+    const put = (body: object) => center.request('PUT', '/api/v1/settings', { token: admin, body })
+    expect((await put({ zoneNames: { ground: { nameAr: 'الدور الأرضي', nameEn: 'Ground floor' } } })).statusCode).toBe(200)
+    expect(
+      (
+        await put({
+          callPolicy: 'sla',
+          zoneNames: {
+            ground: { nameAr: 'الدور الأرضي', nameEn: 'Ground floor' },
+            first: { nameAr: 'الدور الأول', nameEn: 'First floor' },
+          },
+        })
+      ).statusCode,
+    ).toBe(200)
+    const [entry] = (await center.request('GET', '/api/v1/settings/audit', { token: admin })).json() as AuditEntry[]
+    const lines = (lang: 'ar' | 'en') =>
+      (entry!.changes ?? []).map((c) => auditFieldChangeText(c, lang, 'western').replace(/[\u2068\u2069]/g, ''))
+    expect(lines('en')).toEqual(['Call policy: Priority first → By target wait', 'Name of zone first: none → First floor'])
+    expect(lines('ar')).toEqual(['سياسة النداء: الأولوية أولًا ← حسب الزمن المستهدف', 'اسم المنطقة first: لا شيء ← الدور الأول'])
   })
 })
