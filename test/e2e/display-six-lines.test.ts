@@ -6,6 +6,7 @@ import { useBrowserSuite } from './browser.ts'
 import { overflowing } from './layout.ts'
 import { openDisplay } from './open-display.ts'
 import { ROOT } from './ui-build.ts'
+import { DEMO_SERVICES } from '../../server/demo/seed.ts'
 
 /**
  * A TV that lists six lines under "waiting" (walk s55 finding 4: a TV without a zone where the
@@ -17,15 +18,8 @@ import { ROOT } from './ui-build.ts'
 const SHOTS = join(ROOT, 'test-results', 'display-six-lines')
 const suite = useBrowserSuite(SHOTS)
 
-/** The demo's six services (server/demo/seed.ts). */
-const SERVICES = [
-  { prefix: 'A', nameAr: 'تراخيص البناء', nameEn: 'Building permits' },
-  { prefix: 'B', nameAr: 'طلبات التصالح', nameEn: 'Reconciliation requests' },
-  { prefix: 'C', nameAr: 'مستخرجات السجل المدني', nameEn: 'Civil-registry extracts' },
-  { prefix: 'D', nameAr: 'توصيل المرافق (كهرباء ومياه وغاز)', nameEn: 'Utility connections' },
-  { prefix: 'E', nameAr: 'خدمات المستثمرين', nameEn: 'Investor services' },
-  { prefix: 'F', nameAr: 'الاستعلامات والشكاوى', nameEn: 'Enquiries and complaints' },
-] as const
+/** The demo's six services, their names only (the names are what this test reads). */
+const SERVICES = DEMO_SERVICES.map(({ prefix, nameAr, nameEn }) => ({ prefix, nameAr, nameEn }))
 
 /** What in the waiting tiles' names is hard to read: a word broken over two lines ("name: word"), a name on more than two lines. */
 const badlyWrapped = (page: Page): Promise<string[]> =>
