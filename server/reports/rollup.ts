@@ -218,12 +218,11 @@ export function refreshRollups(db: Database.Database, timeZone: string, maxBatch
           h[column]++
         }
         if (e.type === 'ticket.cancelled') {
-          const data = cancelData
-          if (data?.withinTarget === false) {
+          if (cancelData?.withinTarget === false) {
             d.missed++
             h.missed++
           }
-          if (endedByClosing(data?.reason)) {
+          if (endedByClosing(cancelData?.reason)) {
             d.cancelled_at_closing++
             h.cancelled_at_closing++
           }
